@@ -1,0 +1,3 @@
+from dxcheck.cli import main
+
+main()

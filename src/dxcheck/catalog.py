@@ -1,0 +1,391 @@
+"""The target catalog (``targets.yaml``): pydantic models and a loader with located errors.
+
+Pydantic checks shape and types; the checks that need the whole catalog (deadline
+phrases, ``due`` agreement, duplicate ids, ``supersedes`` links) run afterwards with the
+same key-path positions, so every problem names file, line and key path.
+"""
+
+from __future__ import annotations
+
+import enum
+import functools
+import types
+import typing
+from collections.abc import Iterator
+from datetime import date
+from importlib import resources
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from dxcheck import deadlines, yamlsource
+from dxcheck.findings import Code, Finding, Location, suggestion
+from dxcheck.units import canonical_unit
+
+SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+BUNDLED_NAME = "targets.yaml"
+
+
+class Direction(enum.StrEnum):
+    AT_LEAST = "at_least"
+    AT_MOST = "at_most"
+
+
+class TargetType(enum.StrEnum):
+    NUMERIC = "numeric"
+    MILESTONE = "milestone"
+
+
+class Projection(enum.StrEnum):
+    """How the outlook extrapolates a series (see README, "Outlook")."""
+
+    LINEAR = "linear"
+    COMPOUND = "compound"
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+class Source(_Strict):
+    """Where a target was set: the speech, and the sentence quoted verbatim."""
+
+    date: date
+    occasion: str | None = None
+    file: str | None = Field(default=None, description="speech file name in shared/speeches")
+    url: str | None = Field(default=None, pattern=r"^https?://\S+$")
+    quote: str = Field(min_length=1)
+
+
+class Baseline(_Strict):
+    value: float = Field(allow_inf_nan=False, strict=True)
+    date: date
+
+
+class Target(_Strict):
+    id: Annotated[str, Field(pattern=SLUG, max_length=80)]
+    title: str = Field(min_length=1, max_length=200)
+    agency: str | None = None
+    category: Annotated[str, Field(pattern=SLUG)] | None = None
+    deadline: str | None = Field(
+        default=None,
+        description="deadline phrase, e.g. 'end of 2025', 'Q1 2026', 'before 2025-02-15'; "
+        "'none' or absent for a commitment with no deadline",
+    )
+    due: date | None = Field(default=None, description="the resolved deadline; checked against it")
+    type: TargetType = TargetType.NUMERIC
+    target: float | None = Field(default=None, allow_inf_nan=False, strict=True)
+    direction: Direction = Direction.AT_LEAST
+    unit: str | None = None
+    baseline: Baseline | None = None
+    projection: Projection | None = None
+    source: Source | None = None
+    supersedes: Annotated[str, Field(pattern=SLUG)] | None = None
+    note: str | None = None
+
+    @field_validator("deadline", mode="before")
+    @classmethod
+    def _phrase_from_scalar(cls, value: object) -> object:
+        # YAML reads "deadline: 2025" as an int and "deadline: 2025-09-30" as a date.
+        if isinstance(value, int | date) and not isinstance(value, bool):
+            return value.isoformat() if isinstance(value, date) else str(value)
+        return value
+
+    @property
+    def level(self) -> float:
+        """The level to reach; a milestone is 1 (done) reached from 0."""
+        return 1.0 if self.type is TargetType.MILESTONE else float(self.target or 0.0)
+
+    def is_met(self, value: float) -> bool:
+        if self.direction is Direction.AT_MOST:
+            return value <= self.level
+        return value >= self.level
+
+
+class Catalog(_Strict):
+    version: Literal[1]
+    targets: list[Target] = Field(min_length=1)
+
+    def by_id(self) -> dict[str, Target]:
+        return {t.id: t for t in self.targets}
+
+
+class CatalogLoad(typing.NamedTuple):
+    catalog: Catalog | None
+    findings: list[Finding]
+    display_path: str
+
+
+def bundled_catalog_bytes() -> bytes:
+    return resources.files("dxcheck").joinpath("data", BUNDLED_NAME).read_bytes()
+
+
+def load_catalog(path: Path | None, *, display: str | None = None) -> CatalogLoad:
+    """Read and validate a catalog; ``path=None`` means the bundled one."""
+    if path is None:
+        name = display or f"<bundled>/{BUNDLED_NAME}"
+        return parse_catalog(bundled_catalog_bytes(), name)
+    name = display or str(path)
+    try:
+        raw = path.read_bytes()
+    except IsADirectoryError:
+        return _unreadable(name, "it is a directory", "name the targets.yaml file itself")
+    except FileNotFoundError:
+        return _unreadable(name, "no such file", "check the path given to --targets")
+    except PermissionError:
+        return _unreadable(name, "permission denied", None)
+    except OSError as exc:
+        return _unreadable(name, exc.strerror or str(exc), None)
+    return parse_catalog(raw, name)
+
+
+def _unreadable(name: str, reason: str, hint: str | None) -> CatalogLoad:
+    return CatalogLoad(
+        None, [Finding(Code.CATALOG_UNREADABLE, Location(name), {"reason": reason}, hint)], name
+    )
+
+
+def parse_catalog(raw: bytes, file: str) -> CatalogLoad:
+    document, findings = yamlsource.load(raw, file)
+    if document is None:
+        return CatalogLoad(None, findings, file)
+    if not isinstance(document.data, dict):
+        kind = "an empty document" if document.data is None else type(document.data).__name__
+        findings.append(
+            Finding(
+                Code.INVALID_FIELD,
+                Location(file, 1, 1),
+                {"reason": f"the catalog must be a mapping with 'version' and 'targets', not {kind}"},
+                hint="start the file with 'version: 1' and 'targets:'",
+            )
+        )
+        return CatalogLoad(None, findings, file)
+    try:
+        catalog = Catalog.model_validate(document.data)
+    except ValidationError as exc:
+        findings.extend(_located(exc, document.positions, file))
+        # Semantic checks still run on the targets that are well-formed, so one run
+        # reports everything.
+        targets = _valid_targets(document.data)
+        findings.extend(_semantic_findings(targets, document.positions, file))
+        return CatalogLoad(None, findings, file)
+    semantic = _semantic_findings(list(enumerate(catalog.targets)), document.positions, file)
+    findings.extend(semantic)
+    if findings:
+        return CatalogLoad(None, findings, file)
+    resolved = [t.model_copy(update={"due": _resolve(t)}) for t in catalog.targets]
+    return CatalogLoad(catalog.model_copy(update={"targets": resolved}), [], file)
+
+
+def _valid_targets(data: dict[str, Any]) -> list[tuple[int, Target]]:
+    out: list[tuple[int, Target]] = []
+    items = data.get("targets")
+    if not isinstance(items, list):
+        return out
+    for i, item in enumerate(items):
+        try:
+            out.append((i, Target.model_validate(item)))
+        except ValidationError:
+            continue
+    return out
+
+
+def _resolve(target: Target) -> date | None:
+    if target.deadline is None:
+        return None
+    return deadlines.resolve(target.deadline, target.source.date if target.source else None)
+
+
+def _semantic_findings(
+    targets: list[tuple[int, Target]], positions: yamlsource.Positions, file: str
+) -> Iterator[Finding]:
+    def at(index: int, *keys: str) -> Location:
+        path: yamlsource.KeyPath = ("targets", index, *keys)
+        line_col = positions.of_key(path) if keys else positions.of_value(path)
+        line, col = line_col or (None, None)
+        return Location(file, line, col, yamlsource.format_key_path(path))
+
+    first_seen: dict[str, int] = {}
+    ids = {t.id for _, t in targets}
+    for index, target in targets:
+        tid = target.id
+        if tid in first_seen:
+            first_line = (positions.of_key(("targets", first_seen[tid], "id")) or (0, 0))[0]
+            yield Finding(
+                Code.DUPLICATE_TARGET_ID,
+                at(index, "id"),
+                {"id": tid, "first_line": first_line},
+                hint="give each target its own id; a restated target links with 'supersedes'",
+            )
+        else:
+            first_seen[tid] = index
+        yield from _deadline_findings(target, at(index, "deadline"), at(index, "due"))
+        yield from _type_findings(target, functools.partial(at, index))
+        if target.supersedes is not None:
+            if target.supersedes not in ids:
+                yield Finding(
+                    Code.UNKNOWN_SUPERSEDES,
+                    at(index, "supersedes"),
+                    {"id": tid, "ref": target.supersedes},
+                    hint=suggestion(target.supersedes, ids),
+                )
+            elif _loops(tid, {t.id: t.supersedes for _, t in targets}):
+                yield Finding(Code.SUPERSEDES_CYCLE, at(index, "supersedes"), {"id": tid})
+
+
+def _loops(start: str, links: dict[str, str | None]) -> bool:
+    seen = {start}
+    current = links.get(start)
+    while current is not None:
+        if current in seen:
+            return True
+        seen.add(current)
+        current = links.get(current)
+    return False
+
+
+def _deadline_findings(target: Target, where: Location, due_where: Location) -> Iterator[Finding]:
+    if target.deadline is None:
+        if target.due is not None:
+            yield Finding(
+                Code.DUE_MISMATCH,
+                due_where,
+                {"id": target.id, "phrase": "none", "resolved": "no date", "due": target.due},
+                hint="add the deadline phrase the date comes from, or remove 'due'",
+            )
+        return
+    try:
+        resolved = _resolve(target)
+    except deadlines.DeadlinePhraseError as exc:
+        yield Finding(
+            Code.UNKNOWN_DEADLINE,
+            where,
+            {"id": target.id, "phrase": target.deadline},
+            hint=f"{exc}; write e.g. " + ", ".join(f"'{e}'" for e in deadlines.EXAMPLES[:8]),
+        )
+        return
+    if target.due is not None and resolved != target.due:
+        yield Finding(
+            Code.DUE_MISMATCH,
+            due_where,
+            {"id": target.id, "phrase": target.deadline, "resolved": resolved, "due": target.due},
+            hint=f"set 'due: {resolved}', or correct the deadline phrase",
+        )
+
+
+def _type_findings(target: Target, at: typing.Callable[[str], Location]) -> Iterator[Finding]:
+    numeric_only = ("target", "unit", "baseline", "projection")
+    if target.type is TargetType.NUMERIC:
+        if target.target is None:
+            yield Finding(
+                Code.TYPE_FIELDS,
+                at("type"),
+                {"id": target.id, "reason": "a numeric target needs 'target' (the level to reach)"},
+                hint="add 'target: <number>', or set 'type: milestone'",
+            )
+        if target.unit is not None and canonical_unit(target.unit) == "percent" and target.target is not None:
+            if not 0 <= target.target <= 100:
+                yield Finding(
+                    Code.TYPE_FIELDS,
+                    at("target"),
+                    {
+                        "id": target.id,
+                        "reason": f"a percentage target of {target.target:g} is impossible",
+                    },
+                )
+        return
+    for key in numeric_only:
+        if getattr(target, key) is not None:
+            yield Finding(
+                Code.TYPE_FIELDS,
+                at(key),
+                {
+                    "id": target.id,
+                    "reason": f"'{key}' is for numeric targets; a milestone is done or not",
+                },
+                hint=f"remove '{key}', or set 'type: numeric'",
+            )
+    if target.direction is not Direction.AT_LEAST:
+        yield Finding(
+            Code.TYPE_FIELDS,
+            at("direction"),
+            {"id": target.id, "reason": "'direction' is for numeric targets"},
+            hint="remove 'direction'",
+        )
+
+
+# --- pydantic errors to located findings -----------------------------------------------
+
+
+def _model_at(loc: tuple[int | str, ...]) -> type[BaseModel] | None:
+    """The pydantic model that validates the mapping at ``loc`` (for "did you mean")."""
+    model: Any = Catalog
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        if not (isinstance(model, type) and issubclass(model, BaseModel)):
+            return None
+        info = model.model_fields.get(str(part))
+        if info is None:
+            return None
+        model = _unwrap(info.annotation)
+    return model if isinstance(model, type) and issubclass(model, BaseModel) else None
+
+
+def _unwrap(annotation: Any) -> Any:
+    """list[Target] -> Target; Baseline | None -> Baseline."""
+    while True:
+        origin = typing.get_origin(annotation)
+        if origin in (list, typing.Union, types.UnionType):
+            args = [a for a in typing.get_args(annotation) if a is not type(None)]
+            if len(args) != 1:
+                return None
+            annotation = args[0]
+        else:
+            return annotation
+
+
+def _located(exc: ValidationError, positions: yamlsource.Positions, file: str) -> Iterator[Finding]:
+    for error in exc.errors(include_url=False):
+        loc = tuple(part for part in error["loc"] if isinstance(part, str | int))
+        key_path = yamlsource.format_key_path(loc)
+        kind = error["type"]
+        if kind == "extra_forbidden":
+            parent = _model_at(loc[:-1])
+            allowed = list(parent.model_fields) if parent else []
+            line, col = positions.of_key(loc) or (None, None)
+            yield Finding(
+                Code.UNKNOWN_KEY,
+                Location(file, line, col, key_path),
+                {"key": loc[-1]},
+                hint=suggestion(str(loc[-1]), allowed)
+                or (f"allowed keys: {', '.join(allowed)}" if allowed else None),
+            )
+        elif kind == "missing":
+            line, col = positions.of_value(loc[:-1]) or (None, None)
+            yield Finding(Code.MISSING_KEY, Location(file, line, col, key_path), {"key": loc[-1]})
+        else:
+            line, col = positions.of_value(loc) or (None, None)
+            given = error.get("input")
+            shown = repr(given) if not isinstance(given, dict | list) else type(given).__name__
+            if len(shown) > 60:
+                shown = shown[:57] + "..."
+            reason = f"{key_path}: {error['msg'].rstrip('.')} (got {shown})"
+            yield Finding(
+                Code.INVALID_FIELD,
+                Location(file, line, col, key_path),
+                {"reason": reason},
+                _hint(kind),
+            )
+
+
+def _hint(kind: str) -> str | None:
+    return {
+        "literal_error": "the only catalog version is 1: write 'version: 1'",
+        "string_pattern_mismatch": "ids, categories and supersedes are lowercase slugs like 'online-public-services'",
+        "date_from_datetime_parsing": "write dates as YYYY-MM-DD",
+        "date_type": "write dates as YYYY-MM-DD",
+        "float_parsing": "write a plain number like 80 or 87.5",
+        "enum": None,
+    }.get(kind)

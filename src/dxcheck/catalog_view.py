@@ -1,0 +1,121 @@
+"""``dxcheck targets``: the catalog as a table or JSON, and one target in full."""
+
+from __future__ import annotations
+
+import io
+import json
+from typing import Any
+
+from dxcheck.catalog import Catalog, Target
+from dxcheck.formats import Format, Style
+from dxcheck.text import printable, with_unit
+
+
+def goal_text(target: Target) -> str:
+    if target.type.value == "milestone":
+        return "milestone"
+    sign = "<=" if target.direction.value == "at_most" else ">="
+    return f"{sign} {with_unit(target.target, target.unit)}"
+
+
+def versions(catalog: Catalog, target: Target) -> list[Target]:
+    """The supersedes chain through ``target``, oldest first."""
+    by_id = catalog.by_id()
+    newer = {t.supersedes: t for t in catalog.targets if t.supersedes}
+    chain = [target]
+    seen = {target.id}
+    while chain[0].supersedes and chain[0].supersedes in by_id and chain[0].supersedes not in seen:
+        chain.insert(0, by_id[chain[0].supersedes])
+        seen.add(chain[0].id)
+    while chain[-1].id in newer and newer[chain[-1].id].id not in seen:
+        chain.append(newer[chain[-1].id])
+        seen.add(chain[-1].id)
+    return chain
+
+
+def target_document(catalog: Catalog, target: Target) -> dict[str, Any]:
+    doc = target.model_dump(mode="json", exclude_none=True)
+    doc["due"] = target.due.isoformat() if target.due else None
+    doc["versions"] = [t.id for t in versions(catalog, target)]
+    return doc
+
+
+def render_list(catalog: Catalog, targets: list[Target], fmt: Format, style: Style, path: str) -> str:
+    if fmt is Format.JSON:
+        doc = {
+            "catalog": path,
+            "count": len(targets),
+            "targets": [target_document(catalog, t) for t in targets],
+        }
+        return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+    from rich import box
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table(box=box.SIMPLE_HEAD if style.color else box.ASCII2, show_edge=False, pad_edge=False)
+    for name in ("id", "category", "due", "deadline", "goal", "agency"):
+        table.add_column(name, overflow="fold", no_wrap=name in {"due"})
+    for t in sorted(targets, key=lambda t: (t.category or "~", t.due.isoformat() if t.due else "9999", t.id)):
+        label = t.id + (f"\n(restates {t.supersedes})" if t.supersedes else "")
+        table.add_row(
+            Text(label),
+            Text(t.category or "-"),
+            Text(t.due.isoformat() if t.due else "none"),
+            Text(printable(t.deadline or "none")),
+            Text(goal_text(t)),
+            Text(printable(t.agency or "-")),
+        )
+    buffer = io.StringIO()
+    console = Console(
+        file=buffer,
+        width=style.width,
+        force_terminal=style.color,
+        no_color=not style.color,
+        color_system="standard" if style.color else None,
+        highlight=False,
+        markup=False,
+        emoji=False,
+    )
+    console.print(table)
+    console.print(Text(f"{len(targets)} targets in {path}. Show one in full: dxcheck targets ID"))
+    return buffer.getvalue()
+
+
+def render_one(catalog: Catalog, target: Target, fmt: Format, style: Style) -> str:
+    if fmt is Format.JSON:
+        return json.dumps(target_document(catalog, target), ensure_ascii=False, indent=2) + "\n"
+    lines = [f"{target.id}: {target.title}"]
+
+    def field(label: str, value: object) -> None:
+        if value is not None and value != "":
+            lines.append(f"  {label:<12}{printable(str(value))}")
+
+    field("agency", target.agency)
+    field("category", target.category)
+    field(
+        "deadline",
+        f"{target.deadline} -> due {target.due}" if target.deadline else "none (never overdue)",
+    )
+    field("goal", goal_text(target))
+    if target.baseline:
+        field("baseline", f"{with_unit(target.baseline.value, target.unit)} on {target.baseline.date}")
+    field("projection", target.projection.value if target.projection else None)
+    chain = versions(catalog, target)
+    if len(chain) > 1:
+        field("versions", " -> ".join(t.id + (" (this)" if t.id == target.id else "") for t in chain))
+    if target.source:
+        source = target.source
+        field("source", f"{source.date}, {source.occasion or 'speech'}")
+        field("file", source.file)
+        field("url", source.url)
+        lines.append("  quote")
+        lines.extend(f"    {printable(part)}" for part in _wrap(source.quote, style.width - 6))
+    field("note", target.note)
+    return "\n".join(lines) + "\n"
+
+
+def _wrap(text: str, width: int) -> list[str]:
+    import textwrap
+
+    return textwrap.wrap(f"\u201c{text}\u201d", width=max(40, width)) or [""]

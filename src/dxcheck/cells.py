@@ -1,0 +1,194 @@
+"""Parsing of single CSV cells: dates, numbers, milestone values.
+
+The per-row loop tries the fast, strict forms first (ISO dates, ``float``); these
+functions are the slow path that accepts the unambiguous spreadsheet forms documented in
+the README and explains everything else. Each returns a value or raises CellError with a
+reason and a fix hint.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+import unicodedata
+from datetime import date, timedelta
+
+MIN_DATE = date(2000, 1, 1)
+MAX_DATE = date(2100, 12, 31)
+
+
+class CellError(ValueError):
+    def __init__(self, reason: str, hint: str | None = None, *, ambiguous: bool = False) -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.hint = hint
+        self.ambiguous = ambiguous
+
+
+class DateOrder(enum.StrEnum):
+    """How to read ``a/b/yyyy`` dates whose day and month could be swapped."""
+
+    DMY = "dmy"
+    MDY = "mdy"
+
+
+_ISO_LOOSE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+_ISO_DATETIME = re.compile(r"(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}(:\d{2}(\.\d+)?)?)(Z|[+-]\d{2}:?\d{2})?")
+_SLASHED = re.compile(r"(\d{1,2})[/.](\d{1,2})[/.](\d{4})")
+_SERIAL = re.compile(r"\d{5}(\.\d+)?")
+_EXCEL_EPOCH = date(1899, 12, 30)
+
+ISO_HINT = "write dates as YYYY-MM-DD, e.g. 2025-06-20"
+
+
+def parse_date(text: str, order: DateOrder | None = None) -> date:
+    raw = text.strip()
+    if not raw:
+        raise CellError("the date is empty", ISO_HINT)
+    if m := _ISO_LOOSE.fullmatch(raw):
+        return _checked(int(m[1]), int(m[2]), int(m[3]), raw)
+    if m := _ISO_DATETIME.fullmatch(raw):
+        year, month, day = (int(part) for part in m[1].split("-"))
+        return _checked(year, month, day, raw)
+    if m := _SLASHED.fullmatch(raw):
+        first, second, year = int(m[1]), int(m[2]), int(m[3])
+        if order is DateOrder.DMY:
+            return _checked(year, second, first, raw)
+        if order is DateOrder.MDY:
+            return _checked(year, first, second, raw)
+        if first > 12 >= second:
+            return _checked(year, second, first, raw)
+        if second > 12 >= first:
+            return _checked(year, first, second, raw)
+        if first == second:
+            return _checked(year, first, second, raw)
+        raise CellError(
+            "day and month could be either way",
+            f"write it as YYYY-MM-DD ({year}-{second:02d}-{first:02d} if day first), "
+            "or pass --date-order dmy (Vietnamese day/month/year) or --date-order mdy",
+            ambiguous=True,
+        )
+    if _SERIAL.fullmatch(raw):
+        serial = float(raw)
+        guess = _EXCEL_EPOCH + timedelta(days=int(serial))
+        raise CellError(
+            "looks like a spreadsheet serial number, not a date",
+            f"format the column as a date and export YYYY-MM-DD ({raw} would be {guess.isoformat()})",
+        )
+    raise CellError("not a date", ISO_HINT)
+
+
+def _checked(year: int, month: int, day: int, raw: str) -> date:
+    try:
+        value = date(year, month, day)
+    except ValueError as exc:
+        raise CellError(f"no such day ({exc})", ISO_HINT) from None
+    if not MIN_DATE <= value <= MAX_DATE:
+        raise CellError(
+            f"{value.isoformat()} is outside {MIN_DATE.isoformat()} .. {MAX_DATE.isoformat()}",
+            "check the year",
+        )
+    return value
+
+
+def fast_iso(text: str) -> date:
+    """Strict ISO ``YYYY-MM-DD`` only; the per-row fast path. Raises ValueError."""
+    if len(text) != 10:
+        raise ValueError(text)
+    return date.fromisoformat(text)
+
+
+# --- numbers ---------------------------------------------------------------------------
+
+_PLAIN = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
+_DECIMAL_COMMA = re.compile(r"[+-]?\d+,\d{1,2}|[+-]?\d+,\d{4,}")
+_COMMA_THOUSANDS = re.compile(r"[+-]?\d{1,3}(,\d{3}){2,}(\.\d+)?|[+-]?\d{1,3},\d{3}\.\d+")
+_DOT_THOUSANDS = re.compile(r"[+-]?\d{1,3}(\.\d{3})+,\d+|[+-]?\d{1,3}(\.\d{3}){2,}")
+_AMBIGUOUS_GROUP = re.compile(r"[+-]?\d{1,3},\d{3}")
+_MISSING = {"", "-", "--", "n/a", "na", "null", "none", "nan", "?", "#n/a", "không có"}
+
+NUMBER_HINT = "write a plain number with '.' as the decimal point and no thousands separator"
+
+
+def parse_number(text: str, *, percent: bool) -> float:
+    """A number from a spreadsheet cell; raises CellError when it is not unambiguous."""
+    raw = text.strip().replace("\u00a0", "").replace(" ", "")
+    if raw.casefold() in _MISSING or raw.casefold() in {"inf", "-inf", "+inf", "infinity"}:
+        raise CellError("is not a measured value", "leave out a row with no value; do not write N/A or NaN")
+    if raw.endswith("%"):
+        if not percent:
+            raise CellError("has a % sign but the target is not measured in percent", NUMBER_HINT)
+        raw = raw[:-1]
+    if _PLAIN.fullmatch(raw):
+        return float(raw)
+    if _DECIMAL_COMMA.fullmatch(raw):
+        return float(raw.replace(",", "."))
+    if _COMMA_THOUSANDS.fullmatch(raw):
+        return float(raw.replace(",", ""))
+    if _DOT_THOUSANDS.fullmatch(raw):
+        return float(raw.replace(".", "").replace(",", "."))
+    if _AMBIGUOUS_GROUP.fullmatch(raw):
+        whole, frac = raw.split(",")
+        raise CellError(
+            "could be a thousands separator or a decimal comma",
+            f"write {whole}{frac} or {whole}.{frac}",
+        )
+    raise CellError("is not a number", NUMBER_HINT)
+
+
+# --- milestones ------------------------------------------------------------------------
+
+DONE = frozenset(
+    {
+        "done",
+        "yes",
+        "y",
+        "true",
+        "complete",
+        "completed",
+        "achieved",
+        "1",
+        "hoàn thành",
+        "đã hoàn thành",
+        "xong",
+        "đạt",
+    }
+)
+NOT_DONE = frozenset(
+    {
+        "not done",
+        "no",
+        "n",
+        "false",
+        "incomplete",
+        "not completed",
+        "in progress",
+        "0",
+        "chưa hoàn thành",
+        "chưa xong",
+        "chưa",
+        "không đạt",
+        "chưa đạt",
+    }
+)
+
+MILESTONE_HINT = "write 'done' or 'not done'"
+
+
+def parse_milestone(text: str) -> float:
+    key = " ".join(unicodedata.normalize("NFC", text).casefold().replace("_", " ").split())
+    if key in DONE:
+        return 1.0
+    if key in NOT_DONE:
+        return 0.0
+    raise CellError("is not a milestone value", MILESTONE_HINT)
+
+
+def milestone_fast_table() -> dict[str, float]:
+    """Exact spellings the row loop looks up before falling back to parse_milestone."""
+    table: dict[str, float] = {}
+    for words, value in ((DONE, 1.0), (NOT_DONE, 0.0)):
+        for word in words:
+            for variant in (word, word.upper(), word.capitalize(), word.title()):
+                table[variant] = value
+    return table

@@ -1,0 +1,138 @@
+"""Status rules: from series to results. Pure: no files, no terminal.
+
+For each target in force and each entity with observations (one national result for a
+target with none), take the latest observation on or before the as-of date:
+
+- ``pass``    it meets the target; ``late`` when first met after the due date;
+- ``pending`` not met, and the as-of date is on or before the due date (or no deadline);
+- ``fail``    not met, past the due date, and there is numeric data that misses it;
+- ``overdue`` past the due date with no observation, or a milestone not done.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+
+from dxcheck.catalog import Catalog, Direction, Target, TargetType
+from dxcheck.progress import ProgressIndex, SeriesSummary
+from dxcheck.report import Observation, Result, Status, Superseded
+from dxcheck.trend import FitSums, TrendInput, outlook
+
+
+def status_of(target: Target, latest: Observation | None, as_of: date) -> Status:
+    due = target.due
+    before_due = due is None or as_of <= due
+    if latest is not None and target.is_met(latest.value):
+        return Status.PASS
+    if before_due:
+        return Status.PENDING
+    if latest is None or target.type is TargetType.MILESTONE:
+        return Status.OVERDUE
+    return Status.FAIL
+
+
+def progress_of(target: Target, value: float | None) -> float | None:
+    """Share of the way from the baseline (or zero) to the target; 1.0 when met."""
+    if value is None:
+        return None
+    if target.type is TargetType.MILESTONE:
+        return value
+    level = target.level
+    if target.baseline is not None:
+        base = target.baseline.value
+        if base == level:
+            return 1.0 if target.is_met(value) else 0.0
+        return (value - base) / (level - base)
+    if target.direction is Direction.AT_LEAST:
+        return value / level if level > 0 else (1.0 if target.is_met(value) else None)
+    return 1.0 if target.is_met(value) else None
+
+
+def in_force(catalog: Catalog, as_of: date) -> tuple[list[Target], list[Superseded]]:
+    """The targets to evaluate at ``as_of``: of each supersedes chain, the newest version
+    already stated on that date (or the oldest, if none was yet)."""
+    successor: dict[str, Target] = {}
+    for target in catalog.targets:
+        if target.supersedes is not None:
+            successor[target.supersedes] = target
+    active: list[Target] = []
+    superseded: list[Superseded] = []
+    for target in catalog.targets:
+        newer = successor.get(target.id)
+        chosen_newer: Target | None = None
+        while newer is not None:
+            if newer.source is None or newer.source.date <= as_of:
+                chosen_newer = newer
+            newer = successor.get(newer.id)
+        stated = target.supersedes is None or target.source is None or target.source.date <= as_of
+        if chosen_newer is not None:
+            since = chosen_newer.source.date if chosen_newer.source else as_of
+            superseded.append(Superseded(target, chosen_newer.id, since))
+        elif stated:
+            active.append(target)
+    return active, superseded
+
+
+def evaluate(catalog: Catalog, index: ProgressIndex, as_of: date) -> tuple[list[Result], list[Superseded]]:
+    targets, superseded = in_force(catalog, as_of)
+    results: list[Result] = []
+    for target in targets:
+        series = sorted(
+            index.series(target.id),
+            key=lambda s: (s.entity is not None, (s.entity or "").casefold()),
+        )
+        if not series:
+            results.append(_result(target, None, as_of))
+        results.extend(_result(target, s, as_of) for s in series)
+    return results, superseded
+
+
+def _result(target: Target, series: SeriesSummary | None, as_of: date) -> Result:
+    latest = series.latest if series else None
+    first_met = series.first_met if series else None
+    status = status_of(target, latest, as_of)
+    late = bool(
+        status is Status.PASS and target.due is not None and first_met is not None and first_met > target.due
+    )
+    days_left = (target.due - as_of).days if target.due is not None else None
+    base: float | None = None
+    if target.baseline is not None:
+        base = target.baseline.value
+    elif series is not None and series.earliest is not None:
+        base = series.earliest[1]
+    fit = FitSums(*series.fit) if series else FitSums(0, 0.0, 0.0, 0.0, 0.0)  # type: ignore[arg-type]
+    trend = outlook(
+        fit,
+        TrendInput(
+            level=target.level,
+            at_most=target.direction is Direction.AT_MOST,
+            due=target.due,
+            as_of=as_of,
+            compound=target.projection is not None and target.projection.value == "compound",
+            base=base,
+            latest=(latest.date, latest.value) if latest else None,
+            met_now=status is Status.PASS,
+            late=late,
+            milestone=target.type is TargetType.MILESTONE,
+        ),
+    )
+    return Result(
+        target=target,
+        entity=series.entity if series else None,
+        status=status,
+        late=late,
+        latest=latest,
+        first_met=first_met,
+        observations=series.count if series else 0,
+        progress=progress_of(target, latest.value if latest else None),
+        days_left=days_left,
+        trend=trend,
+    )
+
+
+def count_by_status(results: Iterable[Result]) -> dict[Status, int]:
+    out = dict.fromkeys(Status, 0)
+    for r in results:
+        out[r.status] += 1
+    return out

@@ -1,0 +1,232 @@
+"""Located problems in the inputs: stable codes, one message template each.
+
+A finding is a value, not an exception: readers collect them and carry on, so one run
+reports every problem. Codes are a public contract (README, "When dxcheck rejects your
+file"); never reuse a retired code for a different problem.
+"""
+
+from __future__ import annotations
+
+import difflib
+import enum
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+
+class Severity(enum.StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+class Code(enum.Enum):
+    """Stable finding codes with their severity and message template.
+
+    Templates use ``str.format`` fields filled from ``Finding.args``.
+    """
+
+    # --- catalog (targets.yaml) -----------------------------------------------------
+    CATALOG_UNREADABLE = ("DX100", Severity.ERROR, "cannot read catalog: {reason}")
+    YAML_SYNTAX = ("DX101", Severity.ERROR, "YAML syntax error: {reason}")
+    YAML_DUPLICATE_KEY = (
+        "DX102",
+        Severity.ERROR,
+        "duplicate key '{key}' (first at line {first_line})",
+    )
+    UNKNOWN_KEY = ("DX103", Severity.ERROR, "unknown key '{key}'")
+    MISSING_KEY = ("DX104", Severity.ERROR, "missing required key '{key}'")
+    INVALID_FIELD = ("DX105", Severity.ERROR, "{reason}")
+    DUPLICATE_TARGET_ID = (
+        "DX106",
+        Severity.ERROR,
+        "duplicate target id '{id}' (first at line {first_line})",
+    )
+    UNKNOWN_DEADLINE = (
+        "DX107",
+        Severity.ERROR,
+        "target '{id}': unknown deadline phrase '{phrase}'",
+    )
+    DUE_MISMATCH = (
+        "DX108",
+        Severity.ERROR,
+        "target '{id}': deadline '{phrase}' resolves to {resolved}, but due says {due}",
+    )
+    UNKNOWN_SUPERSEDES = (
+        "DX109",
+        Severity.ERROR,
+        "target '{id}' supersedes unknown target '{ref}'",
+    )
+    YAML_LIMIT = ("DX110", Severity.ERROR, "catalog exceeds a safety limit: {reason}")
+    TYPE_FIELDS = ("DX111", Severity.ERROR, "target '{id}': {reason}")
+    SUPERSEDES_CYCLE = ("DX112", Severity.ERROR, "supersedes chain of '{id}' loops back on itself")
+
+    # --- progress CSV: file level --------------------------------------------------
+    INPUT_UNREADABLE = ("DX200", Severity.ERROR, "cannot read input: {reason}")
+    ENCODING = ("DX201", Severity.ERROR, "{reason}")
+    EMPTY_FILE = ("DX202", Severity.ERROR, "{reason}")
+    MISSING_COLUMN = ("DX203", Severity.ERROR, "missing required column '{column}'")
+    DUPLICATE_COLUMN = (
+        "DX204",
+        Severity.ERROR,
+        "column '{column}' appears twice (columns {first} and {second})",
+    )
+    UNKNOWN_COLUMN = ("DX205", Severity.WARNING, "unknown column '{column}' is ignored")
+    MALFORMED_CSV = ("DX206", Severity.ERROR, "malformed CSV: {reason}")
+    FIELD_COUNT = ("DX207", Severity.ERROR, "row has {found} fields, the header has {expected}")
+    NO_ROWS = ("DX208", Severity.WARNING, "the file has a header but no data rows")
+
+    # --- progress CSV: cell level --------------------------------------------------
+    UNKNOWN_TARGET = ("DX210", Severity.ERROR, "unknown target '{text}'")
+    INVALID_DATE = ("DX211", Severity.ERROR, "invalid date '{text}': {reason}")
+    AMBIGUOUS_DATE = (
+        "DX212",
+        Severity.ERROR,
+        "ambiguous date '{text}': day and month could be either way",
+    )
+    INVALID_NUMBER = (
+        "DX213",
+        Severity.ERROR,
+        "invalid number '{text}' for numeric target '{target}'{reason}",
+    )
+    INVALID_MILESTONE = (
+        "DX214",
+        Severity.ERROR,
+        "invalid milestone value '{text}' for target '{target}'",
+    )
+    UNIT_MISMATCH = (
+        "DX215",
+        Severity.ERROR,
+        "unit '{text}' contradicts target '{target}', measured in '{unit}'",
+    )
+    CONFLICTING_ROWS = (
+        "DX216",
+        Severity.ERROR,
+        "conflicting values for target '{target}', entity '{entity}', date {date}: {values}",
+    )
+    DUPLICATE_ROW = (
+        "DX217",
+        Severity.WARNING,
+        "the same observation for target '{target}', entity '{entity}', date {date} appears again at {others}",
+    )
+    AFTER_AS_OF = (
+        "DX218",
+        Severity.WARNING,
+        "{count} row(s) dated after the as-of date {as_of} are ignored (first: {first})",
+    )
+    EMPTY_CELL = ("DX219", Severity.ERROR, "required cell '{column}' is empty")
+    OUT_OF_RANGE = (
+        "DX220",
+        Severity.ERROR,
+        "value {text} is out of range for a percentage (0 to 100)",
+    )
+    DATE_RANGE = ("DX222", Severity.ERROR, "date {text} is outside 2000-01-01 .. 2100-12-31")
+    TOO_MANY = ("DX230", Severity.WARNING, "{count} more problem(s) in this file not shown")
+
+    # --- invocation ----------------------------------------------------------------
+    SAME_INPUT_TWICE = ("DX300", Severity.WARNING, "input given more than once; read once")
+    OUTPUT_UNWRITABLE = ("DX301", Severity.ERROR, "cannot write report: {reason}")
+    OUTPUT_IS_INPUT = ("DX302", Severity.ERROR, "refusing to overwrite an input file with a report")
+    NO_MATCH = ("DX303", Severity.ERROR, "no file matches '{pattern}'")
+
+    @property
+    def id(self) -> str:
+        return self.value[0]
+
+    @property
+    def severity(self) -> Severity:
+        return self.value[1]
+
+    @property
+    def template(self) -> str:
+        return self.value[2]
+
+
+@dataclass(frozen=True, slots=True)
+class Location:
+    """Where a finding points. ``line``/``column`` are 1-based; ``key_path`` is for YAML."""
+
+    file: str
+    line: int | None = None
+    column: int | None = None
+    key_path: str | None = None
+
+    def __str__(self) -> str:
+        parts = [self.file]
+        if self.line is not None:
+            parts.append(str(self.line))
+            if self.column is not None:
+                parts.append(str(self.column))
+        return ":".join(parts)
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    code: Code
+    location: Location
+    args: dict[str, object] = field(default_factory=dict)
+    hint: str | None = None
+    text: str | None = None  # the offending text, verbatim
+    severity: Severity | None = None  # overrides the code's default (``--strict``)
+
+    @property
+    def effective_severity(self) -> Severity:
+        return self.severity or self.code.severity
+
+    @property
+    def message(self) -> str:
+        return self.code.template.format(**self.args)
+
+    def as_error(self) -> Finding:
+        return Finding(self.code, self.location, self.args, self.hint, self.text, Severity.ERROR)
+
+
+def did_you_mean(word: str, choices: Iterable[str], *, cutoff: float = 0.6) -> str | None:
+    """The closest choice, for a "did you mean" hint, or None."""
+    matches = difflib.get_close_matches(word, list(choices), n=1, cutoff=cutoff)
+    return matches[0] if matches else None
+
+
+def suggestion(word: str, choices: Iterable[str]) -> str | None:
+    match = did_you_mean(word, choices)
+    return f"did you mean '{match}'?" if match else None
+
+
+def has_errors(findings: Sequence[Finding]) -> bool:
+    return any(f.effective_severity is Severity.ERROR for f in findings)
+
+
+class FindingSink:
+    """Collects findings, capping how many are kept per file.
+
+    A file of ten million bad rows must not become ten million messages in memory: past
+    ``cap`` per file only a count is kept, reported as one DX230 finding at the end.
+    """
+
+    def __init__(self, cap: int = 100) -> None:
+        self.cap = cap
+        self.findings: list[Finding] = []
+        self._per_file: dict[str, int] = {}
+        self._dropped: dict[str, int] = {}
+        self._dropped_errors: set[str] = set()
+
+    def add(self, finding: Finding) -> None:
+        file = finding.location.file
+        count = self._per_file.get(file, 0)
+        if count >= self.cap:
+            self._dropped[file] = self._dropped.get(file, 0) + 1
+            if finding.effective_severity is Severity.ERROR:
+                self._dropped_errors.add(file)
+            return
+        self._per_file[file] = count + 1
+        self.findings.append(finding)
+
+    def extend(self, findings: Iterable[Finding]) -> None:
+        for f in findings:
+            self.add(f)
+
+    def close(self) -> list[Finding]:
+        """All findings kept, plus one DX230 per file whose findings were capped."""
+        out = list(self.findings)
+        for file, count in self._dropped.items():
+            severity = Severity.ERROR if file in self._dropped_errors else None
+            out.append(Finding(Code.TOO_MANY, Location(file), {"count": count}, severity=severity))
+        return out

@@ -1,0 +1,59 @@
+"""Output formats: one module each, behind one small interface, picked by one enum.
+
+Modules are imported only when their format is asked for, so ``--format json`` never
+imports rich.
+"""
+
+from __future__ import annotations
+
+import enum
+import importlib
+from dataclasses import dataclass
+from typing import Protocol
+
+from dxcheck.report import ProblemReport, Report
+
+
+class Format(enum.StrEnum):
+    TABLE = "table"
+    JSON = "json"
+    JSONL = "jsonl"
+    CSV = "csv"
+    MARKDOWN = "markdown"
+    JUNIT = "junit"
+    GITHUB = "github"
+
+
+@dataclass(frozen=True)
+class Style:
+    """How a human-facing format may decorate its output."""
+
+    color: bool = False
+    width: int = 120
+
+
+class Renderer(Protocol):
+    def render(self, report: Report) -> str:
+        """The status report, complete, ready to write to stdout or a file."""
+        ...
+
+    def render_problems(self, problems: ProblemReport) -> str:
+        """``validate``'s findings in this format."""
+        ...
+
+
+_MODULES = {
+    Format.TABLE: "table",
+    Format.JSON: "json_format",
+    Format.JSONL: "jsonl",
+    Format.CSV: "csv_format",
+    Format.MARKDOWN: "markdown",
+    Format.JUNIT: "junit",
+    Format.GITHUB: "github",
+}
+
+
+def renderer(fmt: Format, style: Style | None = None) -> Renderer:
+    module = importlib.import_module(f"dxcheck.formats.{_MODULES[fmt]}")
+    made: Renderer = module.Renderer(style or Style())
+    return made

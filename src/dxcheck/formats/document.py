@@ -1,0 +1,207 @@
+"""The JSON report: its types, and the one function that builds it from a Report.
+
+These TypedDicts are the contract. mypy checks that ``report_document`` builds exactly
+them, and ``dxcheck schema report`` derives the published JSON Schema from them, so
+code and schema cannot drift. Bump SCHEMA_VERSION on a breaking change (README, "JSON
+report"): removing or renaming a field, changing a type or meaning. Adding a field is not
+breaking.
+"""
+
+from __future__ import annotations
+
+from typing import Literal, TypedDict
+
+from dxcheck import __version__
+from dxcheck.findings import Finding
+from dxcheck.report import ProblemReport, Report, Result
+
+SCHEMA_VERSION = 1
+
+
+class ToolDoc(TypedDict):
+    name: Literal["dxcheck"]
+    version: str
+
+
+class ObservationDoc(TypedDict):
+    date: str
+    value: float
+    file: str
+    line: int
+    source: str | None
+
+
+class ResultDoc(TypedDict):
+    target: str
+    title: str
+    entity: str | None
+    category: str | None
+    agency: str | None
+    type: Literal["numeric", "milestone"]
+    direction: Literal["at_least", "at_most"]
+    target_level: float | None
+    unit: str | None
+    deadline: str | None
+    due: str | None
+    status: Literal["pass", "fail", "overdue", "pending"]
+    late: bool
+    days_left: int | None
+    progress: float | None
+    observations: int
+    latest: ObservationDoc | None
+    first_met: str | None
+    outlook: str
+    projection: str | None
+    projected: float | None
+    ratio: float | None
+    required_rate: float | None
+    current_rate: float | None
+
+
+class FindingDoc(TypedDict):
+    code: str
+    severity: Literal["error", "warning"]
+    message: str
+    file: str
+    line: int | None
+    column: int | None
+    key_path: str | None
+    text: str | None
+    hint: str | None
+
+
+class GateDoc(TypedDict):
+    fail_on: list[str]
+    passed: bool
+    failing: int
+
+
+class SupersededDoc(TypedDict):
+    target: str
+    by: str
+    since: str
+
+
+class ReportDoc(TypedDict):
+    schema_version: int
+    kind: Literal["status"]
+    tool: ToolDoc
+    as_of: str
+    catalog: str
+    inputs: list[str]
+    summary: dict[str, int]
+    outlook_summary: dict[str, int]
+    gate: GateDoc
+    results: list[ResultDoc]
+    superseded: list[SupersededDoc]
+    warnings: list[FindingDoc]
+
+
+class ProblemsDoc(TypedDict):
+    schema_version: int
+    kind: Literal["validation"]
+    tool: ToolDoc
+    files: list[str]
+    passed: bool
+    errors: int
+    warnings: int
+    problems: list[FindingDoc]
+
+
+def _round(value: float | None, digits: int = 4) -> float | None:
+    return None if value is None else round(value, digits)
+
+
+def tool() -> ToolDoc:
+    return {"name": "dxcheck", "version": __version__}
+
+
+def result_document(result: Result) -> ResultDoc:
+    target = result.target
+    latest = result.latest
+    trend = result.trend
+    return {
+        "target": target.id,
+        "title": target.title,
+        "entity": result.entity,
+        "category": target.category,
+        "agency": target.agency,
+        "type": target.type.value,
+        "direction": target.direction.value,
+        "target_level": target.target,
+        "unit": target.unit,
+        "deadline": target.deadline,
+        "due": target.due.isoformat() if target.due else None,
+        "status": result.status.value,
+        "late": result.late,
+        "days_left": result.days_left,
+        "progress": _round(result.progress),
+        "observations": result.observations,
+        "latest": None
+        if latest is None
+        else {
+            "date": latest.date.isoformat(),
+            "value": latest.value,
+            "file": latest.file,
+            "line": latest.line,
+            "source": latest.source,
+        },
+        "first_met": result.first_met.isoformat() if result.first_met else None,
+        "outlook": trend.outlook.value,
+        "projection": trend.method,
+        "projected": _round(trend.projected),
+        "ratio": _round(trend.ratio),
+        "required_rate": _round(trend.required_rate),
+        "current_rate": _round(trend.current_rate),
+    }
+
+
+def finding_document(finding: Finding) -> FindingDoc:
+    loc = finding.location
+    return {
+        "code": finding.code.id,
+        "severity": finding.effective_severity.value,
+        "message": finding.message,
+        "file": loc.file,
+        "line": loc.line,
+        "column": loc.column,
+        "key_path": loc.key_path,
+        "text": finding.text,
+        "hint": finding.hint,
+    }
+
+
+def report_document(report: Report) -> ReportDoc:
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "kind": "status",
+        "tool": tool(),
+        "as_of": report.as_of.isoformat(),
+        "catalog": report.catalog,
+        "inputs": list(report.inputs),
+        "summary": report.summary,
+        "outlook_summary": report.outlook_summary,
+        "gate": {
+            "fail_on": sorted(report.fail_on),
+            "passed": report.gate_passed,
+            "failing": len(report.failing),
+        },
+        "results": [result_document(r) for r in report.results],
+        "superseded": [
+            {"target": s.target.id, "by": s.by, "since": s.since.isoformat()} for s in report.superseded
+        ],
+        "warnings": [finding_document(f) for f in report.findings],
+    }
+
+
+def problems_document(problems: ProblemReport) -> ProblemsDoc:
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "kind": "validation",
+        "tool": tool(),
+        "files": list(problems.files),
+        "passed": problems.passed,
+        "errors": problems.errors,
+        "warnings": problems.warnings,
+        "problems": [finding_document(f) for f in problems.findings],
+    }

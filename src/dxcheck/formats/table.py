@@ -1,0 +1,200 @@
+"""``--format table``: a rich table for people, grouped by category, with a summary line.
+
+Colours only when the style says so (a terminal, no NO_COLOR); otherwise plain ASCII that
+reads well in a CI log or a pipe. Every string that comes from an input goes through
+``rich.text.Text`` (no markup parsing) after ``printable`` (no terminal escapes).
+"""
+
+from __future__ import annotations
+
+import io
+from datetime import date
+from itertools import groupby
+
+from rich import box
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from dxcheck.formats import Style
+from dxcheck.report import Outlook, ProblemReport, Report, Result, Status
+from dxcheck.text import number, printable, with_unit
+
+STATUS_STYLE = {
+    Status.PASS: "bold green",
+    Status.FAIL: "bold red",
+    Status.OVERDUE: "bold magenta",
+    Status.PENDING: "yellow",
+}
+OUTLOOK_STYLE = {
+    Outlook.MET: "green",
+    Outlook.MET_LATE: "green",
+    Outlook.ON_TRACK: "green",
+    Outlook.NEEDS_ACCELERATION: "yellow",
+    Outlook.OFF_TRACK: "red",
+    Outlook.REGRESSING: "red",
+    Outlook.MISSED: "red",
+    Outlook.INSUFFICIENT_DATA: "dim",
+}
+BAR_WIDTH = 8
+WIDE = 110  # below this many columns the progress bar gives way to a bare percentage
+# No vertical rules; a line of dashes under the header: reads well in logs and pipes.
+PLAIN_BOX = box.Box("    \n    \n -- \n    \n    \n -- \n    \n    \n", ascii=True)
+_FAR = date.max
+
+
+def level_text(result: Result) -> str:
+    target = result.target
+    if target.type.value == "milestone":
+        return "done"
+    sign = "<=" if target.direction.value == "at_most" else ">="
+    return f"{sign} {with_unit(target.target, target.unit)}"
+
+
+def latest_text(result: Result) -> str:
+    latest = result.latest
+    if latest is None:
+        return "no data"
+    if result.target.type.value == "milestone":
+        value = "done" if latest.value >= 1 else "not done"
+    else:
+        value = with_unit(latest.value, result.target.unit)
+    return f"{value} ({latest.date.isoformat()})"
+
+
+def days_text(result: Result) -> str:
+    if result.days_left is None:
+        return "no deadline"
+    if result.days_left >= 0:
+        return f"{result.days_left} days left"
+    return f"{-result.days_left} days ago"
+
+
+def percent(fraction: float | None) -> str:
+    return "-" if fraction is None else f"{number(round(fraction * 100))}%"
+
+
+def bar(fraction: float | None, *, fancy: bool) -> str:
+    if fraction is None:
+        return "-"
+    shown = max(0.0, min(1.0, fraction))
+    filled = round(shown * BAR_WIDTH)
+    full, empty = ("█", "░") if fancy else ("#", ".")
+    return f"{full * filled}{empty * (BAR_WIDTH - filled)} {number(round(fraction * 100))}%"
+
+
+def status_text(result: Result) -> str:
+    return f"{result.status.value} (late)" if result.late else result.status.value
+
+
+def summary_line(report: Report) -> str:
+    counts = report.summary
+    parts = ", ".join(f"{counts[s.value]} {s.value}" for s in Status)
+    gate = "passed" if report.gate_passed else f"FAILED ({len(report.failing)})"
+    words = ",".join(sorted(report.fail_on)) or "nothing"
+    return f"{len(report.results)} results as of {report.as_of.isoformat()}: {parts}. Gate (fail on {words}): {gate}."
+
+
+class Renderer:
+    def __init__(self, style: Style) -> None:
+        self.style = style
+
+    def _console(self, buffer: io.StringIO) -> Console:
+        return Console(
+            file=buffer,
+            width=self.style.width,
+            force_terminal=self.style.color,
+            no_color=not self.style.color,
+            color_system="standard" if self.style.color else None,
+            highlight=False,
+            emoji=False,
+            markup=False,
+            legacy_windows=False,
+            soft_wrap=False,
+        )
+
+    def render(self, report: Report) -> str:
+        fancy = self.style.color
+        table = Table(
+            box=box.SIMPLE_HEAD if fancy else PLAIN_BOX,
+            show_edge=False,
+            pad_edge=False,
+            header_style="bold" if fancy else "",
+            collapse_padding=True,
+        )
+        with_entities = any(r.entity for r in report.results)
+        with_bars = self.style.width >= WIDE
+        table.add_column("status", max_width=12)
+        table.add_column("target", ratio=1, min_width=16, overflow="fold")
+        if with_entities:
+            table.add_column("entity", max_width=18, overflow="fold")
+        table.add_column("due", no_wrap=True)
+        table.add_column("latest", max_width=18, overflow="fold")
+        table.add_column("goal", max_width=14, overflow="fold")
+        table.add_column("progress", no_wrap=True, justify="left" if with_bars else "right")
+        ordered = sorted(
+            report.results,
+            key=lambda r: (r.target.category or "~", r.target.due or _FAR, r.target.id),
+        )
+        for category, group in groupby(ordered, key=lambda r: r.target.category or "uncategorised"):
+            heading = [Text(""), Text(category.upper(), style="bold cyan" if fancy else "")]
+            table.add_row(*heading, *([Text("")] * (len(table.columns) - 2)))
+            for result in group:
+                state = Text(status_text(result), style=STATUS_STYLE[result.status] if fancy else "")
+                outlook = result.trend.outlook
+                state.append(
+                    "\n" + outlook.value.replace("_", " "),
+                    style=OUTLOOK_STYLE[outlook] if fancy else "",
+                )
+                title = Text(result.target.id, style="bold" if fancy else "")
+                title.append("\n")
+                title.append(printable(result.target.title), style="dim" if fancy else "")
+                due = Text(result.target.due.isoformat() if result.target.due else "-")
+                due.append("\n" + days_text(result), style="dim" if fancy else "")
+                cells = [state, title]
+                if with_entities:
+                    cells.append(Text(printable(result.entity) if result.entity else "national"))
+                cells += [
+                    due,
+                    Text(printable(latest_text(result))),
+                    Text(level_text(result)),
+                    Text(bar(result.progress, fancy=fancy) if with_bars else percent(result.progress)),
+                ]
+                table.add_row(*cells)
+        buffer = io.StringIO()
+        console = self._console(buffer)
+        if report.results:
+            console.print(table)
+        else:
+            console.print(Text("No results match the selection."))
+        for item in report.superseded:
+            console.print(
+                Text(
+                    f"superseded: {item.target.id} (restated as {item.by} on {item.since.isoformat()})",
+                    style="dim",
+                )
+            )
+        line = Text(
+            summary_line(report),
+            style=("bold green" if report.gate_passed else "bold red") if fancy else "",
+        )
+        console.print(line)
+        return _trim(buffer.getvalue())
+
+    def render_problems(self, problems: ProblemReport) -> str:
+        from dxcheck.formats.diagnostics import render_findings
+
+        return render_findings(problems.findings, color=self.style.color) + verdict_line(problems) + "\n"
+
+
+def _trim(text: str) -> str:
+    """No trailing blanks from cell padding: they only make diffs and logs noisy."""
+    return "".join(line.rstrip() + "\n" for line in text.splitlines())
+
+
+def verdict_line(problems: ProblemReport) -> str:
+    found = (
+        f"{problems.errors} error(s), {problems.warnings} warning(s)" if problems.findings else "no problems"
+    )
+    verdict = "passed" if problems.passed else "failed"
+    return f"validation {verdict}: {len(problems.files)} file(s) checked, {found}"

@@ -1,0 +1,875 @@
+"""Reading progress CSVs into per-(target, entity) series, streaming, in constant memory.
+
+Memory grows with the number of target x entity pairs, never with the number of rows:
+each pair keeps its latest observation, the date it was first met, running sums for the
+trend fit, and a bitset of the dates it has seen (to catch two rows for one date).
+Rows are checked in a tight loop that tries the strict fast forms first (ISO date from a
+cache, ``float``) and falls back to ``cells`` for located, explained errors.
+
+When two rows share target, entity and date, the bitset only says so; the files are read
+a second time for just those keys to name both lines and compare their values.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import math
+import shutil
+import sys
+import tempfile
+import unicodedata
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import date
+from operator import itemgetter
+from pathlib import Path
+from typing import IO, Any
+
+from dxcheck import cells
+from dxcheck.catalog import Catalog, Target, TargetType
+from dxcheck.findings import Code, Finding, FindingSink, Location, suggestion
+from dxcheck.report import Observation
+from dxcheck.units import canonical_unit
+
+COLUMNS = ("target", "entity", "date", "value", "unit", "source", "note")
+REQUIRED = ("target", "date", "value")
+HEADER_ALIASES = {"target_id": "target", "indicator": "target"}
+FIELD_SIZE_LIMIT = 64 * 1024
+SNIFF_BYTES = 64 * 1024
+
+# A date is carried as one int: its ordinal in the high bits, a small per-run index in the
+# low 16 (its bit in a series' seen-dates mask). Comparing codes compares dates.
+_SHIFT = 16
+_LOW = (1 << _SHIFT) - 1
+EPOCH = date(2000, 1, 1).toordinal()
+DAYS_PER_MONTH = 365.2425 / 12
+
+# Slots of a series' state list (a list, not an object: this is the per-row hot path).
+LATEST, VALUE, FILE, LINE, SOURCE, FIRST_MET, COUNT, MASK, NAME, EARLIEST, EARLIEST_VALUE = range(11)
+FIT_N, FIT_T, FIT_Y, FIT_TT, FIT_TY, FIT_LY, FIT_TLY, FIT_NONPOS = range(11, 19)
+_NEVER = 1 << 62
+
+
+@dataclass(frozen=True, slots=True)
+class InputFile:
+    """A progress file as given on the command line; ``path`` None means standard input."""
+
+    display: str
+    path: Path | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class SeriesSummary:
+    """Everything evaluation needs about one target x entity pair."""
+
+    entity: str | None
+    latest: Observation | None
+    first_met: date | None
+    count: int
+    earliest: tuple[date, float] | None
+    fit: tuple[float, ...]  # n, St, Sy, Stt, Sty, Sly, Stly, nonpositive (t in days since 2000)
+
+
+@dataclass
+class _Slot:
+    """Per-target constants and series for the row loop."""
+
+    target: Target
+    numeric: bool
+    level: float
+    at_most: bool
+    percent: bool
+    unit: str | None
+    base_t: int
+    base_value: float | None
+    compound: bool
+    series: dict[str, list[Any]] = field(default_factory=dict)
+    units_ok: set[str] = field(default_factory=set)
+    record: list[Observation] | None = None
+
+
+class ProgressIndex:
+    """Series per target and entity, built from any number of CSV files."""
+
+    def __init__(
+        self,
+        catalog: Catalog,
+        as_of: date,
+        *,
+        date_order: cells.DateOrder | None = None,
+        record: frozenset[str] = frozenset(),
+    ) -> None:
+        self.as_of = as_of
+        self.date_order = date_order
+        self.files: list[str] = []
+        self._slots: dict[str, _Slot] = {}
+        for target in catalog.targets:
+            unit = canonical_unit(target.unit) if target.unit else None
+            base = target.baseline
+            slot = _Slot(
+                target=target,
+                numeric=target.type is TargetType.NUMERIC,
+                level=target.level,
+                at_most=target.direction.value == "at_most",
+                percent=unit == "percent",
+                unit=unit,
+                base_t=(base.date.toordinal() - EPOCH) if base else -(1 << 30),
+                base_value=base.value if base else None,
+                compound=target.projection is not None and target.projection.value == "compound",
+                record=[] if target.id in record else None,
+            )
+            self._slots[target.id] = slot
+        self._target_ids = tuple(self._slots)
+        self._target_lookup: dict[str, _Slot | None] = dict(self._slots)
+        self._dates: dict[str, int] = {}
+        self._date_index: dict[int, int] = {}
+        self._entities: dict[str, str] = {"": ""}  # as written -> key
+        self._entity_names: dict[str, str] = {}  # key -> as first written (NFC, spaces folded)
+        self._milestones = cells.milestone_fast_table()
+        self._as_of_code = (as_of.toordinal() << _SHIFT) | _LOW
+        self._candidates: set[tuple[str, str, int]] = set()
+        self._future: dict[str, list[Any]] = {}
+
+    # --- public ---------------------------------------------------------------------
+
+    def read(
+        self,
+        source: InputFile,
+        sink: FindingSink,
+        on_rows: Callable[[int, int], None] | None = None,
+    ) -> None:
+        """Read one file into the index; problems go to ``sink``."""
+        file_index = len(self.files)
+        self.files.append(source.display)
+        with _open_text(source, sink) as text:
+            if text is None:
+                return
+            header = _Header.read(text, source.display, sink)
+            if header is None:
+                return
+            self._scan(text, header, file_index, sink, on_rows)
+        future = self._future.pop(source.display, None)
+        if future:
+            sink.add(
+                Finding(
+                    Code.AFTER_AS_OF,
+                    Location(source.display, future[1], None),
+                    {
+                        "count": future[0],
+                        "as_of": self.as_of.isoformat(),
+                        "first": f"line {future[1]}",
+                    },
+                    hint="pass --as-of with a later date to include them",
+                )
+            )
+
+    def resolve_duplicates(self, sources: list[InputFile], sink: FindingSink) -> None:
+        """Second pass over the inputs for the keys seen twice: name every line."""
+        if not self._candidates:
+            return
+        found: dict[tuple[str, str, int], list[tuple[float, str, int]]] = {}
+        for source in sources:
+            with _open_text(source, FindingSink()) as text:
+                if text is None:
+                    continue
+                header = _Header.read(text, source.display, FindingSink())
+                if header is None:
+                    continue
+                for line, row in header.rows(text):
+                    key_value = self._key_of(row, header)
+                    if key_value is not None and key_value[0] in self._candidates:
+                        found.setdefault(key_value[0], []).append((key_value[1], source.display, line))
+        for (tid, entity, ordinal), places in sorted(found.items()):
+            if len(places) < 2:
+                continue
+            first = places[0]
+            values = {v for v, _, _ in places}
+            where = ", ".join(f"{f}:{ln}" for _, f, ln in places[1:])
+            args = {
+                "target": tid,
+                "entity": self._entity_names.get(entity, entity) or "(national)",
+                "date": date.fromordinal(ordinal).isoformat(),
+            }
+            if len(values) > 1:
+                shown = "; ".join(f"{_fmt(v)} at {f}:{ln}" for v, f, ln in places)
+                sink.add(
+                    Finding(
+                        Code.CONFLICTING_ROWS,
+                        Location(places[1][1], places[1][2], None),
+                        {**args, "values": shown},
+                        hint="keep one row per target, entity and date",
+                    )
+                )
+            else:
+                sink.add(
+                    Finding(
+                        Code.DUPLICATE_ROW,
+                        Location(first[1], first[2], None),
+                        {**args, "others": where},
+                        hint="remove the repeated row",
+                    )
+                )
+
+    def series(self, target_id: str) -> Iterator[SeriesSummary]:
+        slot = self._slots[target_id]
+        for state in slot.series.values():
+            latest_code = state[LATEST]
+            latest = None
+            if latest_code >= 0:
+                latest = Observation(
+                    date=date.fromordinal(latest_code >> _SHIFT),
+                    value=state[VALUE],
+                    file=self.files[state[FILE]],
+                    line=state[LINE],
+                    source=state[SOURCE] or None,
+                )
+            first_met = None if state[FIRST_MET] == _NEVER else date.fromordinal(state[FIRST_MET] >> _SHIFT)
+            yield SeriesSummary(
+                entity=self._entity_names.get(state[NAME], state[NAME]) or None,
+                latest=latest,
+                first_met=first_met,
+                count=state[COUNT],
+                earliest=None
+                if state[EARLIEST] == _NEVER
+                else (date.fromordinal(state[EARLIEST] >> _SHIFT), state[EARLIEST_VALUE]),
+                fit=tuple(state[FIT_N : FIT_NONPOS + 1]),
+            )
+
+    def recorded(self, target_id: str) -> list[Observation]:
+        return list(self._slots[target_id].record or [])
+
+    # --- the row loop ---------------------------------------------------------------
+
+    def _scan(
+        self,
+        text: IO[str],
+        header: _Header,
+        file_index: int,
+        sink: FindingSink,
+        on_rows: Callable[[int, int], None] | None,
+    ) -> None:
+        reader = csv.reader(text, dialect=header.dialect)
+        expected = header.width
+        get_core = itemgetter(header.index["target"], header.index["date"], header.index["value"])
+        i_entity = header.index.get("entity", -1)
+        i_unit = header.index.get("unit", -1)
+        i_source = header.index.get("source", -1)
+        lookup_target = self._target_lookup.get
+        lookup_date = self._dates.get
+        lookup_entity = self._entities.get
+        milestones = self._milestones.get
+        as_of_code = self._as_of_code
+        candidates = self._candidates
+        display = header.file
+        # csv.reader counts lines from after the header; a row starts on the line after
+        # the previous row ended (quoted cells may span lines).
+        prev = 0
+        first_line = header.line + 1
+        isfinite = math.isfinite
+        log = math.log
+        count = 0
+        x: float | None
+        try:
+            for row in reader:
+                line = prev + first_line
+                prev = reader.line_num
+                count += 1
+                if len(row) != expected and not self._fix_width(row, expected, line, display, sink):
+                    continue
+                t_text, d_text, v_text = get_core(row)
+                slot = lookup_target(t_text)
+                if slot is None:
+                    slot = self._slow_target(t_text, row, header, line, sink)
+                    if slot is None:
+                        continue
+                code = lookup_date(d_text)
+                if code is None:
+                    code = self._slow_date(d_text, row, header, line, sink)
+                    if code is None:
+                        continue
+                if slot.numeric:
+                    try:
+                        x = float(v_text)
+                    except ValueError:
+                        x = self._slow_number(v_text, slot, row, header, line, sink)
+                        if x is None:
+                            continue
+                    else:
+                        if not isfinite(x) or (slot.percent and not 0.0 <= x <= 100.0):
+                            x = self._slow_number(v_text, slot, row, header, line, sink)
+                            if x is None:
+                                continue
+                else:
+                    x = milestones(v_text)
+                    if x is None:
+                        x = self._slow_milestone(v_text, slot, row, header, line, sink)
+                        if x is None:
+                            continue
+                if i_unit >= 0:
+                    u = row[i_unit]
+                    if (
+                        u
+                        and u not in slot.units_ok
+                        and not self._check_unit(u, slot, row, header, line, sink)
+                    ):
+                        continue
+                if i_entity >= 0:
+                    e_text = row[i_entity]
+                    entity = lookup_entity(e_text)
+                    if entity is None:
+                        entity = self._slow_entity(e_text)
+                else:
+                    entity = ""
+                if code > as_of_code:
+                    self._note_future(display, line)
+                    continue
+                state = slot.series.get(entity)
+                if state is None:
+                    state = self._new_state(slot, entity)
+                bit = 1 << (code & _LOW)
+                mask = state[MASK]
+                if mask & bit:
+                    candidates.add((slot.target.id, entity, code >> _SHIFT))
+                    continue
+                state[MASK] = mask | bit
+                state[COUNT] += 1
+                if code > state[LATEST]:
+                    state[LATEST] = code
+                    state[VALUE] = x
+                    state[FILE] = file_index
+                    state[LINE] = line
+                    state[SOURCE] = row[i_source] if i_source >= 0 else ""
+                if code < state[EARLIEST]:
+                    state[EARLIEST] = code
+                    state[EARLIEST_VALUE] = x
+                if (x <= slot.level if slot.at_most else x >= slot.level) and code < state[FIRST_MET]:
+                    state[FIRST_MET] = code
+                t = (code >> _SHIFT) - EPOCH
+                if t >= slot.base_t:
+                    state[FIT_N] += 1
+                    state[FIT_T] += t
+                    state[FIT_Y] += x
+                    state[FIT_TT] += t * t
+                    state[FIT_TY] += t * x
+                    if slot.compound:
+                        if x > 0:
+                            ly = log(x)
+                            state[FIT_LY] += ly
+                            state[FIT_TLY] += t * ly
+                        else:
+                            state[FIT_NONPOS] += 1
+                if slot.record is not None:
+                    slot.record.append(
+                        Observation(
+                            date.fromordinal(code >> _SHIFT),
+                            x,
+                            display,
+                            line,
+                            (row[i_source] if i_source >= 0 else "") or None,
+                        )
+                    )
+                if on_rows is not None and not count & 0x3FFF:
+                    on_rows(count, _position(text))
+        except csv.Error as exc:
+            sink.add(
+                Finding(
+                    Code.MALFORMED_CSV,
+                    Location(display, reader.line_num or 1, None),
+                    {"reason": str(exc)},
+                    hint=_csv_hint(str(exc)),
+                )
+            )
+        except UnicodeDecodeError as exc:
+            sink.add(_decode_finding(display, reader.line_num + 1, exc))
+        if on_rows is not None:
+            on_rows(count, _position(text))
+        if count == 0:
+            sink.add(Finding(Code.NO_ROWS, Location(display, 1, None)))
+
+    def _new_state(self, slot: _Slot, entity: str) -> list[Any]:
+        state: list[Any] = [-1, 0.0, 0, 0, "", _NEVER, 0, 0, entity, _NEVER, 0.0]
+        state += [0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0]
+        if slot.base_value is not None:
+            # The baseline is the first point of every series' trend (SDG method).
+            t = slot.base_t
+            y = slot.base_value
+            state[FIT_N : FIT_TY + 1] = [1, float(t), y, float(t * t), t * y]
+            if y > 0:
+                state[FIT_LY] = math.log(y)
+                state[FIT_TLY] = t * math.log(y)
+            else:
+                state[FIT_NONPOS] = 1
+        slot.series[entity] = state
+        return state
+
+    def _note_future(self, display: str, line: int) -> None:
+        entry = self._future.get(display)
+        if entry is None:
+            self._future[display] = [1, line]
+        else:
+            entry[0] += 1
+
+    # --- slow paths: each either repairs the cell or records a located finding ------
+
+    def _fix_width(self, row: list[str], expected: int, line: int, display: str, sink: FindingSink) -> bool:
+        if not row:
+            return False  # a blank line
+        if len(row) > expected and not any(cell.strip() for cell in row[expected:]):
+            del row[expected:]  # trailing empty columns from a spreadsheet export
+            return True
+        if len(row) < expected and not any(cell.strip() for cell in row):
+            return False  # a line of empty cells
+        sink.add(
+            Finding(
+                Code.FIELD_COUNT,
+                Location(display, line, None),
+                {"found": len(row), "expected": expected},
+                hint="quote cells that contain the delimiter, or fix the row's columns",
+            )
+        )
+        return False
+
+    def _slow_target(
+        self, text: str, row: list[str], header: _Header, line: int, sink: FindingSink
+    ) -> _Slot | None:
+        key = unicodedata.normalize("NFC", text).strip().lower()
+        slot = self._slots.get(key)
+        if slot is not None:
+            self._target_lookup[text] = slot
+            return slot
+        if not key:
+            sink.add(header.finding(Code.EMPTY_CELL, row, line, "target", {"column": "target"}))
+        else:
+            sink.add(
+                header.finding(
+                    Code.UNKNOWN_TARGET,
+                    row,
+                    line,
+                    "target",
+                    {"text": text},
+                    hint=suggestion(key, self._target_ids) or "run 'dxcheck targets' for the list of ids",
+                )
+            )
+        return None
+
+    def _slow_date(
+        self, text: str, row: list[str], header: _Header, line: int, sink: FindingSink
+    ) -> int | None:
+        try:
+            value = cells.parse_date(text, self.date_order)
+        except cells.CellError as exc:
+            problem = Code.AMBIGUOUS_DATE if exc.ambiguous else Code.INVALID_DATE
+            if not text.strip():
+                sink.add(header.finding(Code.EMPTY_CELL, row, line, "date", {"column": "date"}))
+            else:
+                sink.add(
+                    header.finding(problem, row, line, "date", {"text": text, "reason": exc.reason}, exc.hint)
+                )
+            return None
+        ordinal = value.toordinal()
+        index = self._date_index.get(ordinal)
+        if index is None:
+            index = self._date_index[ordinal] = len(self._date_index)
+        code = (ordinal << _SHIFT) | index
+        # Only strict ISO spellings are cached: a lenient one is re-checked for its
+        # order each time, which is rare and keeps the cache honest.
+        if len(text) == 10 and text == value.isoformat():
+            self._dates[text] = code
+        return code
+
+    def _slow_number(
+        self, text: str, slot: _Slot, row: list[str], header: _Header, line: int, sink: FindingSink
+    ) -> float | None:
+        args = {"text": text, "target": slot.target.id}
+        try:
+            value = cells.parse_number(text, percent=slot.percent)
+        except cells.CellError as exc:
+            if not text.strip():
+                sink.add(header.finding(Code.EMPTY_CELL, row, line, "value", {"column": "value"}, exc.hint))
+            else:
+                sink.add(
+                    header.finding(
+                        Code.INVALID_NUMBER,
+                        row,
+                        line,
+                        "value",
+                        {**args, "reason": f": {exc.reason}"},
+                        exc.hint,
+                    )
+                )
+            return None
+        if not math.isfinite(value):
+            sink.add(
+                header.finding(
+                    Code.INVALID_NUMBER,
+                    row,
+                    line,
+                    "value",
+                    {**args, "reason": ""},
+                    cells.NUMBER_HINT,
+                )
+            )
+            return None
+        if slot.percent and not 0.0 <= value <= 100.0:
+            sink.add(
+                header.finding(
+                    Code.OUT_OF_RANGE,
+                    row,
+                    line,
+                    "value",
+                    {"text": text},
+                    "a share is between 0 and 100 percent",
+                )
+            )
+            return None
+        return value
+
+    def _slow_milestone(
+        self, text: str, slot: _Slot, row: list[str], header: _Header, line: int, sink: FindingSink
+    ) -> float | None:
+        try:
+            return cells.parse_milestone(text)
+        except cells.CellError as exc:
+            if not text.strip():
+                sink.add(header.finding(Code.EMPTY_CELL, row, line, "value", {"column": "value"}, exc.hint))
+            else:
+                sink.add(
+                    header.finding(
+                        Code.INVALID_MILESTONE,
+                        row,
+                        line,
+                        "value",
+                        {"text": text, "target": slot.target.id},
+                        exc.hint,
+                    )
+                )
+            return None
+
+    def _check_unit(
+        self, text: str, slot: _Slot, row: list[str], header: _Header, line: int, sink: FindingSink
+    ) -> bool:
+        given = canonical_unit(text)
+        if not given or given == slot.unit:
+            slot.units_ok.add(text)
+            return True
+        expected = slot.target.unit or "(no unit: a milestone)"
+        sink.add(
+            header.finding(
+                Code.UNIT_MISMATCH,
+                row,
+                line,
+                "unit",
+                {"text": text, "target": slot.target.id, "unit": expected},
+                hint=f"report '{slot.target.id}' in {expected}, or leave the unit cell empty",
+            )
+        )
+        return False
+
+    def _slow_entity(self, text: str) -> str:
+        key = entity_key(text)
+        self._entities[text] = key
+        self._entity_names.setdefault(key, " ".join(unicodedata.normalize("NFC", text).split()))
+        return key
+
+    def _key_of(self, row: list[str], header: _Header) -> tuple[tuple[str, str, int], float] | None:
+        """(target, entity, ordinal) and value of a row, for the duplicate pass."""
+        try:
+            t_text = row[header.index["target"]]
+            d_text = row[header.index["date"]]
+            v_text = row[header.index["value"]]
+        except IndexError:
+            return None
+        slot = self._target_lookup.get(t_text) or self._slots.get(t_text.strip().lower())
+        if slot is None:
+            return None
+        try:
+            day = cells.parse_date(d_text, self.date_order)
+            value = (
+                cells.parse_number(v_text, percent=slot.percent)
+                if slot.numeric
+                else cells.parse_milestone(v_text)
+            )
+        except cells.CellError:
+            return None
+        i_entity = header.index.get("entity", -1)
+        entity = entity_key(row[i_entity]) if 0 <= i_entity < len(row) else ""
+        return (slot.target.id, entity, day.toordinal()), value
+
+
+def _position(text: IO[str]) -> int:
+    buffer = getattr(text, "buffer", None)
+    try:
+        return int(buffer.tell()) if buffer is not None else 0
+    except (OSError, ValueError):
+        return 0
+
+
+def entity_key(text: str) -> str:
+    """Entities match after Unicode NFC normalisation, whitespace folding and case folding."""
+    return " ".join(unicodedata.normalize("NFC", text).casefold().split())
+
+
+def _fmt(value: float) -> str:
+    return f"{value:g}"
+
+
+def _csv_hint(reason: str) -> str | None:
+    if "field larger than field limit" in reason:
+        return f"a cell is longer than {FIELD_SIZE_LIMIT:,} characters: is this really a progress CSV?"
+    if "new-line character" in reason or "unexpected end of data" in reason or "EOF" in reason:
+        return "a quoted cell is not closed: check the double quotes"
+    return None
+
+
+# --- header -----------------------------------------------------------------------------
+
+
+@dataclass
+class _Header:
+    file: str
+    names: list[str]
+    index: dict[str, int]
+    width: int
+    dialect: type[csv.Dialect]
+    line: int
+
+    @classmethod
+    def read(cls, text: IO[str], file: str, sink: FindingSink) -> _Header | None:
+        try:
+            first = text.readline()
+            line = 1
+            while first and not first.strip(" \t\r\n,;"):
+                first = text.readline()
+                line += 1
+        except UnicodeDecodeError as exc:
+            sink.add(_decode_finding(file, 1, exc))
+            return None
+        if not first:
+            sink.add(
+                Finding(
+                    Code.EMPTY_FILE,
+                    Location(file, 1, 1),
+                    {"reason": "the file is empty: no header row"},
+                    hint="the first row names the columns: target,entity,date,value,unit,source",
+                )
+            )
+            return None
+        dialect = _dialect_for(first)
+        names = next(csv.reader([first], dialect=dialect))
+        while names and not names[-1].strip():
+            names.pop()
+        index: dict[str, int] = {}
+        ok = True
+        unknown: list[tuple[int, str]] = []
+        for i, raw in enumerate(names):
+            name = _header_name(raw)
+            name = HEADER_ALIASES.get(name, name)
+            if name in index:
+                sink.add(
+                    Finding(
+                        Code.DUPLICATE_COLUMN,
+                        Location(file, line, _column_of(names, i, dialect.delimiter)),
+                        {"column": name, "first": index[name] + 1, "second": i + 1},
+                        hint="remove or rename one of them",
+                    )
+                )
+                ok = False
+            elif name in COLUMNS:
+                index[name] = i
+            else:
+                unknown.append((i, raw))
+        missing = [c for c in REQUIRED if c not in index]
+        used_hints: set[int] = set()
+        for column in missing:
+            close = [
+                (i, raw)
+                for i, raw in unknown
+                if i not in used_hints and suggestion(_header_name(raw), [column])
+            ]
+            hint = f"did you mean '{column}' for column '{close[0][1]}'?" if close else None
+            if close:
+                used_hints.add(close[0][0])
+            if not names or (len(names) == 1 and not hint and _looks_like_data(names[0])):
+                hint = "the first row must be the header: target,entity,date,value,unit,source"
+            sink.add(
+                Finding(
+                    Code.MISSING_COLUMN,
+                    Location(file, line, 1),
+                    {"column": column},
+                    hint=hint
+                    or f"the header needs {', '.join(REQUIRED)}; found {', '.join(names) or 'nothing'}",
+                )
+            )
+            ok = False
+        for i, raw in unknown:
+            if i in used_hints:
+                continue
+            hint = suggestion(_header_name(raw), COLUMNS)
+            sink.add(
+                Finding(
+                    Code.UNKNOWN_COLUMN,
+                    Location(file, line, _column_of(names, i, dialect.delimiter)),
+                    {"column": raw},
+                    hint=hint or f"known columns: {', '.join(COLUMNS)}",
+                )
+            )
+        if not ok:
+            return None
+        return cls(file, names, index, len(names), dialect, line)
+
+    def rows(self, text: IO[str]) -> Iterator[tuple[int, list[str]]]:
+        reader = csv.reader(text, dialect=self.dialect)
+        prev = self.line
+        for row in reader:
+            line = prev + 1
+            prev = reader.line_num + self.line
+            if row:
+                yield line, row
+
+    def finding(
+        self,
+        code: Code,
+        row: list[str],
+        line: int,
+        column: str,
+        args: dict[str, object],
+        hint: str | None = None,
+    ) -> Finding:
+        i = self.index[column]
+        text = row[i] if i < len(row) else None
+        return Finding(
+            code,
+            Location(self.file, line, _column_of(row, i, self.dialect.delimiter)),
+            args,
+            hint,
+            text,
+        )
+
+
+def _header_name(raw: str) -> str:
+    return "_".join(unicodedata.normalize("NFC", raw).replace("\ufeff", "").strip().casefold().split())
+
+
+def _looks_like_data(cell: str) -> bool:
+    return any(ch.isdigit() for ch in cell)
+
+
+def _column_of(row: list[str], index: int, delimiter: str) -> int:
+    """1-based character column where field ``index`` starts (exact unless quoted)."""
+    column = 1
+    for cell in row[:index]:
+        quoted = any(ch in cell for ch in (delimiter, '"', "\n", "\r"))
+        column += len(cell) + (2 + cell.count('"') if quoted else 0) + 1
+    return column
+
+
+def _dialect_for(header_line: str) -> type[csv.Dialect]:
+    """Comma unless the header is clearly split by ';' or tab (Excel in decimal-comma locales)."""
+    counts = {d: header_line.count(d) for d in (",", ";", "\t")}
+    delimiter = max(counts, key=lambda d: (counts[d], d == ","))
+    if counts[delimiter] == 0:
+        delimiter = ","
+
+    class Dialect(csv.excel):
+        pass
+
+    Dialect.delimiter = delimiter
+    Dialect.strict = True
+    return Dialect
+
+
+# --- opening and decoding -----------------------------------------------------------------
+
+
+def _decode_finding(file: str, line: int, exc: UnicodeDecodeError) -> Finding:
+    sample = exc.object[max(0, exc.start - 20) : exc.end + 20]
+    guess = "Windows-1258 or another legacy code page" if isinstance(sample, bytes) else "unknown"
+    return Finding(
+        Code.ENCODING,
+        Location(file, line, None),
+        {"reason": f"the file is not valid UTF-8 (byte 0x{exc.object[exc.start]:02x}; looks like {guess})"},
+        hint="re-export it as 'CSV UTF-8' (Excel: File > Save As > CSV UTF-8; LibreOffice: Character set Unicode (UTF-8))",
+    )
+
+
+@contextmanager
+def _open_text(source: InputFile, sink: FindingSink) -> Iterator[IO[str] | None]:
+    csv.field_size_limit(FIELD_SIZE_LIMIT)
+    try:
+        raw = sys.stdin.buffer if source.path is None else source.path.open("rb")
+    except IsADirectoryError:
+        sink.add(_unreadable(source.display, "it is a directory", "give the CSV files, e.g. data/*.csv"))
+        yield None
+        return
+    except FileNotFoundError:
+        sink.add(_unreadable(source.display, "no such file", None))
+        yield None
+        return
+    except PermissionError:
+        sink.add(_unreadable(source.display, "permission denied", "check the file's permissions"))
+        yield None
+        return
+    except OSError as exc:
+        sink.add(_unreadable(source.display, exc.strerror or str(exc), None))
+        yield None
+        return
+    try:
+        buffered: io.BufferedReader = raw if isinstance(raw, io.BufferedReader) else io.BufferedReader(raw)  # type: ignore[arg-type]
+        head = buffered.peek(SNIFF_BYTES)[:SNIFF_BYTES]
+        encoding = _encoding_of(head, source.display, sink)
+        if encoding is None:
+            yield None
+            return
+        text = io.TextIOWrapper(buffered, encoding=encoding, errors="strict", newline="")
+        try:
+            yield text
+        finally:
+            text.detach()
+    finally:
+        if source.path is not None:
+            raw.close()
+
+
+def _unreadable(display: str, reason: str, hint: str | None) -> Finding:
+    return Finding(Code.INPUT_UNREADABLE, Location(display), {"reason": reason}, hint)
+
+
+def _encoding_of(head: bytes, display: str, sink: FindingSink) -> str | None:
+    if head.startswith(codecs.BOM_UTF8):
+        return "utf-8-sig"
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "utf-16"
+    if b"\x00" in head:
+        even, odd = head[0::2].count(0), head[1::2].count(0)
+        if odd > len(head) // 4 and even == 0:
+            return "utf-16-le"
+        if even > len(head) // 4 and odd == 0:
+            return "utf-16-be"
+        sink.add(
+            Finding(
+                Code.ENCODING,
+                Location(display, 1, None),
+                {"reason": "this is a binary file, not a CSV (it contains NUL bytes)"},
+                hint="export the sheet as CSV; an .xlsx workbook cannot be read directly",
+            )
+        )
+        return None
+    return "utf-8"
+
+
+def spool_stdin() -> Path:
+    """Copy standard input to a temporary file, so that it can be read twice if needed."""
+    handle = tempfile.NamedTemporaryFile(prefix="dxcheck-stdin-", suffix=".csv", delete=False)  # noqa: SIM115
+    with handle:
+        shutil.copyfileobj(sys.stdin.buffer, handle, 1 << 20)
+    return Path(handle.name)
+
+
+def bundled_sample() -> InputFile:
+    from importlib import resources
+
+    ref = resources.files("dxcheck").joinpath("data", "sample-progress.csv")
+    return InputFile("<bundled>/sample-progress.csv", Path(str(ref)))

@@ -1,0 +1,155 @@
+"""What an evaluation produces: results per target and entity, and the gate.
+
+Plain frozen dataclasses: the engine builds them, renderers read them, nothing here
+knows about terminals or files.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+
+from dxcheck.catalog import Target
+from dxcheck.findings import Finding
+
+
+class Status(enum.StrEnum):
+    """Where a target stands at the as-of date (rules: README, "Status rules")."""
+
+    PASS = "pass"
+    FAIL = "fail"
+    OVERDUE = "overdue"
+    PENDING = "pending"
+
+
+class Outlook(enum.StrEnum):
+    """Where a target is heading (method: README, "Outlook")."""
+
+    MET = "met"
+    MET_LATE = "met_late"
+    MISSED = "missed"
+    ON_TRACK = "on_track"
+    NEEDS_ACCELERATION = "needs_acceleration"
+    OFF_TRACK = "off_track"
+    REGRESSING = "regressing"
+    INSUFFICIENT_DATA = "insufficient_data"
+
+
+DEFAULT_FAIL_ON: frozenset[str] = frozenset({Status.FAIL.value, Status.OVERDUE.value})
+GATE_WORDS: frozenset[str] = frozenset(s.value for s in Status) | frozenset(o.value for o in Outlook)
+
+
+@dataclass(frozen=True, slots=True)
+class Observation:
+    """One progress row as evaluated: its value and where it was read."""
+
+    date: date
+    value: float
+    file: str
+    line: int
+    source: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Trend:
+    """The projection behind an outlook; rates are per month in the target's unit."""
+
+    outlook: Outlook
+    method: str | None = None
+    projected: float | None = None
+    ratio: float | None = None
+    required_rate: float | None = None
+    current_rate: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Result:
+    target: Target
+    entity: str | None
+    status: Status
+    late: bool
+    latest: Observation | None
+    first_met: date | None
+    observations: int
+    progress: float | None
+    days_left: int | None
+    trend: Trend
+
+    @property
+    def gate_words(self) -> tuple[str, str]:
+        return self.status.value, self.trend.outlook.value
+
+
+@dataclass(frozen=True, slots=True)
+class Superseded:
+    target: Target
+    by: str
+    since: date
+
+
+@dataclass(frozen=True)
+class Report:
+    as_of: date
+    catalog: str
+    inputs: tuple[str, ...]
+    results: tuple[Result, ...]
+    fail_on: frozenset[str] = DEFAULT_FAIL_ON
+    superseded: tuple[Superseded, ...] = ()
+    findings: tuple[Finding, ...] = field(default=())
+
+    @property
+    def summary(self) -> dict[str, int]:
+        counts = Counter(r.status.value for r in self.results)
+        return {s.value: counts.get(s.value, 0) for s in Status}
+
+    @property
+    def outlook_summary(self) -> dict[str, int]:
+        counts = Counter(r.trend.outlook.value for r in self.results)
+        return {o.value: counts.get(o.value, 0) for o in Outlook}
+
+    @property
+    def failing(self) -> tuple[Result, ...]:
+        return tuple(r for r in self.results if not self.fail_on.isdisjoint(r.gate_words))
+
+    @property
+    def gate_passed(self) -> bool:
+        return not self.failing
+
+
+def parse_fail_on(words: Iterable[str]) -> frozenset[str]:
+    """``--fail-on fail,overdue`` (repeatable, comma-separated); ``none`` disables the gate."""
+    out: set[str] = set()
+    for word in words:
+        for part in word.split(","):
+            part = part.strip().lower().replace("-", "_")
+            if not part:
+                continue
+            if part == "none":
+                continue
+            if part not in GATE_WORDS:
+                raise ValueError(part)
+            out.add(part)
+    return frozenset(out)
+
+
+@dataclass(frozen=True)
+class ProblemReport:
+    """What ``validate`` produces: the files checked and every problem found."""
+
+    files: tuple[str, ...]
+    findings: tuple[Finding, ...]
+
+    @property
+    def errors(self) -> int:
+        return sum(1 for f in self.findings if f.effective_severity.value == "error")
+
+    @property
+    def warnings(self) -> int:
+        return len(self.findings) - self.errors
+
+    @property
+    def passed(self) -> bool:
+        return self.errors == 0

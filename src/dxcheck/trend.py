@@ -1,0 +1,168 @@
+"""Outlook: where a series is heading, by the method statistical offices use for SDG progress.
+
+From the running sums of a series (t in days since 2000-01-01):
+
+- fit ``y = a + b*t`` by least squares (linear), or ``ln y = a + g*t`` (compound growth,
+  for quantities that grow geometrically; needs every value > 0, else linear is used);
+- ``projected`` = the fit's value at the due date;
+- ``ratio r = (projected - base) / (target - base)``, where base is the catalog's baseline
+  value or else the earliest observation;
+- ``on_track`` when r >= 0.95, ``needs_acceleration`` when 0.60 <= r < 0.95, ``off_track``
+  below, ``regressing`` when the fitted trend moves away from the target;
+- ``current_rate`` = the linear slope per month, ``required_rate`` = what is left from the
+  latest observation to the target, per month until the due date.
+
+The README ("Outlook") has a worked example that the tests reproduce.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from datetime import date
+
+from dxcheck.report import Outlook, Trend
+
+ON_TRACK = 0.95
+NEEDS_ACCELERATION = 0.60
+DAYS_PER_MONTH = 365.2425 / 12
+EPOCH = date(2000, 1, 1).toordinal()
+
+
+def days(day: date) -> int:
+    return day.toordinal() - EPOCH
+
+
+@dataclass(frozen=True, slots=True)
+class FitSums:
+    """Running sums of a series: n, St, Sy, Stt, Sty, and for compound S(ln y), S(t ln y)."""
+
+    n: int
+    st: float
+    sy: float
+    stt: float
+    sty: float
+    sly: float = 0.0
+    stly: float = 0.0
+    nonpositive: int = 0
+
+    @classmethod
+    def of(cls, points: list[tuple[date, float]]) -> FitSums:
+        """Sums of explicit points (tests and ``show`` use this; the row loop sums as it goes)."""
+        ts = [days(d) for d, _ in points]
+        ys = [y for _, y in points]
+        return cls(
+            n=len(points),
+            st=float(sum(ts)),
+            sy=sum(ys),
+            stt=float(sum(t * t for t in ts)),
+            sty=sum(t * y for t, y in zip(ts, ys, strict=True)),
+            sly=sum(math.log(y) for y in ys if y > 0),
+            stly=sum(t * math.log(y) for t, y in zip(ts, ys, strict=True) if y > 0),
+            nonpositive=sum(1 for y in ys if y <= 0),
+        )
+
+    def slope(self) -> float | None:
+        """Least-squares slope per day, or None when all points share one date."""
+        denominator = self.n * self.stt - self.st * self.st
+        if self.n < 2 or denominator <= 1e-9 * max(1.0, self.stt):
+            return None
+        return (self.n * self.sty - self.st * self.sy) / denominator
+
+    def linear_at(self, t: float) -> float | None:
+        b = self.slope()
+        if b is None:
+            return None
+        a = (self.sy - b * self.st) / self.n
+        return a + b * t
+
+    def compound_at(self, t: float) -> float | None:
+        if self.nonpositive:
+            return None
+        denominator = self.n * self.stt - self.st * self.st
+        if self.n < 2 or denominator <= 1e-9 * max(1.0, self.stt):
+            return None
+        g = (self.n * self.stly - self.st * self.sly) / denominator
+        a = (self.sly - g * self.st) / self.n
+        exponent = a + g * t
+        return math.exp(exponent) if exponent < 700 else math.inf
+
+
+@dataclass(frozen=True, slots=True)
+class TrendInput:
+    level: float
+    at_most: bool
+    due: date | None
+    as_of: date
+    compound: bool
+    base: float | None  # baseline value, else the earliest observation
+    latest: tuple[date, float] | None
+    met_now: bool
+    late: bool
+    milestone: bool
+
+
+def outlook(sums: FitSums, given: TrendInput) -> Trend:
+    """The outlook of one series; pure arithmetic on the inputs."""
+    past_due = given.due is not None and given.as_of > given.due
+    if past_due:
+        if given.met_now:
+            final = Outlook.MET_LATE if given.late else Outlook.MET
+        else:
+            final = Outlook.MISSED
+        return _with_rates(Trend(final), sums, given)
+    if given.met_now:
+        return _with_rates(Trend(Outlook.MET), sums, given)
+    if given.milestone:
+        return Trend(Outlook.INSUFFICIENT_DATA)
+    slope = sums.slope()
+    if slope is None:
+        return _with_rates(Trend(Outlook.INSUFFICIENT_DATA), sums, given)
+    towards = -1.0 if given.at_most else 1.0
+    if slope * towards < 0:
+        return _with_rates(Trend(Outlook.REGRESSING, "linear"), sums, given)
+    if given.due is None:
+        # No deadline: there is no date to project to, only a direction of travel.
+        return _with_rates(
+            Trend(Outlook.ON_TRACK if slope * towards > 0 else Outlook.OFF_TRACK, "linear"),
+            sums,
+            given,
+        )
+    t_due = float(days(given.due))
+    method = "linear"
+    projected = None
+    if given.compound:
+        projected = sums.compound_at(t_due)
+        method = "compound" if projected is not None else "linear"
+    if projected is None:
+        projected = sums.linear_at(t_due)
+    assert projected is not None  # slope is not None, so the linear fit exists
+    base = given.base if given.base is not None else projected
+    gap = given.level - base
+    if gap * towards <= 0:
+        # The base already met the target (it has since slipped): no distance to divide by.
+        ratio = 1.0 if _meets(projected, given) else 0.0
+    else:
+        ratio = (projected - base) / gap
+    if ratio >= ON_TRACK:
+        word = Outlook.ON_TRACK
+    elif ratio >= NEEDS_ACCELERATION:
+        word = Outlook.NEEDS_ACCELERATION
+    else:
+        word = Outlook.OFF_TRACK
+    return _with_rates(Trend(word, method, projected, ratio), sums, given)
+
+
+def _meets(value: float, given: TrendInput) -> bool:
+    return value <= given.level if given.at_most else value >= given.level
+
+
+def _with_rates(trend: Trend, sums: FitSums, given: TrendInput) -> Trend:
+    slope = sums.slope()
+    current = slope * DAYS_PER_MONTH if slope is not None else None
+    required = None
+    if given.latest is not None and given.due is not None and not given.milestone and not given.met_now:
+        remaining_days = given.due.toordinal() - given.latest[0].toordinal()
+        if remaining_days > 0:
+            required = (given.level - given.latest[1]) / (remaining_days / DAYS_PER_MONTH)
+    return Trend(trend.outlook, trend.method, trend.projected, trend.ratio, required, current)

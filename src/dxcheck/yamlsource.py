@@ -1,0 +1,172 @@
+"""YAML with positions: ``yaml.safe_load`` semantics, plus what PyYAML does not give.
+
+PyYAML silently keeps the last of two duplicate keys, forgets where each value came from,
+and expands aliases without limit ("billion laughs"). This module composes the node tree
+with the safe loader, then builds plain Python data itself so that it can
+- report duplicate keys with both lines,
+- remember the line and column of every key and value by key path,
+- refuse documents that expand to more than a fixed number of nodes or nest too deep.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from dxcheck.findings import Code, Finding, Location
+
+KeyPath = tuple[str | int, ...]
+
+MAX_BYTES = 10 * 1024 * 1024
+MAX_NODES = 200_000
+MAX_DEPTH = 64
+
+
+def format_key_path(path: KeyPath) -> str:
+    out = ""
+    for part in path:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += f".{part}" if out else str(part)
+    return out
+
+
+@dataclass
+class Positions:
+    """1-based (line, column) of each key and each value, by key path."""
+
+    keys: dict[KeyPath, tuple[int, int]] = field(default_factory=dict)
+    values: dict[KeyPath, tuple[int, int]] = field(default_factory=dict)
+
+    def of_key(self, path: KeyPath) -> tuple[int, int] | None:
+        """Where the key of ``path`` is written, else its value, else its nearest parent."""
+        for probe in (self.keys, self.values):
+            if path in probe:
+                return probe[path]
+        return self.of_value(path[:-1]) if path else None
+
+    def of_value(self, path: KeyPath) -> tuple[int, int] | None:
+        while True:
+            if path in self.values:
+                return self.values[path]
+            if not path:
+                return None
+            path = path[:-1]
+
+
+class _LimitExceeded(Exception):
+    pass
+
+
+class _Builder:
+    def __init__(self, file: str) -> None:
+        self.file = file
+        self.positions = Positions()
+        self.findings: list[Finding] = []
+        self.nodes = 0
+        self._scalars = yaml.constructor.SafeConstructor()
+
+    def build(self, node: yaml.Node, path: KeyPath, depth: int) -> Any:
+        self.nodes += 1
+        if self.nodes > MAX_NODES:
+            raise _LimitExceeded(f"more than {MAX_NODES:,} nodes after expanding aliases")
+        if depth > MAX_DEPTH:
+            raise _LimitExceeded(f"nested deeper than {MAX_DEPTH} levels")
+        self.positions.values.setdefault(path, (node.start_mark.line + 1, node.start_mark.column + 1))
+        if isinstance(node, yaml.MappingNode):
+            return self._mapping(node, path, depth)
+        if isinstance(node, yaml.SequenceNode):
+            return [self.build(item, (*path, i), depth + 1) for i, item in enumerate(node.value)]
+        try:
+            return self._scalars.construct_object(node, deep=True)
+        except (yaml.YAMLError, ValueError, OverflowError) as exc:
+            # e.g. "due: 2025-02-30" matches the timestamp tag but is no real date.
+            line, col = node.start_mark.line + 1, node.start_mark.column + 1
+            self.findings.append(
+                Finding(
+                    Code.INVALID_FIELD,
+                    Location(self.file, line, col, format_key_path(path)),
+                    {"reason": f"{format_key_path(path)}: '{node.value}' is not valid: {exc}"},
+                )
+            )
+            return node.value
+
+    def _mapping(self, node: yaml.MappingNode, path: KeyPath, depth: int) -> dict[Any, Any]:
+        # Merge keys ("<<") are flattened by the safe constructor's own logic first.
+        self._scalars.flatten_mapping(node)
+        out: dict[Any, Any] = {}
+        first_line: dict[Any, int] = {}
+        for key_node, value_node in node.value:
+            key = self._scalars.construct_object(key_node, deep=True)
+            if not isinstance(key, str | int | float | bool) and key is not None:
+                key = str(key)
+            line, col = key_node.start_mark.line + 1, key_node.start_mark.column + 1
+            if key in first_line:
+                self.findings.append(
+                    Finding(
+                        Code.YAML_DUPLICATE_KEY,
+                        Location(self.file, line, col, format_key_path((*path, str(key)))),
+                        {"key": key, "first_line": first_line[key]},
+                        hint="remove one of the two, or rename it",
+                    )
+                )
+                continue
+            first_line[key] = line
+            child: KeyPath = (*path, key if isinstance(key, str | int) else str(key))
+            self.positions.keys[child] = (line, col)
+            out[key] = self.build(value_node, child, depth + 1)
+        return out
+
+
+@dataclass
+class YamlDocument:
+    data: Any
+    positions: Positions
+
+
+def load(raw: bytes, file: str) -> tuple[YamlDocument | None, list[Finding]]:
+    """Parse ``raw`` as a single YAML document with positions, or return why not."""
+    if len(raw) > MAX_BYTES:
+        reason = f"file is {len(raw):,} bytes, the limit is {MAX_BYTES:,}"
+        return None, [Finding(Code.YAML_LIMIT, Location(file), {"reason": reason})]
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        return None, [
+            Finding(
+                Code.CATALOG_UNREADABLE,
+                Location(file, line, column),
+                {"reason": f"byte 0x{raw[exc.start]:02x} is not valid UTF-8"},
+                hint="save the catalog as UTF-8",
+            )
+        ]
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        where = Location(file, mark.line + 1, mark.column + 1) if mark else Location(file)
+        reason = " ".join(str(part) for part in (exc.context, exc.problem) if part)
+        hint = None
+        if "\\t" in reason or "tab" in reason.lower():
+            hint = "YAML does not allow tabs for indentation: indent with spaces"
+        return None, [Finding(Code.YAML_SYNTAX, where, {"reason": reason}, hint)]
+    except yaml.YAMLError as exc:
+        return None, [Finding(Code.YAML_SYNTAX, Location(file), {"reason": str(exc)})]
+    if node is None:
+        return YamlDocument(None, Positions()), []
+    builder = _Builder(file)
+    try:
+        data = builder.build(node, (), 0)
+    except _LimitExceeded as exc:
+        return None, [Finding(Code.YAML_LIMIT, Location(file), {"reason": str(exc)})]
+    except (yaml.YAMLError, ValueError, TypeError, OverflowError) as exc:
+        # The safe constructor rejects a few scalars (e.g. a timestamp like 2025-02-30).
+        mark = getattr(exc, "problem_mark", None)
+        where = Location(file, mark.line + 1) if mark else Location(file)
+        return None, [Finding(Code.YAML_SYNTAX, where, {"reason": str(exc)})]
+    return YamlDocument(data, builder.positions), builder.findings
