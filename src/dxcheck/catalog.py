@@ -152,10 +152,11 @@ def parse_catalog(raw: bytes, file: str) -> CatalogLoad:
         return CatalogLoad(None, findings, file)
     if not isinstance(document.data, dict):
         kind = "an empty document" if document.data is None else type(document.data).__name__
+        line, col = document.positions.of_value(()) or (1, 1)
         findings.append(
             Finding(
                 Code.INVALID_FIELD,
-                Location(file, 1, 1),
+                Location(file, line, col),
                 {"reason": f"the catalog must be a mapping with 'version' and 'targets', not {kind}"},
                 hint="start the file with 'version: 1' and 'targets:'",
             )
@@ -164,7 +165,11 @@ def parse_catalog(raw: bytes, file: str) -> CatalogLoad:
     try:
         catalog = Catalog.model_validate(document.data)
     except ValidationError as exc:
-        findings.extend(_located(exc, document.positions, file))
+        # A scalar the YAML layer already rejected (e.g. due: 2025-02-30) is reported once.
+        reported = {f.location.key_path for f in findings}
+        findings.extend(
+            f for f in _located(exc, document.positions, file) if f.location.key_path not in reported
+        )
         # Semantic checks still run on the targets that are well-formed, so one run
         # reports everything.
         targets = _valid_targets(document.data)
@@ -202,7 +207,7 @@ def _semantic_findings(
 ) -> Iterator[Finding]:
     def at(index: int, *keys: str) -> Location:
         path: yamlsource.KeyPath = ("targets", index, *keys)
-        line_col = positions.of_key(path) if keys else positions.of_value(path)
+        line_col = positions.of_value(path)
         line, col = line_col or (None, None)
         return Location(file, line, col, yamlsource.format_key_path(path))
 
@@ -211,7 +216,7 @@ def _semantic_findings(
     for index, target in targets:
         tid = target.id
         if tid in first_seen:
-            first_line = (positions.of_key(("targets", first_seen[tid], "id")) or (0, 0))[0]
+            first_line = (positions.of_value(("targets", first_seen[tid], "id")) or (0, 0))[0]
             yield Finding(
                 Code.DUPLICATE_TARGET_ID,
                 at(index, "id"),
@@ -346,7 +351,19 @@ def _unwrap(annotation: Any) -> Any:
             return annotation
 
 
-def _located(exc: ValidationError, positions: yamlsource.Positions, file: str) -> Iterator[Finding]:
+def _located(exc: ValidationError, positions: yamlsource.Positions, file: str) -> list[Finding]:
+    found = list(_each_located(exc, positions, file))
+    # "titel" for "title" is one mistake, not two: the unknown key's "did you mean"
+    # already says what is missing.
+    suggested = {
+        (f.location.key_path or "").rpartition(".")[0] + "." + f.hint.split("'")[1]
+        for f in found
+        if f.code is Code.UNKNOWN_KEY and f.hint and f.hint.startswith("did you mean")
+    }
+    return [f for f in found if not (f.code is Code.MISSING_KEY and f.location.key_path in suggested)]
+
+
+def _each_located(exc: ValidationError, positions: yamlsource.Positions, file: str) -> Iterator[Finding]:
     for error in exc.errors(include_url=False):
         loc = tuple(part for part in error["loc"] if isinstance(part, str | int))
         key_path = yamlsource.format_key_path(loc)

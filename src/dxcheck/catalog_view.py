@@ -49,11 +49,12 @@ def render_list(catalog: Catalog, targets: list[Target], fmt: Format, style: Sty
         }
         return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
     from rich import box
-    from rich.console import Console
     from rich.table import Table
     from rich.text import Text
 
-    table = Table(box=box.SIMPLE_HEAD if style.color else box.ASCII2, show_edge=False, pad_edge=False)
+    from dxcheck.formats.table import PLAIN_BOX, make_console, trim
+
+    table = Table(box=box.SIMPLE_HEAD if style.color else PLAIN_BOX, show_edge=False, pad_edge=False)
     for name in ("id", "category", "due", "deadline", "goal", "agency"):
         table.add_column(name, overflow="fold", no_wrap=name in {"due"})
     for t in sorted(targets, key=lambda t: (t.category or "~", t.due.isoformat() if t.due else "9999", t.id)):
@@ -67,19 +68,10 @@ def render_list(catalog: Catalog, targets: list[Target], fmt: Format, style: Sty
             Text(printable(t.agency or "-")),
         )
     buffer = io.StringIO()
-    console = Console(
-        file=buffer,
-        width=style.width,
-        force_terminal=style.color,
-        no_color=not style.color,
-        color_system="standard" if style.color else None,
-        highlight=False,
-        markup=False,
-        emoji=False,
-    )
+    console = make_console(buffer, style)
     console.print(table)
     console.print(Text(f"{len(targets)} targets in {path}. Show one in full: dxcheck targets ID"))
-    return buffer.getvalue()
+    return trim(buffer.getvalue())
 
 
 def render_one(catalog: Catalog, target: Target, fmt: Format, style: Style) -> str:

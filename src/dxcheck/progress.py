@@ -147,10 +147,14 @@ class ProgressIndex:
         with _open_text(source, sink) as text:
             if text is None:
                 return
-            header = _Header.read(text, source.display, sink)
-            if header is None:
+            try:
+                header = _Header.read(text, source.display, sink)
+                if header is None:
+                    return
+                self._scan(text, header, file_index, sink, on_rows)
+            except UnicodeDecodeError as exc:
+                sink.add(_decode_finding(source, exc))
                 return
-            self._scan(text, header, file_index, sink, on_rows)
         future = self._future.pop(source.display, None)
         if future:
             sink.add(
@@ -382,8 +386,6 @@ class ProgressIndex:
                     hint=_csv_hint(str(exc)),
                 )
             )
-        except UnicodeDecodeError as exc:
-            sink.add(_decode_finding(display, reader.line_num + 1, exc))
         if on_rows is not None:
             on_rows(count, _position(text))
         if count == 0:
@@ -415,13 +417,11 @@ class ProgressIndex:
     # --- slow paths: each either repairs the cell or records a located finding ------
 
     def _fix_width(self, row: list[str], expected: int, line: int, display: str, sink: FindingSink) -> bool:
-        if not row:
-            return False  # a blank line
+        if not any(cell.strip() for cell in row):
+            return False  # a blank line, or a line of empty cells
         if len(row) > expected and not any(cell.strip() for cell in row[expected:]):
             del row[expected:]  # trailing empty columns from a spreadsheet export
             return True
-        if len(row) < expected and not any(cell.strip() for cell in row):
-            return False  # a line of empty cells
         sink.add(
             Finding(
                 Code.FIELD_COUNT,
@@ -440,6 +440,8 @@ class ProgressIndex:
         if slot is not None:
             self._target_lookup[text] = slot
             return slot
+        if not key and not any(cell.strip() for cell in row):
+            return None  # a line of empty cells, as spreadsheets export below the data
         if not key:
             sink.add(header.finding(Code.EMPTY_CELL, row, line, "target", {"column": "target"}))
         else:
@@ -638,15 +640,11 @@ class _Header:
 
     @classmethod
     def read(cls, text: IO[str], file: str, sink: FindingSink) -> _Header | None:
-        try:
+        first = text.readline()
+        line = 1
+        while first and not first.strip(" \t\r\n,;"):
             first = text.readline()
-            line = 1
-            while first and not first.strip(" \t\r\n,;"):
-                first = text.readline()
-                line += 1
-        except UnicodeDecodeError as exc:
-            sink.add(_decode_finding(file, 1, exc))
-            return None
+            line += 1
         if not first:
             sink.add(
                 Finding(
@@ -784,15 +782,58 @@ def _dialect_for(header_line: str) -> type[csv.Dialect]:
 # --- opening and decoding -----------------------------------------------------------------
 
 
-def _decode_finding(file: str, line: int, exc: UnicodeDecodeError) -> Finding:
-    sample = exc.object[max(0, exc.start - 20) : exc.end + 20]
-    guess = "Windows-1258 or another legacy code page" if isinstance(sample, bytes) else "unknown"
+def _decode_finding(source: InputFile, exc: UnicodeDecodeError) -> Finding:
+    line, column = (None, None)
+    if source.path is not None and exc.encoding.replace("_", "-").lower().startswith("utf-8"):
+        line, column = _locate_bad_utf8(source.path)
+    bad = exc.object[exc.start : exc.start + 1]
     return Finding(
         Code.ENCODING,
-        Location(file, line, None),
-        {"reason": f"the file is not valid UTF-8 (byte 0x{exc.object[exc.start]:02x}; looks like {guess})"},
-        hint="re-export it as 'CSV UTF-8' (Excel: File > Save As > CSV UTF-8; LibreOffice: Character set Unicode (UTF-8))",
+        Location(source.display, line, column),
+        {
+            "reason": f"the file is not valid UTF-8 (byte 0x{bad.hex()}; "
+            "it looks like Windows-1258 or another legacy code page)"
+        },
+        hint="re-export it as 'CSV UTF-8' (Excel: File > Save As > CSV UTF-8; "
+        "LibreOffice: Character set: Unicode (UTF-8))",
     )
+
+
+def _locate_bad_utf8(path: Path) -> tuple[int | None, int | None]:
+    """Line and column of the first byte that is not UTF-8 (the error path: re-reads)."""
+    line, line_start, offset, carry = 1, 0, 0, b""
+    try:
+        with path.open("rb") as handle:
+            while True:
+                chunk = handle.read(1 << 16)
+                buf = carry + chunk
+                if not buf:
+                    return None, None
+                try:
+                    buf.decode("utf-8")
+                    good = len(buf)
+                except UnicodeDecodeError as exc:
+                    truncated = exc.end == len(buf) and exc.reason == "unexpected end of data" and chunk
+                    if not truncated:
+                        head = buf[: exc.start]
+                        newlines = head.count(b"\n")
+                        if newlines:
+                            line += newlines
+                            line_start = offset + head.rfind(b"\n") + 1
+                        text_before = buf[max(0, line_start - offset) : exc.start].decode("utf-8", "replace")
+                        return line, len(text_before.removeprefix("\ufeff")) + 1
+                    good = exc.start
+                done = buf[:good]
+                newlines = done.count(b"\n")
+                if newlines:
+                    line += newlines
+                    line_start = offset + done.rfind(b"\n") + 1
+                offset += good
+                carry = buf[good:]
+                if not chunk:
+                    return None, None
+    except OSError:
+        return None, None
 
 
 @contextmanager

@@ -150,7 +150,11 @@ def load(raw: bytes, file: str) -> tuple[YamlDocument | None, list[Finding]]:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         where = Location(file, mark.line + 1, mark.column + 1) if mark else Location(file)
-        reason = " ".join(str(part) for part in (exc.context, exc.problem) if part)
+        context = exc.context or ""
+        if exc.context_mark is not None and exc.context_mark is not mark:
+            start = exc.context_mark
+            context += f" (started at line {start.line + 1}, column {start.column + 1})"
+        reason = ": ".join(part for part in (context.strip(), str(exc.problem or "")) if part)
         hint = None
         if "\\t" in reason or "tab" in reason.lower():
             hint = "YAML does not allow tabs for indentation: indent with spaces"

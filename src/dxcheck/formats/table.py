@@ -65,9 +65,9 @@ def latest_text(result: Result) -> str:
 def days_text(result: Result) -> str:
     if result.days_left is None:
         return "no deadline"
-    if result.days_left >= 0:
-        return f"{result.days_left} days left"
-    return f"{-result.days_left} days ago"
+    n = abs(result.days_left)
+    unit = "day" if n == 1 else "days"
+    return f"{n} {unit} left" if result.days_left >= 0 else f"{n} {unit} ago"
 
 
 def percent(fraction: float | None) -> str:
@@ -100,18 +100,7 @@ class Renderer:
         self.style = style
 
     def _console(self, buffer: io.StringIO) -> Console:
-        return Console(
-            file=buffer,
-            width=self.style.width,
-            force_terminal=self.style.color,
-            no_color=not self.style.color,
-            color_system="standard" if self.style.color else None,
-            highlight=False,
-            emoji=False,
-            markup=False,
-            legacy_windows=False,
-            soft_wrap=False,
-        )
+        return make_console(buffer, self.style)
 
     def render(self, report: Report) -> str:
         fancy = self.style.color
@@ -179,7 +168,7 @@ class Renderer:
             style=("bold green" if report.gate_passed else "bold red") if fancy else "",
         )
         console.print(line)
-        return _trim(buffer.getvalue())
+        return trim(buffer.getvalue())
 
     def render_problems(self, problems: ProblemReport) -> str:
         from dxcheck.formats.diagnostics import render_findings
@@ -187,7 +176,24 @@ class Renderer:
         return render_findings(problems.findings, color=self.style.color) + verdict_line(problems) + "\n"
 
 
-def _trim(text: str) -> str:
+def make_console(buffer: io.StringIO, style: Style) -> Console:
+    """A console that writes to ``buffer``: colour and width from the style, no markup,
+    no emoji codes, no highlighting (input text is shown as it is)."""
+    return Console(
+        file=buffer,
+        width=style.width,
+        force_terminal=style.color,
+        no_color=not style.color,
+        color_system="standard" if style.color else None,
+        highlight=False,
+        emoji=False,
+        markup=False,
+        legacy_windows=False,
+        soft_wrap=False,
+    )
+
+
+def trim(text: str) -> str:
     """No trailing blanks from cell padding: they only make diffs and logs noisy."""
     return "".join(line.rstrip() + "\n" for line in text.splitlines())
 

@@ -1,0 +1,1 @@
+"""Benchmarks for dxcheck: a deterministic data generator (``generate``) and the runner (``run``)."""

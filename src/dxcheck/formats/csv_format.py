@@ -1,0 +1,98 @@
+"""``--format csv``: one row per result (or per finding), for spreadsheets and pandas.
+
+Values are those of the JSON report (``result_document`` / ``finding_document``), so the
+two cannot disagree; nested ``latest`` is flattened to ``latest_*`` columns, ``null`` is
+an empty cell, booleans are ``true``/``false``. UTF-8, ``\\n`` line endings, quoting only
+where the csv module needs it.
+
+Spreadsheet-safe: a text cell that starts with ``=``, ``+``, ``-``, ``@``, a tab or a
+carriage return is prefixed with ``'`` so Excel, LibreOffice and Google Sheets show it
+as text instead of running it as a formula (OWASP, "CSV Injection"). Numbers this
+module writes itself are never prefixed: -5 stays -5.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable, Mapping, Sequence
+
+from dxcheck.formats import Style
+from dxcheck.formats.document import finding_document, result_document
+from dxcheck.report import ProblemReport, Report
+
+RESULT_COLUMNS = (
+    "target",
+    "title",
+    "entity",
+    "category",
+    "agency",
+    "status",
+    "late",
+    "due",
+    "days_left",
+    "target_level",
+    "unit",
+    "latest_date",
+    "latest_value",
+    "latest_file",
+    "latest_line",
+    "progress",
+    "outlook",
+    "projected",
+    "ratio",
+    "required_rate",
+    "current_rate",
+)
+FINDING_COLUMNS = ("code", "severity", "file", "line", "column", "key_path", "message", "text", "hint")
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_safe(text: str) -> str:
+    """``text`` as a spreadsheet shows it, never as a formula it would run."""
+    return "'" + text if text.startswith(FORMULA_START) else text
+
+
+def cell(value: object) -> str:
+    """One cell: text made safe; numbers and booleans as written, never prefixed."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        if value.is_integer() and abs(value) < 1e15:
+            return str(int(value))
+        return repr(value)
+    return csv_safe(str(value))
+
+
+def _table(columns: Sequence[str], rows: Iterable[Mapping[str, object]]) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(columns)
+    for row in rows:
+        writer.writerow([cell(row[c]) for c in columns])
+    return buffer.getvalue()
+
+
+class Renderer:
+    def __init__(self, style: Style) -> None:
+        self.style = style
+
+    def render(self, report: Report) -> str:
+        rows: list[dict[str, object]] = []
+        for result in report.results:
+            doc = result_document(result)
+            latest = doc["latest"]
+            row: dict[str, object] = {**doc}
+            row["latest_date"] = latest["date"] if latest else None
+            row["latest_value"] = latest["value"] if latest else None
+            row["latest_file"] = latest["file"] if latest else None
+            row["latest_line"] = latest["line"] if latest else None
+            rows.append(row)
+        return _table(RESULT_COLUMNS, rows)
+
+    def render_problems(self, problems: ProblemReport) -> str:
+        return _table(FINDING_COLUMNS, ({**finding_document(f)} for f in problems.findings))

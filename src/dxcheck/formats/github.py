@@ -1,0 +1,77 @@
+"""``--format github``: GitHub Actions workflow commands, shown as annotations on the run
+and on the pull request's changed files.
+
+``render``: an ``::error`` per result that fails the gate, pointing at the CSV line of its
+latest observation when there is one, then the summary line. ``render_problems``: an
+``::error`` or ``::warning`` per finding, at its file, line and column, then the verdict
+line. The plain lines are for people reading the log; the runner ignores them.
+
+Values are escaped exactly as the runner unescapes them (actions/toolkit,
+``command.ts``), so no input text can end a command early or start another.
+"""
+
+from __future__ import annotations
+
+from dxcheck.findings import Finding, Severity
+from dxcheck.formats import Style
+from dxcheck.formats.table import days_text, latest_text, level_text, status_text, summary_line, verdict_line
+from dxcheck.report import ProblemReport, Report, Result
+
+
+def escape_data(text: str) -> str:
+    """A command's message: ``%``, CR and LF percent-encoded."""
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escape_property(text: str) -> str:
+    """A property value: as a message, plus ``:`` and ``,`` (they delimit properties)."""
+    return escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def command(name: str, message: str, **properties: str | int | None) -> str:
+    """``::name key=value,...::message``; properties that are None are left out."""
+    given = ",".join(f"{k}={escape_property(str(v))}" for k, v in properties.items() if v is not None)
+    return f"::{name}{' ' + given if given else ''}::{escape_data(message)}\n"
+
+
+def result_message(result: Result) -> str:
+    outlook = result.trend.outlook.value.replace("_", " ")
+    due = result.target.due
+    when = f"due {due.isoformat()} ({days_text(result)})" if due else "no deadline"
+    message = (
+        f"{status_text(result)}, outlook {outlook}: latest {latest_text(result)}, "
+        f"goal {level_text(result)}, {when}. {result.target.title}"
+    )
+    if result.latest is not None and result.latest.source:
+        message += f"\nsource: {result.latest.source}"
+    return message
+
+
+def finding_command(finding: Finding) -> str:
+    loc = finding.location
+    name = "error" if finding.effective_severity is Severity.ERROR else "warning"
+    message = finding.message + (f" ({finding.hint})" if finding.hint else "")
+    return command(name, message, file=loc.file, line=loc.line, col=loc.column, title=finding.code.id)
+
+
+class Renderer:
+    def __init__(self, style: Style) -> None:
+        self.style = style
+
+    def render(self, report: Report) -> str:
+        lines: list[str] = []
+        for result in report.failing:
+            latest = result.latest
+            lines.append(
+                command(
+                    "error",
+                    result_message(result),
+                    file=latest.file if latest else None,
+                    line=latest.line if latest else None,
+                    title=f"{result.target.id} [{result.entity or 'national'}]",
+                )
+            )
+        return "".join(lines) + summary_line(report) + "\n"
+
+    def render_problems(self, problems: ProblemReport) -> str:
+        return "".join(finding_command(f) for f in problems.findings) + verdict_line(problems) + "\n"

@@ -1,0 +1,33 @@
+"""``--format jsonl``: one compact JSON object per line, for ``jq``, log shippers and
+line-oriented tools.
+
+``render`` writes one object per result: the same fields as a result in the JSON report
+(``result_document``) plus ``as_of``; ``render_problems`` one object per finding
+(``finding_document``). Nothing else: no header, no summary, and no input gives no lines.
+JSON escapes every newline inside a string, so an object never spans two lines.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping
+
+from dxcheck.formats import Style
+from dxcheck.formats.document import finding_document, result_document
+from dxcheck.report import ProblemReport, Report
+
+
+def _lines(objects: Iterable[Mapping[str, object]]) -> str:
+    return "".join(json.dumps(o, ensure_ascii=False, separators=(",", ":")) + "\n" for o in objects)
+
+
+class Renderer:
+    def __init__(self, style: Style) -> None:
+        self.style = style
+
+    def render(self, report: Report) -> str:
+        as_of = report.as_of.isoformat()
+        return _lines({"as_of": as_of, **result_document(r)} for r in report.results)
+
+    def render_problems(self, problems: ProblemReport) -> str:
+        return _lines(finding_document(f) for f in problems.findings)

@@ -1,0 +1,152 @@
+"""``--format junit``: JUnit XML, the test-report format every CI system reads.
+
+``render``: one test suite, one test case per result. A result whose status or outlook
+is in the gate's ``fail_on`` is a ``<failure>``; a pending one that does not fail the gate
+is ``<skipped>``; the rest pass. ``render_problems``: one test case per file checked,
+with a ``<failure>`` per error in that file and its warnings in ``<system-out>``.
+
+Built with ElementTree, which escapes markup; characters XML 1.0 cannot carry at all
+(control characters other than tab, newline and carriage return; lone surrogates;
+U+FFFE and U+FFFF) are shown as ``\\xNN`` instead. No timestamps, host names or
+durations: the same report gives the same bytes. Valid against the Jenkins JUnit schema
+(tests/data/junit.xsd).
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from collections.abc import Sequence
+
+from dxcheck.findings import Finding, Severity
+from dxcheck.formats import Style
+from dxcheck.formats.diagnostics import format_finding
+from dxcheck.formats.table import days_text, latest_text, level_text, percent, status_text
+from dxcheck.report import ProblemReport, Report, Result, Status
+
+SUITE = "dxcheck"
+DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>\n'
+_ILLEGAL = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def xml_text(text: str) -> str:
+    """``text`` with every character XML 1.0 forbids made visible as ``\\xNN``."""
+    return _ILLEGAL.sub(lambda m: f"\\x{ord(m[0]):02x}" if ord(m[0]) < 256 else f"\\u{ord(m[0]):04x}", text)
+
+
+def _element(parent: ET.Element, tag: str, text: str | None = None, **attributes: str) -> ET.Element:
+    made = ET.SubElement(parent, tag, {k: xml_text(v) for k, v in attributes.items()})
+    if text is not None:
+        made.text = xml_text(text)
+    return made
+
+
+def _serialise(root: ET.Element) -> str:
+    ET.indent(root, space="  ")
+    return DECLARATION + ET.tostring(root, encoding="unicode") + "\n"
+
+
+def case_name(result: Result) -> str:
+    return f"{result.target.id} [{result.entity or 'national'}]"
+
+
+def summary(result: Result) -> str:
+    """One line: where the result stands, for a failure or skip message."""
+    outlook = result.trend.outlook.value.replace("_", " ")
+    return (
+        f"{status_text(result)}, outlook {outlook}: latest {latest_text(result)}, "
+        f"goal {level_text(result)}, due {_due(result)}"
+    )
+
+
+def _due(result: Result) -> str:
+    due = result.target.due
+    return f"{due.isoformat()} ({days_text(result)})" if due else "none (no deadline)"
+
+
+def details(result: Result) -> str:
+    """Several lines: everything a person needs to find the numbers behind a failure."""
+    target = result.target
+    latest = result.latest
+    lines = [
+        f"target: {target.id}: {target.title}",
+        f"entity: {result.entity or 'national'}",
+        f"status: {status_text(result)}",
+        f"outlook: {result.trend.outlook.value}",
+        f"goal: {level_text(result)}",
+        f"due: {_due(result)}",
+        f"latest: {latest_text(result)}",
+        f"progress: {percent(result.progress)}",
+        f"observations: {result.observations}",
+    ]
+    if target.agency:
+        lines.append(f"agency: {target.agency}")
+    if latest is not None:
+        lines.append(f"read from: {latest.file}:{latest.line}")
+        if latest.source:
+            lines.append(f"source: {latest.source}")
+    return "\n".join(lines) + "\n"
+
+
+class Renderer:
+    def __init__(self, style: Style) -> None:
+        self.style = style
+
+    def render(self, report: Report) -> str:
+        failures = sum(1 for r in report.results if _failing(report, r))
+        skipped = sum(1 for r in report.results if _skipped(report, r))
+        counts = {"tests": str(len(report.results)), "failures": str(failures), "errors": "0"}
+        root = ET.Element("testsuites", {"name": SUITE, **counts})
+        suite = _element(root, "testsuite", name=f"{SUITE} status", **counts, skipped=str(skipped))
+        properties = _element(suite, "properties")
+        _element(properties, "property", name="as_of", value=report.as_of.isoformat())
+        _element(properties, "property", name="catalog", value=report.catalog)
+        _element(properties, "property", name="fail_on", value=",".join(sorted(report.fail_on)))
+        for index, name in enumerate(report.inputs, 1):
+            _element(properties, "property", name=f"input.{index}", value=name)
+        for result in report.results:
+            case = _element(
+                suite, "testcase", classname=result.target.category or SUITE, name=case_name(result)
+            )
+            if _failing(report, result):
+                _element(case, "failure", details(result), message=summary(result), type=result.status.value)
+            elif _skipped(report, result):
+                _element(case, "skipped", message=summary(result))
+        if report.findings:
+            _element(suite, "system-out", "".join(format_finding(f) + "\n" for f in report.findings))
+        return _serialise(root)
+
+    def render_problems(self, problems: ProblemReport) -> str:
+        by_file: dict[str, list[Finding]] = {name: [] for name in problems.files}
+        for finding in problems.findings:
+            by_file.setdefault(finding.location.file, []).append(finding)
+        failed = sum(1 for found in by_file.values() if _errors(found))
+        counts = {"tests": str(len(by_file)), "failures": str(failed), "errors": "0"}
+        root = ET.Element("testsuites", {"name": SUITE, **counts})
+        suite = _element(root, "testsuite", name=f"{SUITE} validate", **counts, skipped="0")
+        for name, found in by_file.items():
+            case = _element(suite, "testcase", classname=SUITE, name=name)
+            for finding in _errors(found):
+                _element(
+                    case,
+                    "failure",
+                    format_finding(finding) + "\n",
+                    message=f"{finding.location} {finding.code.id} {finding.message}",
+                    type=finding.code.id,
+                )
+            warnings = [f for f in found if f.effective_severity is not Severity.ERROR]
+            if warnings:
+                _element(case, "system-out", "".join(format_finding(f) + "\n" for f in warnings))
+        return _serialise(root)
+
+
+def _failing(report: Report, result: Result) -> bool:
+    return not report.fail_on.isdisjoint(result.gate_words)
+
+
+def _skipped(report: Report, result: Result) -> bool:
+    return result.status is Status.PENDING and not _failing(report, result)
+
+
+def _errors(findings: Sequence[Finding]) -> list[Finding]:
+    return [f for f in findings if f.effective_severity is Severity.ERROR]

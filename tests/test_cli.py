@@ -1,0 +1,173 @@
+"""The whole CLI on golden inputs: exit code, stdout and stderr, for each format."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from dxcheck import __version__
+from tests.conftest import REPO, Run, write
+from tests.golden import check_golden
+
+CATALOG = "tests/data/catalog.yaml"
+PROGRESS = "tests/data/progress.csv"
+
+
+@pytest.fixture(autouse=True)
+def _in_repo(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(REPO)
+
+
+@pytest.mark.parametrize("as_of", ["2025-07-01", "2026-01-15"])
+@pytest.mark.parametrize("fmt", ["table", "json"])
+def test_status_golden(run_cli: Run, fmt: str, as_of: str) -> None:
+    result = run_cli("status", PROGRESS, "--targets", CATALOG, "--as-of", as_of, "--format", fmt)
+    assert result.exit_code == 1  # both dates have a failing target
+    check_golden(f"cli/status-{as_of}.{fmt}.txt", result.stdout)
+    check_golden(f"cli/status-{as_of}.{fmt}.stderr.txt", result.stderr)
+
+
+def test_status_json_is_the_only_thing_on_stdout(run_cli: Run) -> None:
+    result = run_cli("status", PROGRESS, "-t", CATALOG, "--as-of", "2025-07-01", "-f", "json")
+    doc = json.loads(result.stdout)
+    assert doc["schema_version"] == 1
+    assert doc["gate"] == {"fail_on": ["fail", "overdue"], "passed": False, "failing": 1}
+    assert doc["summary"] == {"pass": 1, "fail": 1, "overdue": 0, "pending": 4}
+    assert "DX218" in result.stderr
+
+
+def test_fail_on_changes_the_gate(run_cli: Run) -> None:
+    base = ("status", PROGRESS, "-t", CATALOG, "--as-of", "2025-07-01", "-f", "json")
+    assert run_cli(*base, "--fail-on", "none").exit_code == 0
+    assert run_cli(*base, "--fail-on", "overdue").exit_code == 0
+    assert run_cli(*base, "--fail-on", "pending").exit_code == 1
+    assert run_cli(*base, "--fail-on", "off_track,regressing").exit_code == 0
+    bad = run_cli(*base, "--fail-on", "failed")
+    assert bad.exit_code == 2 and "unknown status or outlook 'failed'" in bad.stderr
+
+
+def test_selection_narrows_the_gate(run_cli: Run) -> None:
+    base = ("status", PROGRESS, "-t", CATALOG, "--as-of", "2025-07-01", "-f", "json")
+    economy = run_cli(*base, "--category", "digital-economy")
+    assert economy.exit_code == 0
+    assert {r["target"] for r in json.loads(economy.stdout)["results"]} == {
+        "cash-payments",
+        "digital-enterprises",
+    }
+    hanoi = json.loads(run_cli(*base, "--entity", "ha noi", "--entity", "HÀ NỘI").stdout)
+    assert [(r["target"], r["entity"]) for r in hanoi["results"]] == [("online-public-services", "Hà Nội")]
+    globbed = json.loads(run_cli(*base, "--target", "e-sig*").stdout)
+    assert [r["target"] for r in globbed["results"]] == ["e-signature-2025"]
+    typo = run_cli(*base, "--target", "onlin-services")
+    assert typo.exit_code == 2 and "no target matches 'onlin-services'" in typo.stderr
+
+
+def test_stdin_is_read_with_dash(run_cli: Run) -> None:
+    text = Path(PROGRESS).read_text(encoding="utf-8")
+    result = run_cli("status", "-", "-t", CATALOG, "--as-of", "2025-07-01", "-f", "json", input=text)
+    doc = json.loads(result.stdout)
+    assert doc["inputs"] == ["<stdin>"]
+    assert {r["latest"]["file"] for r in doc["results"] if r["latest"]} == {"<stdin>"}
+
+
+def test_bad_csv_gets_located_errors_and_exit_2(run_cli: Run, tmp_path: Path) -> None:
+    bad = write(tmp_path / "bad.csv", "target,date,value\nonlin-public-services,2025-01-01,5\n")
+    result = run_cli("status", str(bad), "-t", CATALOG, "--as-of", "2025-07-01")
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert result.stderr.startswith(f"{bad}:2:1: DX210 error: unknown target 'onlin-public-services'\n")
+    assert "did you mean 'online-public-services'?" in result.stderr
+
+
+def test_bad_catalog_gets_located_errors_and_exit_2(run_cli: Run, tmp_path: Path) -> None:
+    bad = write(tmp_path / "targets.yaml", "version: 1\ntargets:\n  - id: a\n    titel: A\n    target: 1\n")
+    result = run_cli("status", "-t", str(bad))
+    assert result.exit_code == 2
+    assert f"{bad}:4:5 (targets[0].titel): DX103 error: unknown key 'titel'" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_validate_golden(run_cli: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path / "targets.yaml", Path(REPO / CATALOG).read_text(encoding="utf-8"))
+    write(
+        tmp_path / "submission.csv",
+        "target,entity,date,value,unit\n"
+        "online-public-services,Đà Nẵng,2025-06-01,87.5,percent\n"
+        "online-public-services,Đà Nẵng,2025-13-01,80,percent\n"
+        "data-center,,2025-06-01,maybe,\n"
+        "cash-payments,,2025-06-01,12,enterprises\n",
+    )
+    write(tmp_path / "ok.csv", "target,date,value\ndata-center,2025-06-01,done\n")
+    bad = run_cli("validate", "submission.csv", "ok.csv")
+    assert bad.exit_code == 2
+    check_golden("cli/validate-bad.stdout.txt", bad.stdout)
+    check_golden("cli/validate-bad.stderr.txt", bad.stderr)
+    as_json = run_cli("validate", "submission.csv", "ok.csv", "--format", "json")
+    assert as_json.exit_code == 2
+    check_golden("cli/validate-bad.json.txt", as_json.stdout)
+    good = run_cli("validate", "ok.csv")
+    assert (good.exit_code, good.stdout, good.stderr) == (
+        0,
+        "validation passed: 2 file(s) checked, no problems\n",
+        "",
+    )
+
+
+def test_targets_list_and_one(run_cli: Run) -> None:
+    listing = run_cli("targets", "-t", CATALOG)
+    assert listing.exit_code == 0
+    check_golden("cli/targets.table.txt", listing.stdout)
+    one = run_cli("targets", "-t", CATALOG, "e-signature-2025")
+    assert one.exit_code == 0
+    check_golden("cli/targets-one.txt", one.stdout)
+    as_json = json.loads(run_cli("targets", "-t", CATALOG, "--format", "json").stdout)
+    assert as_json["count"] == 6
+    assert as_json["targets"][2]["due"] == "2024-12-31"
+    missing = run_cli("targets", "-t", CATALOG, "e-signature-2026")
+    assert missing.exit_code == 2 and "did you mean 'e-signature-2025'?" in missing.stderr
+
+
+def test_version(run_cli: Run) -> None:
+    result = run_cli("--version")
+    assert (result.exit_code, result.stdout, result.stderr) == (0, f"dxcheck {__version__}\n", "")
+
+
+@pytest.mark.parametrize(
+    ("args", "words"),
+    [
+        (("status", "--as-of", "01/07/2025"), "--as-of takes a date as YYYY-MM-DD"),
+        (("status", "--format", "yaml"), "Invalid value for '--format'"),
+        (("status", "--report", "junit"), "--report takes FORMAT:PATH"),
+        (("status", "--report", "pdf:out.pdf"), "unknown format 'pdf'"),
+        (("status", "--due-within", "soon"), "not a duration"),
+        (("frobnicate",), "No such command"),
+    ],
+)
+def test_usage_errors_exit_2(run_cli: Run, args: tuple[str, ...], words: str) -> None:
+    result = run_cli(*args)
+    assert result.exit_code == 2
+    assert words in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_report_files_are_written(run_cli: Run, tmp_path: Path) -> None:
+    out = tmp_path / "deep" / "dir" / "report.json"
+    result = run_cli(
+        "status", PROGRESS, "-t", CATALOG, "--as-of", "2025-07-01", "--report", f"json:{out}", "-q"
+    )
+    assert result.exit_code == 1
+    assert json.loads(out.read_text(encoding="utf-8"))["as_of"] == "2025-07-01"
+    assert result.stdout.startswith("6 results as of 2025-07-01")
+    assert not list(out.parent.glob(".*.tmp"))
+
+
+def test_report_never_overwrites_an_input(run_cli: Run, tmp_path: Path) -> None:
+    data = write(tmp_path / "p.csv", Path(PROGRESS).read_text(encoding="utf-8"))
+    before = data.read_bytes()
+    result = run_cli("status", str(data), "-t", CATALOG, "--report", f"json:{data}")
+    assert result.exit_code == 2
+    assert "DX302" in result.stderr
+    assert data.read_bytes() == before
