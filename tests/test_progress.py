@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from dxcheck.check import Options, Outcome, run_status, run_validate
-from dxcheck.report import Status
+from dxcheck.report import Result, Status
 from tests.conftest import DATA, write
 
 CATALOG = DATA / "catalog.yaml"
@@ -28,7 +28,7 @@ def codes(outcome: Outcome) -> list[tuple[str, int | None, int | None]]:
     return [(f.code.id, f.location.line, f.location.column) for f in outcome.findings]
 
 
-def result(outcome: Outcome, target: str, entity: str | None = None):  # type: ignore[no-untyped-def]
+def result(outcome: Outcome, target: str, entity: str | None = None) -> Result:
     assert outcome.report is not None, outcome.findings
     matches = [r for r in outcome.report.results if r.target.id == target and r.entity == entity]
     assert len(matches) == 1, [(r.target.id, r.entity) for r in outcome.report.results]

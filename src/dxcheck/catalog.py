@@ -289,16 +289,16 @@ def _type_findings(target: Target, at: typing.Callable[[str], Location]) -> Iter
                 {"id": target.id, "reason": "a numeric target needs 'target' (the level to reach)"},
                 hint="add 'target: <number>', or set 'type: milestone'",
             )
-        if target.unit is not None and canonical_unit(target.unit) == "percent" and target.target is not None:
-            if not 0 <= target.target <= 100:
-                yield Finding(
-                    Code.TYPE_FIELDS,
-                    at("target"),
-                    {
-                        "id": target.id,
-                        "reason": f"a percentage target of {target.target:g} is impossible",
-                    },
-                )
+        percent = target.unit is not None and canonical_unit(target.unit) == "percent"
+        if percent and target.target is not None and not 0 <= target.target <= 100:
+            yield Finding(
+                Code.TYPE_FIELDS,
+                at("target"),
+                {
+                    "id": target.id,
+                    "reason": f"a percentage target of {target.target:g} is impossible",
+                },
+            )
         return
     for key in numeric_only:
         if getattr(target, key) is not None:

@@ -42,14 +42,14 @@ def write_atomic(path: Path, text: str, *, inputs: Iterable[str] = ()) -> Findin
             os.fsync(handle.fileno())
         if target.exists():
             # Keep the permissions a user gave the file (mkstemp creates 0600).
-            os.chmod(temporary, target.stat().st_mode & 0o7777)
+            Path(temporary).chmod(target.stat().st_mode & 0o7777)
         else:
             umask = os.umask(0)
             os.umask(umask)
-            os.chmod(temporary, 0o666 & ~umask)
-        os.replace(temporary, target)
+            Path(temporary).chmod(0o666 & ~umask)
+        Path(temporary).replace(target)
     except OSError as exc:
         with contextlib.suppress(OSError):
-            os.unlink(temporary)
+            Path(temporary).unlink()
         return Finding(Code.OUTPUT_UNWRITABLE, Location(str(path)), {"reason": exc.strerror or str(exc)})
     return None
