@@ -22,9 +22,7 @@ from dxcheck.progress import InputFile, ProgressIndex, bundled_sample, spool_std
 from dxcheck.report import DEFAULT_FAIL_ON, Report
 from dxcheck.selection import Selection
 
-EXIT_OK = 0
-EXIT_GATE_FAILED = 1
-EXIT_BAD_INPUT = 2
+from dxcheck.exit_codes import EXIT_BAD_INPUT, EXIT_GATE_FAILED, EXIT_OK
 
 STDIN = "-"
 STDIN_DISPLAY = "<stdin>"

@@ -12,16 +12,23 @@ import sys
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
+# Only light modules at import time: `dxcheck --version` must start fast. The core
+# (pydantic, the reader, rich) is imported by the commands that use it.
 from dxcheck import __version__, cells
-from dxcheck.check import EXIT_BAD_INPUT, Options, Outcome, run_status, run_validate
-from dxcheck.findings import Finding
+from dxcheck.exit_codes import EXIT_BAD_INPUT
 from dxcheck.formats import Format, Style, renderer
-from dxcheck.report import DEFAULT_FAIL_ON, ProblemReport, Report, parse_fail_on
+from dxcheck.report import DEFAULT_FAIL_ON, ProblemReport, parse_fail_on
+from dxcheck.schemas import SchemaName
 from dxcheck.selection import Selection, parse_within
+
+if TYPE_CHECKING:
+    from dxcheck.check import Outcome
+    from dxcheck.findings import Finding
+    from dxcheck.report import Report
 
 app = typer.Typer(
     name="dxcheck",
@@ -254,6 +261,8 @@ def status(
         due_within,
         day,
     )
+    from dxcheck.check import Options, run_status
+
     options = Options(
         catalog=targets,
         inputs=tuple(csv or ()),
@@ -333,6 +342,8 @@ def validate(
     no_color: NoColorOpt = False,
 ) -> None:
     """The submission gate: check the catalog and the CSVs, print every problem. Exit 0 or 2."""
+    from dxcheck.check import Options, run_validate
+
     terminal = Terminal.detect(no_color)
     options = Options(
         catalog=targets,
@@ -402,5 +413,74 @@ def targets_command(
     raise typer.Exit(0)
 
 
+@app.command()
+def schema(
+    name: Annotated[SchemaName, typer.Argument(help="Which schema.")],
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to FILE instead of stdout.")] = None,
+) -> None:
+    """JSON Schema for the catalog, a progress row, or the JSON reports."""
+    from dxcheck.schemas import dumps
+
+    _write_or_print(dumps(name), output)
+
+
+@app.command()
+def template(
+    targets: TargetsOpt = None,
+    target: TargetFilter = None,
+    category: CategoryFilter = None,
+    agency: AgencyFilter = None,
+    entity: Annotated[
+        list[str] | None, typer.Option("--entity", help="One row per target for each entity (repeatable).")
+    ] = None,
+    day: Annotated[str | None, typer.Option("--date", help="Fill the date column with DATE.")] = None,
+    as_of: AsOfOpt = None,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to FILE instead of stdout.")] = None,
+) -> None:
+    """A CSV to fill in: the header and one row per target in force (unit filled, value blank)."""
+    from dxcheck.catalog import load_catalog
+    from dxcheck.check import discover_catalog
+    from dxcheck.evaluate import in_force
+    from dxcheck.template import template_csv
+
+    when = _parse_date(as_of, "--as-of")
+    fill = _parse_date(day, "--date") if day else None
+    loaded = load_catalog(discover_catalog(targets))
+    _emit_findings(loaded.findings, Terminal.detect(no_color=False))
+    if loaded.catalog is None:
+        raise typer.Exit(EXIT_BAD_INPUT)
+    selection = Selection(targets=tuple(target or ()), categories=tuple(category or ()), agencies=tuple(agency or ()))
+    unknown = selection.unknown_targets(t.id for t in loaded.catalog.targets)
+    if unknown:
+        _usage_error(f"--target: no target matches {', '.join(repr(u) for u in unknown)}")
+    active, _ = in_force(loaded.catalog, when)
+    chosen = [t for t in active if selection.matches_target(t)]
+    _write_or_print(template_csv(chosen, entity or [], fill), output)
+
+
+def _write_or_print(text: str, output: Path | None) -> None:
+    if output is None:
+        sys.stdout.write(text)
+        raise typer.Exit(0)
+    from dxcheck.output import write_atomic
+
+    problem = write_atomic(output, text)
+    if problem is not None:
+        _emit_findings([problem], Terminal.detect(no_color=False))
+        raise typer.Exit(EXIT_BAD_INPUT)
+    _notice(f"wrote {output}")
+    raise typer.Exit(0)
+
+
 def main() -> None:
-    app()
+    try:
+        app()
+    except KeyboardInterrupt:
+        _notice("interrupted")
+        sys.exit(130)
+    except Exception as exc:  # a bug in dxcheck: say so plainly, never a traceback
+        if os.environ.get("DXCHECK_DEBUG"):
+            raise
+        _notice(f"internal error: {type(exc).__name__}: {exc}")
+        _notice("this is a bug in dxcheck; set DXCHECK_DEBUG=1 for details and please report it")
+        sys.exit(EXIT_BAD_INPUT)

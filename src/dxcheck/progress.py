@@ -28,14 +28,36 @@ from operator import itemgetter
 from pathlib import Path
 from typing import IO, Any
 
+from typing_extensions import TypedDict
+
 from dxcheck import cells
 from dxcheck.catalog import Catalog, Target, TargetType
 from dxcheck.findings import Code, Finding, FindingSink, Location, suggestion
 from dxcheck.report import Observation
 from dxcheck.units import canonical_unit
 
-COLUMNS = ("target", "entity", "date", "value", "unit", "source", "note")
-REQUIRED = ("target", "date", "value")
+
+
+class _RequiredCells(TypedDict):
+    target: str
+    date: str
+    value: str
+
+
+class ProgressRow(_RequiredCells, total=False):
+    """One row of a progress CSV, as written (the public contract; ``dxcheck schema
+    progress`` publishes it). Cells are text; ``value`` is a number for a numeric target
+    and ``done``/``not done`` for a milestone; a blank ``entity`` is the whole country."""
+
+    entity: str
+    unit: str
+    source: str
+    note: str
+
+
+# The order a template writes; the reader accepts any order.
+COLUMNS: tuple[str, ...] = ("target", "entity", "date", "value", "unit", "source", "note")
+REQUIRED: tuple[str, ...] = tuple(c for c in COLUMNS if c in ProgressRow.__required_keys__)
 HEADER_ALIASES = {"target_id": "target", "indicator": "target"}
 FIELD_SIZE_LIMIT = 64 * 1024
 SNIFF_BYTES = 64 * 1024

@@ -11,9 +11,11 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
 
-from dxcheck.catalog import Target
-from dxcheck.findings import Finding
+if TYPE_CHECKING:
+    from dxcheck.catalog import Target
+    from dxcheck.findings import Finding
 
 
 class Status(enum.StrEnum):

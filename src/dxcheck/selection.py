@@ -13,9 +13,11 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
-from dxcheck.catalog import Target
-from dxcheck.report import Result
+if TYPE_CHECKING:
+    from dxcheck.catalog import Target
+    from dxcheck.report import Result
 
 _WITHIN = re.compile(r"(\d+)\s*([dwmy])")
 _UNIT_DAYS = {"d": 1, "w": 7, "m": 30, "y": 365}

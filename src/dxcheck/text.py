@@ -37,3 +37,12 @@ def with_unit(value: float | None, unit: str | None) -> str:
     if unit == "percent":
         return f"{shown}%"
     return f"{shown} {unit}"
+
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_safe(text: str) -> str:
+    """A text cell a spreadsheet will not run as a formula (OWASP "CSV injection"):
+    a leading =, +, -, @, tab or carriage return gets a single quote in front."""
+    return "'" + text if text.startswith(FORMULA_STARTS) else text

@@ -9,9 +9,10 @@ from __future__ import annotations
 import enum
 import importlib
 from dataclasses import dataclass
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
-from dxcheck.report import ProblemReport, Report
+if TYPE_CHECKING:
+    from dxcheck.report import ProblemReport, Report
 
 
 class Format(enum.StrEnum):

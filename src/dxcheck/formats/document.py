@@ -9,7 +9,9 @@ breaking.
 
 from __future__ import annotations
 
-from typing import Literal, TypedDict
+from typing import Literal
+
+from typing_extensions import TypedDict
 
 from dxcheck import __version__
 from dxcheck.findings import Finding

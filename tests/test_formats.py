@@ -1,0 +1,508 @@
+"""Every output format, on one small report that holds every awkward case.
+
+The report comes from the real engine: a catalog and a progress CSV written to a
+temporary directory (a numeric at-least target, an at-most one with a baseline, a
+milestone, a target with no deadline; a Vietnamese entity, a spreadsheet-formula entity
+full of Markdown and HTML, a ``source`` cell with ``%``, ``,``, ``:``, ``|``, ``<b>`` and a
+newline, a row after the as-of date). A ``validate`` run over a broken CSV gives the
+problems.
+
+Golden files: ``tests/golden/formats/status.<format>.txt`` and ``problems.<format>.txt``.
+After an intended change of output, regenerate them and review the diff::
+
+    DXCHECK_UPDATE_GOLDEN=1 .venv/bin/pytest tests/test_formats.py
+
+The tool version in the JSON documents is written as ``<version>`` in the goldens, so a
+release does not touch them.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import re
+import xml.etree.ElementTree as ET
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from dxcheck import __version__
+from dxcheck.check import Options, run_status, run_validate
+from dxcheck.findings import Code, Finding, Location, Severity
+from dxcheck.formats import Format, Style, renderer
+from dxcheck.formats.csv_format import FINDING_COLUMNS, RESULT_COLUMNS, csv_safe
+from dxcheck.formats.document import finding_document, result_document
+from dxcheck.formats.github import escape_data, escape_property, result_message
+from dxcheck.formats.markdown import cell
+from dxcheck.report import ProblemReport, Report, Status
+
+GOLDEN = Path(__file__).parent / "golden" / "formats"
+XSD = Path(__file__).parent / "data" / "junit.xsd"
+UPDATE = os.environ.get("DXCHECK_UPDATE_GOLDEN") == "1"
+AS_OF = date(2026, 1, 15)
+STYLE = Style(color=False, width=120)
+
+FORMULA = "=cmd|' /C calc'!A0 <b>x</b> `y` \\z"
+SOURCE = 'Report 100%, page 3: "final"\nsecond line | <b>bold</b>'
+
+CATALOG = """\
+version: 1
+targets:
+  - id: online-services
+    title: Public services offered fully online
+    category: public-services
+    agency: Bộ Công an
+    deadline: end of 2025
+    target: 80
+    unit: percent
+  - id: paper-records
+    title: Share of records still kept on paper
+    category: records
+    deadline: end of 2026
+    target: 10
+    direction: at_most
+    unit: percent
+    baseline:
+      value: 60
+      date: 2024-01-01
+  - id: data-centre
+    title: National data centre in operation
+    category: infrastructure
+    type: milestone
+    deadline: Q3 2025
+  - id: digital-skills
+    title: People trained in basic digital skills
+    target: 1000000
+    unit: people
+"""
+
+FORMULA_CELL = '"' + FORMULA.replace('"', '""') + '"'
+SOURCE_CELL = '"' + SOURCE.replace('"', '""') + '"'
+PROGRESS = f"""\
+target,entity,date,value,unit,source
+online-services,Hà Nội,2025-06-30,70,%,Sở TT&TT Hà Nội
+online-services,Hà Nội,2025-12-31,78,%,Sở TT&TT Hà Nội
+online-services,Hà Nội,2026-01-10,82,%,Sở TT&TT Hà Nội
+online-services,{FORMULA_CELL},2025-06-30,40,%,
+online-services,{FORMULA_CELL},2025-12-31,55,%,{SOURCE_CELL}
+paper-records,,2025-01-31,40,%,
+paper-records,,2025-12-31,8,%,
+paper-records,Hà Nội,2025-12-31,30,%,
+data-centre,{FORMULA_CELL},2025-10-01,no,,
+digital-skills,,2025-06-30,500000,people,
+digital-skills,,2025-12-31,650000,people,
+digital-skills,,2026-02-01,700000,people,
+"""
+
+BAD = """\
+target,entity,date,value,colour
+online-servics,Hà Nội,2025-06-30,70,red
+online-services,Hà Nội,2025-13-45,70,red
+online-services,Hà Nội,2025-06-30,"7,0: 100%",red
+data-centre,,2025-06-30,"maybe
+later",red
+"""
+
+HEADER_ONLY = "target,entity,date,value\n"
+
+
+@pytest.fixture
+def reports(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Report, ProblemReport]:
+    """The status report and the validation problems, with relative, stable paths."""
+    for name, text in {
+        "targets.yaml": CATALOG,
+        "progress.csv": PROGRESS,
+        "bad.csv": BAD,
+        "header-only.csv": HEADER_ONLY,
+    }.items():
+        (tmp_path / name).write_bytes(text.encode("utf-8"))
+    monkeypatch.chdir(tmp_path)
+    status = run_status(Options(catalog=Path("targets.yaml"), inputs=("progress.csv",), as_of=AS_OF))
+    assert status.report is not None, status.findings
+    checked = run_validate(
+        Options(
+            catalog=Path("targets.yaml"),
+            inputs=("bad.csv", "header-only.csv"),
+            as_of=AS_OF,
+            use_sample=False,
+        )
+    )
+    return status.report, ProblemReport(checked.files, checked.findings)
+
+
+def test_fixture_covers_every_case(reports: tuple[Report, ProblemReport]) -> None:
+    report, problems = reports
+    assert {r.status for r in report.results} == set(Status)
+    assert any(r.late for r in report.results)
+    assert {r.entity for r in report.results} == {None, "Hà Nội", FORMULA}
+    assert any(r.latest is not None and r.latest.source == SOURCE for r in report.results)
+    assert any(r.target.due is None for r in report.results)
+    assert report.findings and not report.gate_passed
+    assert problems.errors and problems.warnings
+    assert {f.location.file for f in problems.findings} == {"bad.csv", "header-only.csv"}
+
+
+# --- golden files ------------------------------------------------------------------------------
+
+
+def _stable(text: str) -> str:
+    return text.replace(f'"version": "{__version__}"', '"version": "<version>"')
+
+
+@pytest.mark.parametrize("kind", ["status", "problems"])
+@pytest.mark.parametrize("fmt", list(Format), ids=[f.value for f in Format])
+def test_golden(reports: tuple[Report, ProblemReport], fmt: Format, kind: str) -> None:
+    report, problems = reports
+    made = renderer(fmt, STYLE)
+    text = _stable(made.render(report) if kind == "status" else made.render_problems(problems))
+    golden = GOLDEN / f"{kind}.{fmt.value}.txt"
+    if UPDATE:
+        golden.parent.mkdir(parents=True, exist_ok=True)
+        golden.write_bytes(text.encode("utf-8"))
+    assert golden.exists(), f"no golden file {golden.name}: run with DXCHECK_UPDATE_GOLDEN=1"
+    assert text == golden.read_bytes().decode("utf-8")
+
+
+@pytest.mark.parametrize("fmt", list(Format), ids=[f.value for f in Format])
+def test_same_report_same_bytes(reports: tuple[Report, ProblemReport], fmt: Format) -> None:
+    report, problems = reports
+    assert renderer(fmt, STYLE).render(report) == renderer(fmt, STYLE).render(report)
+    assert renderer(fmt, STYLE).render_problems(problems) == renderer(fmt, STYLE).render_problems(problems)
+
+
+# --- JUnit -------------------------------------------------------------------------------------
+
+
+def _validate_junit(text: str) -> ET.Element:
+    xmlschema = pytest.importorskip("xmlschema")
+    xmlschema.XMLSchema(str(XSD)).validate(io.StringIO(text))
+    return ET.fromstring(text.encode("utf-8"))
+
+
+def test_junit_status(reports: tuple[Report, ProblemReport]) -> None:
+    report, _ = reports
+    root = _validate_junit(renderer(Format.JUNIT, STYLE).render(report))
+    assert root.tag == "testsuites"
+    (suite,) = root.findall("testsuite")
+    cases = suite.findall("testcase")
+    assert len(cases) == len(report.results) == int(suite.get("tests", ""))
+    failing = [c for c in cases if c.find("failure") is not None]
+    skipped = [c for c in cases if c.find("skipped") is not None]
+    assert len(failing) == len(report.failing) == int(suite.get("failures", ""))
+    assert len(skipped) == int(suite.get("skipped", "")) == report.summary["pending"]
+    assert suite.get("errors") == "0" and "timestamp" not in suite.attrib
+    for case, result in zip(cases, report.results, strict=True):
+        assert case.get("name") == f"{result.target.id} [{result.entity or 'national'}]"
+        assert case.get("classname") == (result.target.category or "dxcheck")
+        failure = case.find("failure")
+        if failure is not None:
+            assert failure.get("type") == result.status.value
+    # Input text survives escaping: the hostile entity and the multi-line source.
+    names = {c.get("name") for c in cases}
+    assert f"online-services [{FORMULA}]" in names
+    bodies = "".join(c.findtext("failure") or "" for c in cases)
+    assert f"source: {SOURCE}" in bodies
+
+
+def test_junit_problems(reports: tuple[Report, ProblemReport]) -> None:
+    _, problems = reports
+    root = _validate_junit(renderer(Format.JUNIT, STYLE).render_problems(problems))
+    (suite,) = root.findall("testsuite")
+    cases = {c.get("name"): c for c in suite.findall("testcase")}
+    assert list(cases) == list(problems.files)
+    for name, case in cases.items():
+        mine = [f for f in problems.findings if f.location.file == name]
+        errors = [f for f in mine if f.effective_severity is Severity.ERROR]
+        failures = case.findall("failure")
+        assert [f.get("message") for f in failures] == [
+            f"{f.location} {f.code.id} {f.message}" for f in errors
+        ]
+        out = case.findtext("system-out") or ""
+        for warning in (f for f in mine if f not in errors):
+            assert warning.code.id in out
+    assert int(suite.get("failures", "")) == sum(1 for c in cases.values() if c.find("failure") is not None)
+
+
+def test_junit_shows_characters_xml_cannot_carry(reports: tuple[Report, ProblemReport]) -> None:
+    report, _ = reports
+    hostile = "\x1b[31mred\x00 \ufffe end\ttab"
+    failing = report.failing[0]
+    assert failing.latest is not None
+    changed = replace(failing, latest=replace(failing.latest, source=hostile), entity="a\x07b")
+    text = renderer(Format.JUNIT, STYLE).render(replace(report, results=(changed,)))
+    root = _validate_junit(text)
+    case = root.find("testsuite/testcase")
+    assert case is not None
+    assert case.get("name") == f"{failing.target.id} [a\\x07b]"
+    assert "source: \\x1b[31mred\\x00 \\ufffe end\ttab" in (case.findtext("failure") or "")
+
+
+def test_junit_empty_report(reports: tuple[Report, ProblemReport]) -> None:
+    report, _ = reports
+    root = _validate_junit(renderer(Format.JUNIT, STYLE).render(replace(report, results=(), findings=())))
+    assert root.find("testsuite/testcase") is None
+
+
+# --- GitHub Actions ----------------------------------------------------------------------------
+
+_COMMAND = re.compile(r"::(?P<name>[a-z]+)(?: (?P<props>[^:]*))?::(?P<message>.*)")
+
+
+def _unescape(text: str) -> str:
+    """As the runner does (ActionCommand.cs): ``%25`` last."""
+    for code, char in (("%0D", "\r"), ("%0A", "\n"), ("%3A", ":"), ("%2C", ","), ("%25", "%")):
+        text = text.replace(code, char)
+    return text
+
+
+def _parse(line: str) -> tuple[str, dict[str, str], str]:
+    match = _COMMAND.fullmatch(line)
+    assert match, line
+    props: dict[str, str] = {}
+    for part in (match["props"] or "").split(","):
+        if part:
+            key, _, value = part.partition("=")
+            props[key] = _unescape(value)
+    return match["name"], props, _unescape(match["message"])
+
+
+def test_github_status(reports: tuple[Report, ProblemReport]) -> None:
+    report, _ = reports
+    lines = renderer(Format.GITHUB, STYLE).render(report).splitlines()
+    *commands, summary = lines
+    assert not summary.startswith("::")
+    assert len(commands) == len(report.failing)
+    for line, result in zip(commands, report.failing, strict=True):
+        name, props, message = _parse(line)
+        assert name == "error"
+        assert message == result_message(result)
+        assert props["title"] == f"{result.target.id} [{result.entity or 'national'}]"
+        if result.latest is None:
+            assert "file" not in props and "line" not in props
+        else:
+            assert props["file"] == result.latest.file
+            assert props["line"] == str(result.latest.line)
+    assert any(SOURCE in _parse(line)[2] for line in commands)
+
+
+def test_github_problems(reports: tuple[Report, ProblemReport]) -> None:
+    _, problems = reports
+    lines = renderer(Format.GITHUB, STYLE).render_problems(problems).splitlines()
+    *commands, verdict = lines
+    assert verdict.startswith("validation failed")
+    assert len(commands) == len(problems.findings)
+    for line, finding in zip(commands, problems.findings, strict=True):
+        name, props, message = _parse(line)
+        assert name == finding.effective_severity.value
+        assert props["title"] == finding.code.id
+        assert props["file"] == finding.location.file
+        assert props.get("line") == (None if finding.location.line is None else str(finding.location.line))
+        assert props.get("col") == (None if finding.location.column is None else str(finding.location.column))
+        assert message.startswith(finding.message)
+
+
+def test_github_survives_delimiters_in_every_field() -> None:
+    nasty = "50%, a:b\r\nnext line %0A::error::x"
+    finding = Finding(
+        Code.INVALID_FIELD,
+        Location("dir,1/a:b%.yaml", 3, None, "targets[0].id"),
+        {"reason": nasty},
+        hint="fix: this, then %that",
+        severity=Severity.WARNING,
+    )
+    text = renderer(Format.GITHUB, STYLE).render_problems(ProblemReport(("x",), (finding,)))
+    line, verdict = text.splitlines()  # one command, whatever the message holds
+    assert not verdict.startswith("::")
+    name, props, message = _parse(line)
+    assert name == "warning"
+    assert props == {"file": "dir,1/a:b%.yaml", "line": "3", "title": "DX105"}
+    assert message == f"{nasty} (fix: this, then %that)"
+
+
+@given(st.text())
+def test_github_escaping_round_trips(text: str) -> None:
+    data = escape_data(text)
+    prop = escape_property(text)
+    assert "\n" not in data and "\r" not in data
+    assert not {"\n", "\r", ":", ","} & set(prop)
+    assert _unescape(data) == text
+    assert _unescape(prop) == text
+
+
+# --- Markdown ----------------------------------------------------------------------------------
+
+
+def _pipes(line: str) -> int:
+    """Pipes that delimit cells: those not escaped by an odd run of backslashes."""
+    return sum(1 for m in re.finditer(r"(\\*)\|", line) if len(m[1]) % 2 == 0)
+
+
+def _tables(text: str) -> list[list[str]]:
+    tables: list[list[str]] = []
+    current: list[str] = []
+    for line in [*text.splitlines(), ""]:
+        if line.startswith("|"):
+            current.append(line)
+        elif current:
+            tables.append(current)
+            current = []
+    return tables
+
+
+def _check_tables(text: str) -> int:
+    tables = _tables(text)
+    for rows in tables:
+        header, rule, *body = rows
+        assert re.fullmatch(r"\|( -{3}:? \|)+", rule)
+        assert all(_pipes(row) == _pipes(header) for row in [rule, *body]), rows
+    # No HTML from the inputs: the only tag is the line break the renderer writes.
+    assert not re.search(r"<(?!br>)", text)
+    return len(tables)
+
+
+def test_markdown_status(reports: tuple[Report, ProblemReport]) -> None:
+    report, _ = reports
+    text = renderer(Format.MARKDOWN, STYLE).render(report)
+    assert text.startswith("## ")
+    assert "**Gate failed**" in text and AS_OF.isoformat() in text
+    assert _check_tables(text) == 3  # counts, results, warnings
+    results = _tables(text)[1][2:]
+    assert len(results) == len(report.results)
+    failing = len(report.failing)
+    assert all(("❌" in row or "⏰" in row) for row in results[:failing])
+    assert "`" not in text.replace("\\`", "")
+
+
+def test_markdown_problems(reports: tuple[Report, ProblemReport]) -> None:
+    _, problems = reports
+    text = renderer(Format.MARKDOWN, STYLE).render_problems(problems)
+    assert "**Validation failed**" in text
+    assert _check_tables(text) == 1
+    assert len(_tables(text)[0]) == 2 + len(problems.findings)
+
+
+@given(st.text())
+def test_markdown_cell_stays_one_cell(text: str) -> None:
+    line = "| " + cell(text) + " | x |"
+    assert _pipes(line) == 3
+    assert "\n" not in line and "\r" not in line
+    assert not re.search(r"<(?!br>)", line)
+    assert not re.search(r"(?<!\\)(\\\\)*`", line)
+
+
+def test_markdown_cell_examples() -> None:
+    assert cell(SOURCE) == 'Report 100%, page 3: "final"<br>second line \\| &lt;b&gt;bold&lt;/b&gt;'
+    assert cell("a\\|b") == "a\\\\\\|b"
+    assert cell("[x](http://e) ![i](u) *em* _u_ ~s~") == (
+        "\\[x\\](http://e) \\!\\[i\\](u) \\*em\\* \\_u\\_ \\~s\\~"
+    )
+    assert cell("") == " "
+
+
+# --- CSV ---------------------------------------------------------------------------------------
+
+_DANGER = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _is_number(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True
+
+
+def _check_cells(rows: list[list[str]]) -> None:
+    for row in rows:
+        for value in row:
+            assert not value.startswith(_DANGER) or _is_number(value), value
+
+
+def _expected(value: object, got: str) -> None:
+    if value is None:
+        assert got == ""
+    elif isinstance(value, bool):
+        assert got == str(value).lower()
+    elif isinstance(value, int | float):
+        assert float(got) == value
+    else:
+        assert got == csv_safe(str(value))
+
+
+def test_csv_status(reports: tuple[Report, ProblemReport]) -> None:
+    report, _ = reports
+    text = renderer(Format.CSV, STYLE).render(report)
+    assert "\r" not in text
+    header, *rows = list(csv.reader(io.StringIO(text, newline="")))
+    assert tuple(header) == RESULT_COLUMNS
+    assert len(rows) == len(report.results)
+    _check_cells(rows)
+    for row, result in zip(rows, report.results, strict=True):
+        doc: dict[str, object] = {**result_document(result)}
+        latest = result.latest
+        doc |= {
+            "latest_date": latest.date.isoformat() if latest else None,
+            "latest_value": latest.value if latest else None,
+            "latest_file": latest.file if latest else None,
+            "latest_line": latest.line if latest else None,
+        }
+        for column, got in zip(header, row, strict=True):
+            _expected(doc[column], got)
+    entities = [row[header.index("entity")] for row in rows]
+    assert "'" + FORMULA in entities and "Hà Nội" in entities
+    assert "-15" in [row[header.index("days_left")] for row in rows]
+
+
+def test_csv_problems(reports: tuple[Report, ProblemReport]) -> None:
+    _, problems = reports
+    text = renderer(Format.CSV, STYLE).render_problems(problems)
+    header, *rows = list(csv.reader(io.StringIO(text, newline="")))
+    assert tuple(header) == FINDING_COLUMNS
+    _check_cells(rows)
+    for row, finding in zip(rows, problems.findings, strict=True):
+        doc: dict[str, object] = {**finding_document(finding)}
+        for column, got in zip(header, row, strict=True):
+            _expected(doc[column], got)
+    assert any("\n" in row[header.index("text")] for row in rows)  # a quoted multi-line cell survives
+
+
+def test_csv_safe() -> None:
+    for danger in _DANGER:
+        assert csv_safe(danger + "1+1") == "'" + danger + "1+1"
+    assert csv_safe("Hà Nội") == "Hà Nội"
+    assert csv_safe("a=b") == "a=b"
+    assert csv_safe("") == ""
+    assert csv_safe("'=x") == "'=x"
+
+
+# --- JSON Lines --------------------------------------------------------------------------------
+
+
+def test_jsonl_status(reports: tuple[Report, ProblemReport]) -> None:
+    report, _ = reports
+    text = renderer(Format.JSONL, STYLE).render(report)
+    lines = text.splitlines()
+    assert text.endswith("\n") and len(lines) == len(report.results)
+    for line, result in zip(lines, report.results, strict=True):
+        doc = json.loads(line)
+        assert doc.pop("as_of") == AS_OF.isoformat()
+        assert doc == json.loads(json.dumps(result_document(result)))
+
+
+def test_jsonl_problems(reports: tuple[Report, ProblemReport]) -> None:
+    _, problems = reports
+    lines = renderer(Format.JSONL, STYLE).render_problems(problems).splitlines()
+    assert [json.loads(line) for line in lines] == [finding_document(f) for f in problems.findings]
+
+
+def test_jsonl_empty(reports: tuple[Report, ProblemReport]) -> None:
+    report, _ = reports
+    made = renderer(Format.JSONL, STYLE)
+    assert made.render(replace(report, results=())) == ""
+    assert made.render_problems(ProblemReport(("a.csv",), ())) == ""
