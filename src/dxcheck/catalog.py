@@ -103,9 +103,22 @@ class Target(_Strict):
         return value >= self.level
 
 
+class Entity(_Strict):
+    """A province, city or ministry that reports progress, with the other spellings of
+    its name that should count as the same entity."""
+
+    name: str = Field(min_length=1)
+    aliases: list[str] = Field(default_factory=list)
+    kind: str | None = Field(default=None, description="e.g. province, city, ministry")
+
+
 class Catalog(_Strict):
     version: Literal[1]
     targets: list[Target] = Field(min_length=1)
+    entities: list[Entity] | None = Field(
+        default=None,
+        description="Known entities: when given, a CSV entity not listed (by name or alias) is flagged",
+    )
 
     def by_id(self) -> dict[str, Target]:
         return {t.id: t for t in self.targets}

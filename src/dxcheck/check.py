@@ -17,12 +17,11 @@ from pathlib import Path
 from dxcheck import cells
 from dxcheck.catalog import Catalog, CatalogLoad, load_catalog
 from dxcheck.evaluate import evaluate
+from dxcheck.exit_codes import EXIT_BAD_INPUT, EXIT_GATE_FAILED, EXIT_OK
 from dxcheck.findings import Code, Finding, FindingSink, Location, Severity
 from dxcheck.progress import InputFile, ProgressIndex, bundled_sample, spool_stdin
 from dxcheck.report import DEFAULT_FAIL_ON, Report
 from dxcheck.selection import Selection
-
-from dxcheck.exit_codes import EXIT_BAD_INPUT, EXIT_GATE_FAILED, EXIT_OK
 
 STDIN = "-"
 STDIN_DISPLAY = "<stdin>"

@@ -301,7 +301,7 @@ def _finish_status(
     style = Style(color=terminal.stdout_color, width=terminal.width)
     _write_reports(report, None, reports, outcome.files)
     if quiet and fmt is Format.TABLE:
-        from dxcheck.formats.table import summary_line
+        from dxcheck.formats.words import summary_line
 
         sys.stdout.write(summary_line(report) + "\n")
     else:
@@ -359,7 +359,7 @@ def validate(
     _write_reports(None, problems, reports, outcome.files)
     if fmt is Format.TABLE:
         # People read problems on stderr; stdout keeps only the verdict line.
-        from dxcheck.formats.table import verdict_line
+        from dxcheck.formats.words import verdict_line
 
         _emit_findings(outcome.findings, terminal, quiet)
         sys.stdout.write(verdict_line(problems) + "\n")
@@ -416,7 +416,9 @@ def targets_command(
 @app.command()
 def schema(
     name: Annotated[SchemaName, typer.Argument(help="Which schema.")],
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to FILE instead of stdout.")] = None,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write to FILE instead of stdout.")
+    ] = None,
 ) -> None:
     """JSON Schema for the catalog, a progress row, or the JSON reports."""
     from dxcheck.schemas import dumps
@@ -435,7 +437,9 @@ def template(
     ] = None,
     day: Annotated[str | None, typer.Option("--date", help="Fill the date column with DATE.")] = None,
     as_of: AsOfOpt = None,
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to FILE instead of stdout.")] = None,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write to FILE instead of stdout.")
+    ] = None,
 ) -> None:
     """A CSV to fill in: the header and one row per target in force (unit filled, value blank)."""
     from dxcheck.catalog import load_catalog
@@ -449,7 +453,9 @@ def template(
     _emit_findings(loaded.findings, Terminal.detect(no_color=False))
     if loaded.catalog is None:
         raise typer.Exit(EXIT_BAD_INPUT)
-    selection = Selection(targets=tuple(target or ()), categories=tuple(category or ()), agencies=tuple(agency or ()))
+    selection = Selection(
+        targets=tuple(target or ()), categories=tuple(category or ()), agencies=tuple(agency or ())
+    )
     unknown = selection.unknown_targets(t.id for t in loaded.catalog.targets)
     if unknown:
         _usage_error(f"--target: no target matches {', '.join(repr(u) for u in unknown)}")

@@ -37,7 +37,6 @@ from dxcheck.report import Observation
 from dxcheck.units import canonical_unit
 
 
-
 class _RequiredCells(TypedDict):
     target: str
     date: str
@@ -151,6 +150,14 @@ class ProgressIndex:
         self._entities: dict[str, str] = {"": ""}  # as written -> key
         self._entity_names: dict[str, str] = {}  # key -> as first written (NFC, spaces folded)
         self._milestones = cells.milestone_fast_table()
+        self._known_entities: dict[str, str] | None = None
+        if catalog.entities is not None:
+            self._known_entities = {}
+            for known in catalog.entities:
+                for spelling in (known.name, *known.aliases):
+                    self._known_entities[entity_key(spelling)] = " ".join(
+                        unicodedata.normalize("NFC", known.name).split()
+                    )
         self._as_of_code = (as_of.toordinal() << _SHIFT) | _LOW
         self._candidates: set[tuple[str, str, int]] = set()
         self._future: dict[str, list[Any]] = {}
@@ -346,7 +353,7 @@ class ProgressIndex:
                     e_text = row[i_entity]
                     entity = lookup_entity(e_text)
                     if entity is None:
-                        entity = self._slow_entity(e_text)
+                        entity = self._slow_entity(e_text, row, header, line, sink)
                 else:
                     entity = ""
                 if code > as_of_code:
@@ -592,8 +599,25 @@ class ProgressIndex:
         )
         return False
 
-    def _slow_entity(self, text: str) -> str:
+    def _slow_entity(self, text: str, row: list[str], header: _Header, line: int, sink: FindingSink) -> str:
         key = entity_key(text)
+        if self._known_entities is not None and key:
+            canonical = self._known_entities.get(key)
+            if canonical is None:
+                sink.add(
+                    header.finding(
+                        Code.UNKNOWN_ENTITY,
+                        row,
+                        line,
+                        "entity",
+                        {"text": text},
+                        hint=_entity_hint(key, self._known_entities),
+                    )
+                )
+            else:
+                self._entities[text] = entity_key(canonical)
+                self._entity_names.setdefault(entity_key(canonical), canonical)
+                return entity_key(canonical)
         self._entities[text] = key
         self._entity_names.setdefault(key, " ".join(unicodedata.normalize("NFC", text).split()))
         return key
@@ -629,6 +653,24 @@ def _position(text: IO[str]) -> int:
         return int(buffer.tell()) if buffer is not None else 0
     except (OSError, ValueError):
         return 0
+
+
+def fold_accents(text: str) -> str:
+    """'Hà Nội' -> 'ha noi': for suggestions only, never for matching."""
+    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
+
+
+def _entity_hint(key: str, known: dict[str, str]) -> str:
+    folded = {fold_accents(k): name for k, name in known.items()}
+    stripped = fold_accents(key)
+    if stripped in folded:
+        return f"did you mean '{folded[stripped]}'? (or add the spelling to its aliases)"
+    close = suggestion(stripped, folded)
+    if close:
+        name = folded[close.split("'")[1]]
+        return f"did you mean '{name}'? (or add it to the catalog's entities)"
+    return "add it to the catalog's entities, with any other spellings as aliases"
 
 
 def entity_key(text: str) -> str:

@@ -20,6 +20,9 @@ from collections.abc import Iterable, Mapping, Sequence
 from dxcheck.formats import Style
 from dxcheck.formats.document import finding_document, result_document
 from dxcheck.report import ProblemReport, Report
+from dxcheck.text import csv_safe
+
+__all__ = ["FINDING_COLUMNS", "RESULT_COLUMNS", "Renderer", "cell", "csv_safe"]
 
 RESULT_COLUMNS = (
     "target",
@@ -45,12 +48,6 @@ RESULT_COLUMNS = (
     "current_rate",
 )
 FINDING_COLUMNS = ("code", "severity", "file", "line", "column", "key_path", "message", "text", "hint")
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def csv_safe(text: str) -> str:
-    """``text`` as a spreadsheet shows it, never as a formula it would run."""
-    return "'" + text if text.startswith(FORMULA_START) else text
 
 
 def cell(value: object) -> str:

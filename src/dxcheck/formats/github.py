@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dxcheck.findings import Finding, Severity
 from dxcheck.formats import Style
-from dxcheck.formats.table import days_text, latest_text, level_text, status_text, summary_line, verdict_line
+from dxcheck.formats.words import days_text, latest_text, level_text, status_text, summary_line, verdict_line
 from dxcheck.report import ProblemReport, Report, Result
 
 
@@ -71,6 +71,8 @@ class Renderer:
                     title=f"{result.target.id} [{result.entity or 'national'}]",
                 )
             )
+        # Warnings about the inputs (e.g. rows after the as-of date) annotate their lines too.
+        lines.extend(finding_command(f) for f in report.findings)
         return "".join(lines) + summary_line(report) + "\n"
 
     def render_problems(self, problems: ProblemReport) -> str:

@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from dxcheck.findings import Finding, Severity
 from dxcheck.formats import Style
 from dxcheck.formats.diagnostics import format_finding
-from dxcheck.formats.table import days_text, latest_text, level_text, percent, status_text
+from dxcheck.formats.words import days_text, latest_text, level_text, percent, status_text
 from dxcheck.report import ProblemReport, Report, Result, Status
 
 SUITE = "dxcheck"

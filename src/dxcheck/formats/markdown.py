@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 
 from dxcheck.findings import Finding
 from dxcheck.formats import Style
-from dxcheck.formats.table import latest_text, level_text, percent
+from dxcheck.formats.words import latest_text, level_text, percent
 from dxcheck.report import ProblemReport, Report, Result, Status
 from dxcheck.text import printable
 

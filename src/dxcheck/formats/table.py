@@ -17,8 +17,18 @@ from rich.table import Table
 from rich.text import Text
 
 from dxcheck.formats import Style
-from dxcheck.report import Outlook, ProblemReport, Report, Result, Status
-from dxcheck.text import number, printable, with_unit
+from dxcheck.formats.words import (
+    bar,
+    days_text,
+    latest_text,
+    level_text,
+    percent,
+    status_text,
+    summary_line,
+    verdict_line,
+)
+from dxcheck.report import Outlook, ProblemReport, Report, Status
+from dxcheck.text import printable
 
 STATUS_STYLE = {
     Status.PASS: "bold green",
@@ -36,63 +46,10 @@ OUTLOOK_STYLE = {
     Outlook.MISSED: "red",
     Outlook.INSUFFICIENT_DATA: "dim",
 }
-BAR_WIDTH = 8
 WIDE = 110  # below this many columns the progress bar gives way to a bare percentage
 # No vertical rules; a line of dashes under the header: reads well in logs and pipes.
 PLAIN_BOX = box.Box("    \n    \n -- \n    \n    \n -- \n    \n    \n", ascii=True)
 _FAR = date.max
-
-
-def level_text(result: Result) -> str:
-    target = result.target
-    if target.type.value == "milestone":
-        return "done"
-    sign = "<=" if target.direction.value == "at_most" else ">="
-    return f"{sign} {with_unit(target.target, target.unit)}"
-
-
-def latest_text(result: Result) -> str:
-    latest = result.latest
-    if latest is None:
-        return "no data"
-    if result.target.type.value == "milestone":
-        value = "done" if latest.value >= 1 else "not done"
-    else:
-        value = with_unit(latest.value, result.target.unit)
-    return f"{value} ({latest.date.isoformat()})"
-
-
-def days_text(result: Result) -> str:
-    if result.days_left is None:
-        return "no deadline"
-    n = abs(result.days_left)
-    unit = "day" if n == 1 else "days"
-    return f"{n} {unit} left" if result.days_left >= 0 else f"{n} {unit} ago"
-
-
-def percent(fraction: float | None) -> str:
-    return "-" if fraction is None else f"{number(round(fraction * 100))}%"
-
-
-def bar(fraction: float | None, *, fancy: bool) -> str:
-    if fraction is None:
-        return "-"
-    shown = max(0.0, min(1.0, fraction))
-    filled = round(shown * BAR_WIDTH)
-    full, empty = ("█", "░") if fancy else ("#", ".")
-    return f"{full * filled}{empty * (BAR_WIDTH - filled)} {number(round(fraction * 100))}%"
-
-
-def status_text(result: Result) -> str:
-    return f"{result.status.value} (late)" if result.late else result.status.value
-
-
-def summary_line(report: Report) -> str:
-    counts = report.summary
-    parts = ", ".join(f"{counts[s.value]} {s.value}" for s in Status)
-    gate = "passed" if report.gate_passed else f"FAILED ({len(report.failing)})"
-    words = ",".join(sorted(report.fail_on)) or "nothing"
-    return f"{len(report.results)} results as of {report.as_of.isoformat()}: {parts}. Gate (fail on {words}): {gate}."
 
 
 class Renderer:
@@ -196,11 +153,3 @@ def make_console(buffer: io.StringIO, style: Style) -> Console:
 def trim(text: str) -> str:
     """No trailing blanks from cell padding: they only make diffs and logs noisy."""
     return "".join(line.rstrip() + "\n" for line in text.splitlines())
-
-
-def verdict_line(problems: ProblemReport) -> str:
-    found = (
-        f"{problems.errors} error(s), {problems.warnings} warning(s)" if problems.findings else "no problems"
-    )
-    verdict = "passed" if problems.passed else "failed"
-    return f"validation {verdict}: {len(problems.files)} file(s) checked, {found}"

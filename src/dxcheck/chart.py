@@ -1,0 +1,82 @@
+"""A text chart of one series: the values over time, the target level, the due date and
+the projection. Plain characters, so it reads the same in a terminal, a pipe or a log."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date, timedelta
+
+from dxcheck.text import number
+
+POINT = "o"
+TARGET = "-"
+PROJECTION = "."
+DUE = "|"
+
+
+def render_chart(
+    points: Sequence[tuple[date, float]],
+    *,
+    level: float,
+    due: date | None,
+    projection: tuple[date, float, date, float] | None = None,
+    width: int = 60,
+    height: int = 12,
+) -> list[str]:
+    """Lines of the chart (no trailing newlines). ``projection`` is a segment
+    (from_date, from_value, to_date, to_value)."""
+    if not points:
+        return ["(no observations)"]
+    dates = [d for d, _ in points]
+    start = min(dates)
+    end = max([*dates, *([due] if due else []), *([projection[2]] if projection else [])])
+    if end <= start:
+        end = start + timedelta(days=1)
+    values = [v for _, v in points] + [level]
+    if projection:
+        values += [projection[1], projection[3]]
+    low, high = min(values), max(values)
+    if high == low:
+        high, low = high + 1, low - 1
+    span_days = (end - start).days
+
+    def col(day: date) -> int:
+        return round((day - start).days / span_days * (width - 1))
+
+    def row(value: float) -> int:
+        return round((high - value) / (high - low) * (height - 1))
+
+    grid = [[" "] * width for _ in range(height)]
+    target_row = row(level)
+    for x in range(width):
+        grid[target_row][x] = TARGET
+    if due is not None and start <= due <= end:
+        for y in range(height):
+            grid[y][col(due)] = DUE
+    if projection is not None:
+        (d0, v0, d1, v1) = projection
+        c0, c1 = col(d0), col(d1)
+        for x in range(c0, c1 + 1):
+            t = 0.0 if c1 == c0 else (x - c0) / (c1 - c0)
+            y = row(v0 + (v1 - v0) * t)
+            if grid[y][x] == " ":
+                grid[y][x] = PROJECTION
+    for day, value in points:
+        grid[row(value)][col(day)] = POINT
+    label_width = max(len(number(high)), len(number(low)), len(number(level)))
+    lines = []
+    for y, cells in enumerate(grid):
+        if y == 0:
+            label = number(high)
+        elif y == height - 1:
+            label = number(low)
+        elif y == target_row:
+            label = number(level)
+        else:
+            label = ""
+        lines.append(f"{label:>{label_width}} |{''.join(cells).rstrip()}")
+    axis = " " * label_width + " +" + "-" * width
+    left, right = start.isoformat(), end.isoformat()
+    dates_line = " " * (label_width + 2) + left + " " * max(1, width - len(left) - len(right)) + right
+    legend = f"{' ' * (label_width + 2)}{POINT} observed  {TARGET} target  {PROJECTION} projection  {DUE} due"
+    return [*lines, axis, dates_line, legend]

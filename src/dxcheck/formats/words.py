@@ -1,0 +1,74 @@
+"""Words and numbers for results, shared by every human-readable format (no rich here:
+markdown, junit and github must not pay for importing it)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from dxcheck.report import Status
+from dxcheck.text import number, with_unit
+
+if TYPE_CHECKING:
+    from dxcheck.report import ProblemReport, Report, Result
+
+BAR_WIDTH = 8
+
+
+def level_text(result: Result) -> str:
+    target = result.target
+    if target.type.value == "milestone":
+        return "done"
+    sign = "<=" if target.direction.value == "at_most" else ">="
+    return f"{sign} {with_unit(target.target, target.unit)}"
+
+
+def latest_text(result: Result) -> str:
+    latest = result.latest
+    if latest is None:
+        return "no data"
+    if result.target.type.value == "milestone":
+        value = "done" if latest.value >= 1 else "not done"
+    else:
+        value = with_unit(latest.value, result.target.unit)
+    return f"{value} ({latest.date.isoformat()})"
+
+
+def days_text(result: Result) -> str:
+    if result.days_left is None:
+        return "no deadline"
+    n = abs(result.days_left)
+    unit = "day" if n == 1 else "days"
+    return f"{n} {unit} left" if result.days_left >= 0 else f"{n} {unit} ago"
+
+
+def percent(fraction: float | None) -> str:
+    return "-" if fraction is None else f"{number(round(fraction * 100))}%"
+
+
+def bar(fraction: float | None, *, fancy: bool) -> str:
+    if fraction is None:
+        return "-"
+    shown = max(0.0, min(1.0, fraction))
+    filled = round(shown * BAR_WIDTH)
+    full, empty = ("█", "░") if fancy else ("#", ".")
+    return f"{full * filled}{empty * (BAR_WIDTH - filled)} {number(round(fraction * 100))}%"
+
+
+def status_text(result: Result) -> str:
+    return f"{result.status.value} (late)" if result.late else result.status.value
+
+
+def summary_line(report: Report) -> str:
+    counts = report.summary
+    parts = ", ".join(f"{counts[s.value]} {s.value}" for s in Status)
+    gate = "passed" if report.gate_passed else f"FAILED ({len(report.failing)})"
+    words = ",".join(sorted(report.fail_on)) or "nothing"
+    return f"{len(report.results)} results as of {report.as_of.isoformat()}: {parts}. Gate (fail on {words}): {gate}."
+
+
+def verdict_line(problems: ProblemReport) -> str:
+    found = (
+        f"{problems.errors} error(s), {problems.warnings} warning(s)" if problems.findings else "no problems"
+    )
+    verdict = "passed" if problems.passed else "failed"
+    return f"validation {verdict}: {len(problems.files)} file(s) checked, {found}"
