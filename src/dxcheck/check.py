@@ -10,9 +10,10 @@ import glob
 import os
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from dxcheck import cells
 from dxcheck.catalog import Catalog, CatalogLoad, load_catalog
@@ -22,6 +23,9 @@ from dxcheck.findings import Code, Finding, FindingSink, Location, Severity
 from dxcheck.progress import InputFile, ProgressIndex, bundled_sample, spool_stdin
 from dxcheck.report import DEFAULT_FAIL_ON, Report
 from dxcheck.selection import Selection
+
+if TYPE_CHECKING:
+    from dxcheck.timeline import TargetHistory
 
 STDIN = "-"
 STDIN_DISPLAY = "<stdin>"
@@ -175,6 +179,36 @@ def run_status(
         findings=findings,
     )
     return Outcome(report, findings, loaded.catalog, files, used_sample, index)
+
+
+def run_history(options: Options, target_id: str) -> tuple[Outcome, TargetHistory | None]:
+    """``dxcheck show``: one target (in force or not) with every observation."""
+    from dxcheck.evaluate import evaluate_target
+    from dxcheck.timeline import TargetHistory, versions
+
+    loaded = load(options)
+    if loaded.catalog is None:
+        return Outcome(None, _finish(loaded.findings, options.strict)), None
+    target = loaded.catalog.by_id().get(target_id.strip().lower())
+    if target is None:
+        return Outcome(None, (), loaded.catalog), None
+    sink = FindingSink()
+    recording = replace(options, record=frozenset({target.id}))
+    index, files, used_sample = read_progress(loaded.catalog, recording, sink)
+    findings = _finish(sink.close(), options.strict)
+    outcome = Outcome(None, findings, loaded.catalog, files, used_sample, index)
+    if outcome.has_errors:
+        return outcome, None
+    results = [r for r in evaluate_target(target, index, options.as_of) if options.selection.matches(r)]
+    history = TargetHistory(
+        target=target,
+        versions=versions(loaded.catalog, target),
+        results=tuple(results),
+        observations={
+            k: v for k, v in index.recorded(target.id).items() if any(r.entity == k for r in results)
+        },
+    )
+    return outcome, history
 
 
 def run_validate(options: Options) -> Outcome:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 import shutil
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, NoReturn
@@ -24,6 +24,7 @@ from dxcheck.formats import Format, Style, renderer
 from dxcheck.report import DEFAULT_FAIL_ON, ProblemReport, parse_fail_on
 from dxcheck.schemas import SchemaName
 from dxcheck.selection import Selection, parse_within
+from dxcheck.timeline_words import DeadlineFormat, DiffFormat, GroupBy
 
 if TYPE_CHECKING:
     from dxcheck.check import Outcome
@@ -242,6 +243,10 @@ def status(
     ] = None,
     due_before: DueBeforeOpt = None,
     due_within: DueWithinOpt = None,
+    by: Annotated[
+        GroupBy | None,
+        typer.Option("--by", help="A scoreboard: counts per entity, category, agency or target."),
+    ] = None,
 ) -> None:
     """Where each target stands: pass, fail, overdue or pending, per entity. Exit 0/1/2."""
     terminal = Terminal.detect(no_color)
@@ -276,7 +281,7 @@ def status(
 
     with progress_hook(enabled=progress if progress is not None else sys.stderr.isatty()) as on_file:
         outcome = run_status(options, on_file=on_file)
-    _finish_status(outcome, fmt, reports, terminal, quiet, selection)
+    _finish_status(outcome, fmt, reports, terminal, quiet, selection, by)
 
 
 def _finish_status(
@@ -286,9 +291,9 @@ def _finish_status(
     terminal: Terminal,
     quiet: bool,
     selection: Selection,
+    by: GroupBy | None = None,
 ) -> NoReturn:
-    if outcome.used_sample:
-        _notice("no CSV given: using the bundled sample progress (figures quoted in the speeches)")
+    _sample_notice(outcome)
     _emit_findings(outcome.findings, terminal, quiet)
     if outcome.catalog is not None and selection.targets:
         unknown = selection.unknown_targets(t.id for t in outcome.catalog.targets)
@@ -300,7 +305,14 @@ def _finish_status(
         raise typer.Exit(EXIT_BAD_INPUT)
     style = Style(color=terminal.stdout_color, width=terminal.width)
     _write_reports(report, None, reports, outcome.files)
-    if quiet and fmt is Format.TABLE:
+    if by is not None:
+        from dxcheck.timeline import scoreboard
+        from dxcheck.views import render_scoreboard
+
+        if fmt not in (Format.TABLE, Format.JSON, Format.CSV, Format.MARKDOWN):
+            _usage_error("--by supports --format table, json, csv or markdown")
+        sys.stdout.write(render_scoreboard(scoreboard(report.results, by), by, fmt, report.as_of))
+    elif quiet and fmt is Format.TABLE:
         from dxcheck.formats.words import summary_line
 
         sys.stdout.write(summary_line(report) + "\n")
@@ -411,6 +423,138 @@ def targets_command(
     chosen = [t for t in loaded.catalog.targets if selection.matches_target(t)]
     sys.stdout.write(catalog_view.render_list(loaded.catalog, chosen, fmt, style, loaded.display_path))
     raise typer.Exit(0)
+
+
+@app.command()
+def show(
+    target_id: Annotated[str, typer.Argument(metavar="TARGET", help="The target's id.")],
+    csv: CsvArgs = None,
+    targets: TargetsOpt = None,
+    as_of: AsOfOpt = None,
+    entity: EntityFilter = None,
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="table or json.")] = Format.TABLE,
+    date_order: DateOrderOpt = None,
+    no_color: NoColorOpt = False,
+) -> None:
+    """Everything about one target: source, versions, status and outlook per entity,
+    every observation with its file and line, and a chart of the history."""
+    from dxcheck.check import Options, run_history
+    from dxcheck.views import render_history
+
+    if fmt not in (Format.TABLE, Format.JSON):
+        _usage_error("dxcheck show supports --format table or json")
+    terminal = Terminal.detect(no_color)
+    day = _parse_date(as_of, "--as-of")
+    options = Options(
+        catalog=targets,
+        inputs=tuple(csv or ()),
+        as_of=day,
+        date_order=date_order,
+        selection=Selection(entities=tuple(entity or ())),
+    )
+    outcome, history = run_history(options, target_id)
+    _sample_notice(outcome)
+    _emit_findings(outcome.findings, terminal)
+    if outcome.catalog is not None and history is None and not outcome.has_errors:
+        from dxcheck.findings import suggestion
+
+        hint = (
+            suggestion(target_id, [t.id for t in outcome.catalog.targets])
+            or "run 'dxcheck targets' for the list"
+        )
+        _usage_error(f"no target '{target_id}' ({hint})")
+    if history is None:
+        raise typer.Exit(EXIT_BAD_INPUT)
+    sys.stdout.write(render_history(history, fmt, Style(terminal.stdout_color, terminal.width), day))
+    raise typer.Exit(0)
+
+
+@app.command()
+def deadlines(
+    csv: CsvArgs = None,
+    targets: TargetsOpt = None,
+    as_of: AsOfOpt = None,
+    within: Annotated[
+        str | None, typer.Option("--within", help="Only what falls due within e.g. 90d, 6m, 1y.")
+    ] = None,
+    overdue: Annotated[bool, typer.Option("--overdue", help="Only what is past due and not passed.")] = False,
+    fmt: Annotated[
+        DeadlineFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = DeadlineFormat.TABLE,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write to FILE instead of stdout.")
+    ] = None,
+    target: TargetFilter = None,
+    category: CategoryFilter = None,
+    agency: AgencyFilter = None,
+    no_color: NoColorOpt = False,
+) -> None:
+    """What falls due soon and what is already missed, soonest first, with the status of each."""
+    from dxcheck.check import Options, run_status
+    from dxcheck.timeline import deadlines as due_list
+    from dxcheck.views import render_deadlines, render_ics
+
+    terminal = Terminal.detect(no_color)
+    day = _parse_date(as_of, "--as-of")
+    limit = None
+    if within:
+        try:
+            limit = parse_within(within, day)
+        except ValueError as exc:
+            _usage_error(f"--within: {exc}")
+    selection = _selection(target or [], category or [], agency or [], [], [], None, None, day)
+    outcome = run_status(Options(catalog=targets, inputs=tuple(csv or ()), as_of=day, selection=selection))
+    _sample_notice(outcome)
+    _emit_findings(outcome.findings, terminal)
+    if outcome.report is None:
+        raise typer.Exit(EXIT_BAD_INPUT)
+    items = due_list(outcome.report.results, day, within=limit, overdue_only=overdue)
+    if fmt is DeadlineFormat.ICS:
+        text = render_ics(items, day)
+    else:
+        text = render_deadlines(items, Format(fmt.value), day)
+    _write_or_print(text, output)
+
+
+@app.command()
+def diff(
+    start: Annotated[str, typer.Option("--from", help="The earlier as-of date (YYYY-MM-DD).")],
+    end: Annotated[str | None, typer.Option("--to", help="The later as-of date. Default: today.")] = None,
+    csv: CsvArgs = None,
+    targets: TargetsOpt = None,
+    fmt: Annotated[DiffFormat, typer.Option("--format", "-f", help="Output format.")] = DiffFormat.TABLE,
+    category: CategoryFilter = None,
+    target: TargetFilter = None,
+    entity: EntityFilter = None,
+    no_color: NoColorOpt = False,
+) -> None:
+    """What changed between two as-of dates: newly passed, failed or overdue, outlook
+    changes, regressions; the content of a weekly or monthly progress note."""
+    from dxcheck.check import Options, run_status
+    from dxcheck.timeline import diff as compare
+    from dxcheck.views import render_diff
+
+    terminal = Terminal.detect(no_color)
+    first, second = _parse_date(start, "--from"), _parse_date(end, "--to")
+    if second < first:
+        _usage_error(f"--to {second} is before --from {first}")
+    selection = _selection(target or [], category or [], [], entity or [], [], None, None, second)
+    base = Options(catalog=targets, inputs=tuple(csv or ()), selection=selection)
+    before = run_status(replace(base, as_of=first))
+    after = run_status(replace(base, as_of=second))
+    _sample_notice(after)
+    # Both runs read the same inputs: the problems are shown once, from the later run.
+    _emit_findings(after.findings, terminal)
+    if before.report is None or after.report is None:
+        raise typer.Exit(EXIT_BAD_INPUT)
+    changes = compare(before.report.results, after.report.results)
+    sys.stdout.write(render_diff(changes, Format(fmt.value), first, second))
+    raise typer.Exit(0)
+
+
+def _sample_notice(outcome: Outcome) -> None:
+    if outcome.used_sample:
+        _notice("no CSV given: using the bundled sample progress (figures quoted in the speeches)")
 
 
 @app.command()

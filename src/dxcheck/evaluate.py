@@ -32,14 +32,16 @@ def status_of(target: Target, latest: Observation | None, as_of: date) -> Status
     return Status.FAIL
 
 
-def progress_of(target: Target, value: float | None) -> float | None:
-    """Share of the way from the baseline (or zero) to the target; 1.0 when met."""
+def progress_of(target: Target, value: float | None, *, national: bool = True) -> float | None:
+    """Share of the way from the baseline (or zero) to the target; 1.0 when met.
+
+    The catalog's baseline is national: an entity's progress is counted from zero."""
     if value is None:
         return None
     if target.type is TargetType.MILESTONE:
         return value
     level = target.level
-    if target.baseline is not None:
+    if target.baseline is not None and national:
         base = target.baseline.value
         if base == level:
             return 1.0 if target.is_met(value) else 0.0
@@ -78,14 +80,18 @@ def evaluate(catalog: Catalog, index: ProgressIndex, as_of: date) -> tuple[list[
     targets, superseded = in_force(catalog, as_of)
     results: list[Result] = []
     for target in targets:
-        series = sorted(
-            index.series(target.id),
-            key=lambda s: (s.entity is not None, (s.entity or "").casefold()),
-        )
-        if not series:
-            results.append(_result(target, None, as_of))
-        results.extend(_result(target, s, as_of) for s in series)
+        results.extend(evaluate_target(target, index, as_of))
     return results, superseded
+
+
+def evaluate_target(target: Target, index: ProgressIndex, as_of: date) -> list[Result]:
+    """One result per entity with observations, or one national result when none has."""
+    series = sorted(
+        index.series(target.id), key=lambda s: (s.entity is not None, (s.entity or "").casefold())
+    )
+    if not series:
+        return [_result(target, None, as_of)]
+    return [_result(target, s, as_of) for s in series]
 
 
 def _result(target: Target, series: SeriesSummary | None, as_of: date) -> Result:
@@ -97,7 +103,8 @@ def _result(target: Target, series: SeriesSummary | None, as_of: date) -> Result
     )
     days_left = (target.due - as_of).days if target.due is not None else None
     base: float | None = None
-    if target.baseline is not None:
+    national = series is None or series.entity is None
+    if target.baseline is not None and national:
         base = target.baseline.value
     elif series is not None and series.earliest is not None:
         base = series.earliest[1]
@@ -125,7 +132,7 @@ def _result(target: Target, series: SeriesSummary | None, as_of: date) -> Result
         latest=latest,
         first_met=first_met,
         observations=series.count if series else 0,
-        progress=progress_of(target, latest.value if latest else None),
+        progress=progress_of(target, latest.value if latest else None, national=national),
         days_left=days_left,
         trend=trend,
     )

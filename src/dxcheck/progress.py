@@ -70,7 +70,8 @@ DAYS_PER_MONTH = 365.2425 / 12
 
 # Slots of a series' state list (a list, not an object: this is the per-row hot path).
 LATEST, VALUE, FILE, LINE, SOURCE, FIRST_MET, COUNT, MASK, NAME, EARLIEST, EARLIEST_VALUE = range(11)
-FIT_N, FIT_T, FIT_Y, FIT_TT, FIT_TY, FIT_LY, FIT_TLY, FIT_NONPOS = range(11, 19)
+FIT_N, FIT_T, FIT_Y, FIT_TT, FIT_TY, FIT_LY, FIT_TLY, FIT_NONPOS, BASE_T = range(11, 20)
+_ALWAYS = -(1 << 30)
 _NEVER = 1 << 62
 
 
@@ -109,7 +110,7 @@ class _Slot:
     compound: bool
     series: dict[str, list[Any]] = field(default_factory=dict)
     units_ok: set[str] = field(default_factory=set)
-    record: list[Observation] | None = None
+    record: list[tuple[str, Observation]] | None = None
 
 
 class ProgressIndex:
@@ -137,7 +138,7 @@ class ProgressIndex:
                 at_most=target.direction.value == "at_most",
                 percent=unit == "percent",
                 unit=unit,
-                base_t=(base.date.toordinal() - EPOCH) if base else -(1 << 30),
+                base_t=(base.date.toordinal() - EPOCH) if base else _ALWAYS,
                 base_value=base.value if base else None,
                 compound=target.projection is not None and target.projection.value == "compound",
                 record=[] if target.id in record else None,
@@ -271,8 +272,13 @@ class ProgressIndex:
                 fit=tuple(state[FIT_N : FIT_NONPOS + 1]),
             )
 
-    def recorded(self, target_id: str) -> list[Observation]:
-        return list(self._slots[target_id].record or [])
+    def recorded(self, target_id: str) -> dict[str | None, tuple[Observation, ...]]:
+        """Every observation of a target named in ``record``, by entity, oldest first."""
+        by_entity: dict[str | None, list[Observation]] = {}
+        for entity, observed in self._slots[target_id].record or []:
+            name = self._entity_names.get(entity, entity) or None
+            by_entity.setdefault(name, []).append(observed)
+        return {name: tuple(sorted(obs, key=lambda o: o.date)) for name, obs in by_entity.items()}
 
     # --- the row loop ---------------------------------------------------------------
 
@@ -381,7 +387,7 @@ class ProgressIndex:
                 if (x <= slot.level if slot.at_most else x >= slot.level) and code < state[FIRST_MET]:
                     state[FIRST_MET] = code
                 t = (code >> _SHIFT) - EPOCH
-                if t >= slot.base_t:
+                if t >= state[BASE_T]:
                     state[FIT_N] += 1
                     state[FIT_T] += t
                     state[FIT_Y] += x
@@ -395,15 +401,9 @@ class ProgressIndex:
                         else:
                             state[FIT_NONPOS] += 1
                 if slot.record is not None:
-                    slot.record.append(
-                        Observation(
-                            date.fromordinal(code >> _SHIFT),
-                            x,
-                            display,
-                            line,
-                            (row[i_source] if i_source >= 0 else "") or None,
-                        )
-                    )
+                    source_text = (row[i_source] if i_source >= 0 else "") or None
+                    observed = Observation(date.fromordinal(code >> _SHIFT), x, display, line, source_text)
+                    slot.record.append((entity, observed))
                 if on_rows is not None and not count & 0x3FFF:
                     on_rows(count, _position(text))
         except csv.Error as exc:
@@ -422,9 +422,12 @@ class ProgressIndex:
 
     def _new_state(self, slot: _Slot, entity: str) -> list[Any]:
         state: list[Any] = [-1, 0.0, 0, 0, "", _NEVER, 0, 0, entity, _NEVER, 0.0]
-        state += [0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0]
-        if slot.base_value is not None:
-            # The baseline is the first point of every series' trend (SDG method).
+        state += [0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0, _ALWAYS]
+        if slot.base_value is not None and not entity:
+            # The catalog's baseline is the national one: the first point of the national
+            # trend (SDG method), which then counts only observations from its date on.
+            # An entity's trend starts from its own first observation.
+            state[BASE_T] = slot.base_t
             t = slot.base_t
             y = slot.base_value
             state[FIT_N : FIT_TY + 1] = [1, float(t), y, float(t * t), t * y]

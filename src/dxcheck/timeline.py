@@ -11,6 +11,7 @@ from datetime import date
 
 from dxcheck.catalog import Catalog, Target
 from dxcheck.report import Observation, Outlook, Result, Status
+from dxcheck.timeline_words import GroupBy
 
 # Worst first: how a target with several entities is summarised in one word.
 SEVERITY_ORDER = (Status.OVERDUE, Status.FAIL, Status.PENDING, Status.PASS)
@@ -124,13 +125,6 @@ def _changes(a: Result, b: Result) -> tuple[Change, ...]:
         moved = (b.latest.value - a.latest.value) * towards
         changes.append(Change.IMPROVED if moved > 0 else Change.REGRESSED)
     return tuple(changes)
-
-
-class GroupBy(enum.StrEnum):
-    ENTITY = "entity"
-    CATEGORY = "category"
-    AGENCY = "agency"
-    TARGET = "target"
 
 
 @dataclass(frozen=True)

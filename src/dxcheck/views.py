@@ -1,0 +1,330 @@
+"""Rendering for ``show``, ``deadlines``, ``diff`` and ``status --by``: text for people,
+JSON for tools, plus iCalendar for deadlines and markdown for diffs and scoreboards."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Sequence
+from datetime import date, timedelta
+from typing import Any
+
+from dxcheck import __version__
+from dxcheck.chart import render_chart
+from dxcheck.formats import Format, Style
+from dxcheck.formats.document import SCHEMA_VERSION, result_document
+from dxcheck.formats.words import latest_text, level_text, percent, status_text
+from dxcheck.report import Result
+from dxcheck.text import csv_safe, number, printable, with_unit
+from dxcheck.timeline import Deadline, Difference, Group, TargetHistory
+from dxcheck.timeline_words import GroupBy
+
+
+def _json(doc: dict[str, Any]) -> str:
+    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+
+
+def _head(kind: str, as_of: date | None) -> dict[str, Any]:
+    head: dict[str, Any] = {
+        "schema_version": SCHEMA_VERSION,
+        "kind": kind,
+        "tool": {"name": "dxcheck", "version": __version__},
+    }
+    if as_of is not None:
+        head["as_of"] = as_of.isoformat()
+    return head
+
+
+def _rate(value: float | None, unit: str | None) -> str:
+    if value is None:
+        return "-"
+    if unit == "percent":
+        return f"{number(round(value, 2))} points a month"
+    return f"{with_unit(round(value, 2), unit)} a month"
+
+
+def _text_table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> list[str]:
+    """A plain aligned table: no colours, no box characters, no trailing blanks."""
+    cells = [[printable(c) for c in row] for row in rows]
+    widths = [max([len(h), *(len(r[i]) for r in cells)]) for i, h in enumerate(headers)]
+    line = "  ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True)).rstrip()
+    out = [line, "-" * len(line)]
+    out += ["  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip() for row in cells]
+    return out
+
+
+# --- show -------------------------------------------------------------------------------
+
+
+def render_history(history: TargetHistory, fmt: Format, style: Style, as_of: date) -> str:
+    target = history.target
+    if fmt is Format.JSON:
+        doc = _head("history", as_of)
+        doc["target"] = target.model_dump(mode="json", exclude_none=True)
+        doc["target"]["due"] = target.due.isoformat() if target.due else None
+        doc["versions"] = [t.id for t in history.versions]
+        doc["results"] = [result_document(r) for r in history.results]
+        doc["observations"] = [
+            {
+                "entity": entity,
+                "date": o.date.isoformat(),
+                "value": o.value,
+                "file": o.file,
+                "line": o.line,
+                "source": o.source,
+            }
+            for entity, observed in history.observations.items()
+            for o in observed
+        ]
+        return _json(doc)
+    lines = [f"{target.id}: {printable(target.title)}"]
+    if target.agency:
+        lines.append(f"  agency      {printable(target.agency)}")
+    due = f"{target.deadline} -> {target.due.isoformat()}" if target.due else "no deadline (never overdue)"
+    lines.append(f"  due         {due}")
+    lines.append(f"  goal        {level_text_of(target)}")
+    if len(history.versions) > 1:
+        chain = " -> ".join(t.id + (" (this)" if t.id == target.id else "") for t in history.versions)
+        lines.append(f"  versions    {chain}")
+    if target.source:
+        lines.append(
+            f"  source      {target.source.date.isoformat()}, {printable(target.source.occasion or 'speech')}"
+        )
+        lines.append(f'  quote       "{printable(target.source.quote)}"')
+    for result in history.results:
+        lines += ["", *_history_block(result, history.observations.get(result.entity, ()), style)]
+    return "\n".join(lines) + "\n"
+
+
+def level_text_of(target: Any) -> str:
+    if target.type.value == "milestone":
+        return "done"
+    sign = "<=" if target.direction.value == "at_most" else ">="
+    return f"{sign} {with_unit(target.target, target.unit)}"
+
+
+def _history_block(result: Result, observed: Sequence[Any], style: Style) -> list[str]:
+    unit = result.target.unit
+    trend = result.trend
+    name = result.entity or "national"
+    lines = [
+        f"{name}: {status_text(result)}, outlook {trend.outlook.value.replace('_', ' ')}",
+        f"  latest {latest_text(result)}; goal {level_text(result)}; progress {percent(result.progress)}",
+        f"  current rate {_rate(trend.current_rate, unit)}; required rate {_rate(trend.required_rate, unit)}",
+    ]
+    if trend.projected is not None and result.target.due is not None:
+        ratio = f" (r = {trend.ratio:.2f})" if trend.ratio is not None else ""
+        lines.append(
+            f"  projected {with_unit(round(trend.projected, 2), unit)} at {result.target.due.isoformat()} "
+            f"by {trend.method} fit{ratio}"
+        )
+    if observed:
+        lines.append("  observations")
+        for o in observed:
+            value = (
+                ("done" if o.value >= 1 else "not done")
+                if result.target.type.value == "milestone"
+                else number(o.value)
+            )
+            source = f"  {printable(o.source)}" if o.source else ""
+            lines.append(f"    {o.date.isoformat()}  {value:>12}  {printable(o.file)}:{o.line}{source}")
+        points = [(o.date, o.value) for o in observed]
+        projection = None
+        if trend.projected is not None and result.target.due is not None and result.latest is not None:
+            projection = (result.latest.date, result.latest.value, result.target.due, trend.projected)
+        chart = render_chart(
+            points,
+            level=result.target.level,
+            due=result.target.due,
+            projection=projection,
+            width=max(30, min(72, style.width - 20)),
+        )
+        lines += ["", *(f"  {row}" for row in chart)]
+    return lines
+
+
+# --- deadlines ----------------------------------------------------------------------------
+
+
+def render_deadlines(items: Sequence[Deadline], fmt: Format, as_of: date) -> str:
+    if fmt is Format.JSON:
+        doc = _head("deadlines", as_of)
+        doc["deadlines"] = [
+            {
+                "target": d.target.id,
+                "title": d.target.title,
+                "due": d.target.due.isoformat() if d.target.due else None,
+                "days_left": d.days_left,
+                "status": d.status.value,
+                "counts": d.counts,
+            }
+            for d in items
+        ]
+        return _json(doc)
+    if not items:
+        return "No deadlines match.\n"
+    rows = [
+        [
+            d.target.due.isoformat() if d.target.due else "-",
+            f"{d.days_left} days left" if d.days_left >= 0 else f"{-d.days_left} days ago",
+            d.status.value,
+            d.target.id,
+            d.target.title,
+        ]
+        for d in items
+    ]
+    return "\n".join(_text_table(["due", "when", "status", "target", "title"], rows)) + "\n"
+
+
+def _ics_escape(text: str) -> str:
+    return (
+        text.replace("\\", "\\\\")
+        .replace(";", "\\;")
+        .replace(",", "\\,")
+        .replace("\r\n", "\\n")
+        .replace("\n", "\\n")
+    )
+
+
+def _fold(line: str) -> str:
+    """RFC 5545 3.1: lines longer than 75 octets continue on a line starting with a space."""
+    out, current = [], ""
+    for ch in line:
+        if len((current + ch).encode("utf-8")) > 75:
+            out.append(current)
+            current = " " + ch
+        else:
+            current += ch
+    out.append(current)
+    return "\r\n".join(out)
+
+
+def render_ics(items: Sequence[Deadline], as_of: date) -> str:
+    """An RFC 5545 calendar: one all-day event per deadline; UIDs stay the same from run
+    to run so that re-importing updates the events instead of duplicating them."""
+    stamp = as_of.strftime("%Y%m%dT000000Z")
+    lines = [
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        f"PRODID:-//dxcheck//dxcheck {__version__}//EN",
+        "CALSCALE:GREGORIAN",
+        "METHOD:PUBLISH",
+        "X-WR-CALNAME:Digital transformation deadlines",
+    ]
+    for d in items:
+        target = d.target
+        assert target.due is not None
+        description = f"Goal: {level_text_of(target)}. Status on {as_of.isoformat()}: {d.status.value}."
+        if target.source:
+            description += f' Source: {target.source.date.isoformat()}, "{target.source.quote}"'
+        lines += [
+            "BEGIN:VEVENT",
+            f"UID:{target.id}@dxcheck",
+            f"DTSTAMP:{stamp}",
+            f"DTSTART;VALUE=DATE:{target.due.strftime('%Y%m%d')}",
+            f"DTEND;VALUE=DATE:{(target.due + timedelta(days=1)).strftime('%Y%m%d')}",
+            f"SUMMARY:{_ics_escape(f'{target.title} ({d.status.value})')}",
+            f"DESCRIPTION:{_ics_escape(description)}",
+            f"CATEGORIES:{_ics_escape(target.category or 'dxcheck')}",
+            "TRANSP:TRANSPARENT",
+            "END:VEVENT",
+        ]
+    lines.append("END:VCALENDAR")
+    return "".join(_fold(line) + "\r\n" for line in lines)
+
+
+# --- diff ----------------------------------------------------------------------------------
+
+
+def _short(result: Result | None) -> str:
+    if result is None:
+        return "-"
+    value = "no data" if result.latest is None else latest_text(result)
+    return f"{status_text(result)}, {result.trend.outlook.value.replace('_', ' ')}, {value}"
+
+
+def render_diff(items: Sequence[Difference], fmt: Format, start: date, end: date) -> str:
+    if fmt is Format.JSON:
+        doc = _head("diff", None)
+        doc["from"], doc["to"] = start.isoformat(), end.isoformat()
+        doc["changes"] = [
+            {
+                "target": d.target.id,
+                "entity": d.entity,
+                "changes": [c.value for c in d.changes],
+                "before": result_document(d.before) if d.before else None,
+                "after": result_document(d.after) if d.after else None,
+            }
+            for d in items
+        ]
+        return _json(doc)
+    rows = [
+        [
+            d.target.id,
+            d.entity or "national",
+            ", ".join(c.value.replace("_", " ") for c in d.changes),
+            _short(d.before),
+            _short(d.after),
+        ]
+        for d in items
+    ]
+    headers = ["target", "entity", "change", start.isoformat(), end.isoformat()]
+    if fmt is Format.MARKDOWN:
+        from dxcheck.formats.markdown import cell
+
+        out = [f"## Progress from {start.isoformat()} to {end.isoformat()}", ""]
+        if not rows:
+            return "\n".join([*out, "No changes.", ""])
+        out.append("| " + " | ".join(headers) + " |")
+        out.append("|" + "---|" * len(headers))
+        out += ["| " + " | ".join(cell(c) for c in row) + " |" for row in rows]
+        return "\n".join(out) + "\n"
+    if not rows:
+        return f"No changes between {start.isoformat()} and {end.isoformat()}.\n"
+    return (
+        "\n".join(_text_table(headers, rows))
+        + f"\n{len(rows)} change(s) between {start.isoformat()} and {end.isoformat()}.\n"
+    )
+
+
+# --- scoreboard ---------------------------------------------------------------------------
+
+_STATUS_COLUMNS = ("pass", "fail", "overdue", "pending")
+_OUTLOOK_COLUMNS = ("on_track", "needs_acceleration", "off_track", "regressing")
+
+
+def render_scoreboard(groups: Sequence[Group], by: GroupBy, fmt: Format, as_of: date) -> str:
+    if fmt is Format.JSON:
+        doc = _head("scoreboard", as_of)
+        doc["by"] = by.value
+        doc["groups"] = [
+            {"name": g.name, "total": g.total, "statuses": g.statuses, "outlooks": g.outlooks} for g in groups
+        ]
+        return _json(doc)
+    headers = [by.value, "total", *_STATUS_COLUMNS, *(c.replace("_", " ") for c in _OUTLOOK_COLUMNS)]
+    rows = [
+        [
+            g.name,
+            str(g.total),
+            *(str(g.statuses[c]) for c in _STATUS_COLUMNS),
+            *(str(g.outlooks[c]) for c in _OUTLOOK_COLUMNS),
+        ]
+        for g in groups
+    ]
+    if fmt is Format.CSV:
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\n")
+        writer.writerow(headers)
+        writer.writerows([[csv_safe(row[0]), *row[1:]] for row in rows])
+        return buffer.getvalue()
+    if fmt is Format.MARKDOWN:
+        from dxcheck.formats.markdown import cell
+
+        out = ["| " + " | ".join(headers) + " |", "|" + "---|" * len(headers)]
+        out += ["| " + " | ".join(cell(c) for c in row) + " |" for row in rows]
+        return "\n".join(out) + "\n"
+    return (
+        "\n".join(_text_table(headers, rows))
+        + f"\n{len(groups)} {by.value} group(s) as of {as_of.isoformat()}.\n"
+    )
