@@ -24,6 +24,7 @@ class CliResult:
     exit_code: int
     stdout: str
     stderr: str
+    stdout_bytes: bytes = b""
 
 
 Run = Callable[..., CliResult]
@@ -36,7 +37,7 @@ def run_cli() -> Run:
         result = runner.invoke(
             app, list(args), input=input, env={**PINNED_ENV, **(env or {})}, catch_exceptions=False
         )
-        return CliResult(result.exit_code, result.stdout, result.stderr)
+        return CliResult(result.exit_code, result.stdout, result.stderr, result.stdout_bytes)
 
     return run
 

@@ -130,6 +130,7 @@ def read_progress(
     options: Options,
     sink: FindingSink,
     *,
+    sample_fits: bool = True,
     as_of: date | None = None,
     on_file: Callable[[InputFile], Callable[[int, int], None] | None] | None = None,
 ) -> tuple[ProgressIndex, tuple[str, ...], bool]:
@@ -137,7 +138,9 @@ def read_progress(
     index = ProgressIndex(
         catalog, as_of or options.as_of, date_order=options.date_order, record=options.record
     )
-    used_sample = not options.inputs and options.use_sample
+    # The sample fits the bundled catalog only; with another catalog and no CSV there
+    # are simply no observations.
+    used_sample = not options.inputs and options.use_sample and sample_fits
     with resolved_inputs(options.inputs, sink) as files:
         if used_sample:
             files = [bundled_sample()]
@@ -163,7 +166,7 @@ def run_status(
     if loaded.catalog is None:
         return Outcome(None, _finish(loaded.findings, options.strict))
     sink = FindingSink()
-    index, files, used_sample = read_progress(loaded.catalog, options, sink, on_file=on_file)
+    index, files, used_sample = read_progress(loaded.catalog, options, sink, sample_fits=loaded.is_bundled, on_file=on_file)
     findings = _finish(sink.close(), options.strict)
     if any(f.effective_severity is Severity.ERROR for f in findings):
         return Outcome(None, findings, loaded.catalog, files, used_sample, index)
@@ -194,7 +197,7 @@ def run_history(options: Options, target_id: str) -> tuple[Outcome, TargetHistor
         return Outcome(None, (), loaded.catalog), None
     sink = FindingSink()
     recording = replace(options, record=frozenset({target.id}))
-    index, files, used_sample = read_progress(loaded.catalog, recording, sink)
+    index, files, used_sample = read_progress(loaded.catalog, recording, sink, sample_fits=loaded.is_bundled)
     findings = _finish(sink.close(), options.strict)
     outcome = Outcome(None, findings, loaded.catalog, files, used_sample, index)
     if outcome.has_errors:
@@ -217,7 +220,7 @@ def run_validate(options: Options) -> Outcome:
     if loaded.catalog is None:
         return Outcome(None, _finish(loaded.findings, options.strict), files=(loaded.display_path,))
     sink = FindingSink()
-    _, files, used_sample = read_progress(loaded.catalog, options, sink)
+    _, files, used_sample = read_progress(loaded.catalog, options, sink, sample_fits=loaded.is_bundled)
     return Outcome(
         None,
         _finish(sink.close(), options.strict),

@@ -610,7 +610,10 @@ def template(
 
 def _write_or_print(text: str, output: Path | None) -> None:
     if output is None:
-        sys.stdout.write(text)
+        # Bytes, so that formats with their own line endings (iCalendar's CRLF) keep them.
+        sys.stdout.flush()
+        sys.stdout.buffer.write(text.encode("utf-8"))
+        sys.stdout.buffer.flush()
         raise typer.Exit(0)
     from dxcheck.output import write_atomic
 

@@ -118,7 +118,6 @@ class Code(enum.Enum):
         Severity.ERROR,
         "value {text} is out of range for a percentage (0 to 100)",
     )
-    DATE_RANGE = ("DX222", Severity.ERROR, "date {text} is outside 2000-01-01 .. 2100-12-31")
     UNKNOWN_ENTITY = ("DX223", Severity.WARNING, "entity '{text}' is not in the catalog's entity list")
     TOO_MANY = ("DX230", Severity.WARNING, "{count} more problem(s) in this file not shown")
 

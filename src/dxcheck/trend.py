@@ -103,38 +103,41 @@ class TrendInput:
 
 
 def outlook(sums: FitSums, given: TrendInput) -> Trend:
-    """The outlook of one series; pure arithmetic on the inputs."""
-    past_due = given.due is not None and given.as_of > given.due
-    if past_due:
-        if given.met_now:
-            final = Outlook.MET_LATE if given.late else Outlook.MET
-        else:
-            final = Outlook.MISSED
-        return _with_rates(Trend(final), sums, given)
-    if given.met_now:
-        return _with_rates(Trend(Outlook.MET), sums, given)
-    if given.milestone:
-        return Trend(Outlook.INSUFFICIENT_DATA)
+    """The outlook of one series, with its rates; pure arithmetic on the inputs."""
     slope = sums.slope()
-    if slope is None:
-        return _with_rates(Trend(Outlook.INSUFFICIENT_DATA), sums, given)
+    word, method, projected, ratio = _classify(sums, given, slope)
+    current = slope * DAYS_PER_MONTH if slope is not None and not given.milestone else None
+    required = None
+    if given.latest is not None and given.due is not None and not given.milestone and not given.met_now:
+        remaining_days = given.due.toordinal() - given.latest[0].toordinal()
+        if remaining_days > 0:
+            required = (given.level - given.latest[1]) / (remaining_days / DAYS_PER_MONTH)
+    return Trend(word, method, projected, ratio, required, current)
+
+
+def _classify(
+    sums: FitSums, given: TrendInput, slope: float | None
+) -> tuple[Outlook, str | None, float | None, float | None]:
+    if given.due is not None and given.as_of > given.due:
+        if given.met_now:
+            return (Outlook.MET_LATE if given.late else Outlook.MET), None, None, None
+        return Outlook.MISSED, None, None, None
+    if given.met_now:
+        return Outlook.MET, None, None, None
+    if given.milestone or slope is None:
+        return Outlook.INSUFFICIENT_DATA, None, None, None
     towards = -1.0 if given.at_most else 1.0
     if slope * towards < 0:
-        return _with_rates(Trend(Outlook.REGRESSING, "linear"), sums, given)
+        return Outlook.REGRESSING, "linear", None, None
     if given.due is None:
         # No deadline: there is no date to project to, only a direction of travel.
-        return _with_rates(
-            Trend(Outlook.ON_TRACK if slope * towards > 0 else Outlook.OFF_TRACK, "linear"),
-            sums,
-            given,
-        )
+        return (Outlook.ON_TRACK if slope * towards > 0 else Outlook.OFF_TRACK), "linear", None, None
     t_due = float(days(given.due))
     method = "linear"
-    projected = None
-    if given.compound:
-        projected = sums.compound_at(t_due)
-        method = "compound" if projected is not None else "linear"
-    if projected is None:
+    projected = sums.compound_at(t_due) if given.compound else None
+    if projected is not None:
+        method = "compound"
+    else:
         projected = sums.linear_at(t_due)
     assert projected is not None  # slope is not None, so the linear fit exists
     base = given.base if given.base is not None else projected
@@ -150,19 +153,8 @@ def outlook(sums: FitSums, given: TrendInput) -> Trend:
         word = Outlook.NEEDS_ACCELERATION
     else:
         word = Outlook.OFF_TRACK
-    return _with_rates(Trend(word, method, projected, ratio), sums, given)
+    return word, method, projected, ratio
 
 
 def _meets(value: float, given: TrendInput) -> bool:
     return value <= given.level if given.at_most else value >= given.level
-
-
-def _with_rates(trend: Trend, sums: FitSums, given: TrendInput) -> Trend:
-    slope = sums.slope()
-    current = slope * DAYS_PER_MONTH if slope is not None else None
-    required = None
-    if given.latest is not None and given.due is not None and not given.milestone and not given.met_now:
-        remaining_days = given.due.toordinal() - given.latest[0].toordinal()
-        if remaining_days > 0:
-            required = (given.level - given.latest[1]) / (remaining_days / DAYS_PER_MONTH)
-    return Trend(trend.outlook, trend.method, trend.projected, trend.ratio, required, current)

@@ -1,0 +1,42 @@
+"""The README stays true: its first two commands, CI's command, and the code table."""
+
+from __future__ import annotations
+
+import re
+
+from dxcheck.findings import Code
+from tests.conftest import REPO
+
+README = (REPO / "README.md").read_text(encoding="utf-8")
+
+
+def _first_commands() -> list[str]:
+    return re.findall(r"```sh\n(.+?)\n```", README, flags=re.S)[:2]
+
+
+def test_readme_starts_with_the_two_commands() -> None:
+    install_and_run, install_and_test = _first_commands()
+    assert README.index(install_and_run) < README.index("## ")
+    assert install_and_run.startswith("python3 -m venv .venv") and install_and_run.endswith("dxcheck status")
+    assert install_and_test.startswith("python3 -m venv .venv") and "pytest" in install_and_test
+
+
+def test_ci_runs_the_readme_test_command() -> None:
+    ci = (REPO / ".ci" / "run").read_text(encoding="utf-8")
+    assert _first_commands()[1] in ci
+
+
+def test_every_code_is_documented() -> None:
+    table = README.split("<!-- codes:start -->")[1].split("<!-- codes:end -->")[0]
+    documented = re.findall(r"^\| (DX\d{3}) \|", table, flags=re.M)
+    assert documented == sorted(c.id for c in Code)
+    for code in Code:
+        row = re.search(rf"^\| {code.id} \| ([a-z/]+) \|", table, flags=re.M)
+        assert row is not None and code.severity.value in row[1], code
+
+
+def test_every_deadline_example_is_in_the_readme() -> None:
+    from dxcheck.deadlines import EXAMPLES
+
+    for phrase in EXAMPLES:
+        assert f"`{phrase}" in README or phrase in README, phrase
