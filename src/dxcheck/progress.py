@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import codecs
 import csv
+import gc
 import io
 import math
 import shutil
@@ -71,6 +72,7 @@ DAYS_PER_MONTH = 365.2425 / 12
 # Slots of a series' state list (a list, not an object: this is the per-row hot path).
 LATEST, VALUE, FILE, LINE, SOURCE, FIRST_MET, COUNT, MASK, NAME, EARLIEST, EARLIEST_VALUE = range(11)
 FIT_N, FIT_T, FIT_Y, FIT_TT, FIT_TY, FIT_LY, FIT_TLY, FIT_NONPOS, BASE_T = range(11, 20)
+SIGN, SIGNED_LEVEL, COMPOUND = range(20, 23)  # met when value * SIGN >= SIGNED_LEVEL
 _ALWAYS = -(1 << 30)
 _NEVER = 1 << 62
 
@@ -177,6 +179,11 @@ class ProgressIndex:
         with _open_text(source, sink) as text:
             if text is None:
                 return
+            # The reader makes millions of short-lived lists and no cycles: the cyclic
+            # collector would only walk the growing series again and again (about a
+            # third of the run time at a million rows).
+            collecting = gc.isenabled()
+            gc.disable()
             try:
                 header = _Header.read(text, source.display, sink)
                 if header is None:
@@ -185,6 +192,9 @@ class ProgressIndex:
             except UnicodeDecodeError as exc:
                 sink.add(_decode_finding(source, exc))
                 return
+            finally:
+                if collecting:
+                    gc.enable()
         future = self._future.pop(source.display, None)
         if future:
             sink.add(
@@ -309,6 +319,7 @@ class ProgressIndex:
         first_line = header.line + 1
         isfinite = math.isfinite
         log = math.log
+        recording = any(s.record is not None for s in self._slots.values())
         count = 0
         x: float | None
         try:
@@ -368,41 +379,40 @@ class ProgressIndex:
                 state = slot.series.get(entity)
                 if state is None:
                     state = self._new_state(slot, entity)
-                bit = 1 << (code & _LOW)
-                mask = state[MASK]
+                # The hot path. Literal indices (LATEST=0 ... COMPOUND=22, defined at the
+                # top of this module) are constants, not global lookups: per row that is
+                # most of what dxcheck costs beyond parsing the CSV.
+                bit = 1 << (code & 0xFFFF)
+                mask = state[7]
                 if mask & bit:
-                    candidates.add((slot.target.id, entity, code >> _SHIFT))
+                    candidates.add((slot.target.id, entity, code >> 16))
                     continue
-                state[MASK] = mask | bit
-                state[COUNT] += 1
-                if code > state[LATEST]:
-                    state[LATEST] = code
-                    state[VALUE] = x
-                    state[FILE] = file_index
-                    state[LINE] = line
-                    state[SOURCE] = row[i_source] if i_source >= 0 else ""
-                if code < state[EARLIEST]:
-                    state[EARLIEST] = code
-                    state[EARLIEST_VALUE] = x
-                if (x <= slot.level if slot.at_most else x >= slot.level) and code < state[FIRST_MET]:
-                    state[FIRST_MET] = code
-                t = (code >> _SHIFT) - EPOCH
-                if t >= state[BASE_T]:
-                    state[FIT_N] += 1
-                    state[FIT_T] += t
-                    state[FIT_Y] += x
-                    state[FIT_TT] += t * t
-                    state[FIT_TY] += t * x
-                    if slot.compound:
+                state[7] = mask | bit
+                state[6] += 1
+                if code > state[0]:
+                    state[0:5] = (code, x, file_index, line, row[i_source] if i_source >= 0 else "")
+                if code < state[9]:
+                    state[9] = code
+                    state[10] = x
+                if x * state[20] >= state[21] and code < state[5]:
+                    state[5] = code
+                t = (code >> 16) - EPOCH
+                if t >= state[19]:
+                    state[11] += 1
+                    state[12] += t
+                    state[13] += x
+                    state[14] += t * t
+                    state[15] += t * x
+                    if state[22]:
                         if x > 0:
                             ly = log(x)
-                            state[FIT_LY] += ly
-                            state[FIT_TLY] += t * ly
+                            state[16] += ly
+                            state[17] += t * ly
                         else:
-                            state[FIT_NONPOS] += 1
-                if slot.record is not None:
+                            state[18] += 1
+                if recording and slot.record is not None:
                     source_text = (row[i_source] if i_source >= 0 else "") or None
-                    observed = Observation(date.fromordinal(code >> _SHIFT), x, display, line, source_text)
+                    observed = Observation(date.fromordinal(code >> 16), x, display, line, source_text)
                     slot.record.append((entity, observed))
                 if on_rows is not None and not count & 0x3FFF:
                     on_rows(count, _position(text))
@@ -423,6 +433,8 @@ class ProgressIndex:
     def _new_state(self, slot: _Slot, entity: str) -> list[Any]:
         state: list[Any] = [-1, 0.0, 0, 0, "", _NEVER, 0, 0, entity, _NEVER, 0.0]
         state += [0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0, _ALWAYS]
+        sign = -1.0 if slot.at_most else 1.0
+        state += [sign, sign * slot.level, slot.compound]
         if slot.base_value is not None and not entity:
             # The catalog's baseline is the national one: the first point of the national
             # trend (SDG method), which then counts only observations from its date on.
