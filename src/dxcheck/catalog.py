@@ -96,7 +96,7 @@ class Target(_Strict):
             return value.isoformat() if isinstance(value, date) else str(value)
         return value
 
-    @property
+    @functools.cached_property
     def level(self) -> float:
         """The level to reach; a milestone is 1 (done) reached from 0."""
         return 1.0 if self.type is TargetType.MILESTONE else float(self.target or 0.0)

@@ -9,9 +9,10 @@ reason and a fix hint.
 from __future__ import annotations
 
 import enum
+import math
 import re
 import unicodedata
-from datetime import date, timedelta
+from datetime import date, time, timedelta
 
 MIN_DATE = date(2000, 1, 1)
 MAX_DATE = date(2100, 12, 31)
@@ -49,6 +50,7 @@ def parse_date(text: str, order: DateOrder | None = None) -> date:
         return _checked(int(m[1]), int(m[2]), int(m[3]), raw)
     if m := _ISO_DATETIME.fullmatch(raw):
         year, month, day = (int(part) for part in m[1].split("-"))
+        _checked_time(m[2])
         return _checked(year, month, day, raw)
     if m := _SLASHED.fullmatch(raw):
         first, second, year = int(m[1]), int(m[2]), int(m[3])
@@ -91,6 +93,14 @@ def _checked(year: int, month: int, day: int, raw: str) -> date:
     return value
 
 
+def _checked_time(text: str) -> None:
+    """The time part of a date-time must be a real time: "T25:00" is a typo, not a date."""
+    try:
+        time.fromisoformat(text)
+    except ValueError:
+        raise CellError(f"no such time of day ({text})", ISO_HINT) from None
+
+
 def fast_iso(text: str) -> date:
     """Strict ISO ``YYYY-MM-DD`` only; the per-row fast path. Raises ValueError."""
     if len(text) != 10:
@@ -105,20 +115,41 @@ _DECIMAL_COMMA = re.compile(r"[+-]?\d+,\d{1,2}|[+-]?\d+,\d{4,}")
 _COMMA_THOUSANDS = re.compile(r"[+-]?\d{1,3}(,\d{3}){2,}(\.\d+)?|[+-]?\d{1,3},\d{3}\.\d+")
 _DOT_THOUSANDS = re.compile(r"[+-]?\d{1,3}(\.\d{3})+,\d+|[+-]?\d{1,3}(\.\d{3}){2,}")
 _AMBIGUOUS_GROUP = re.compile(r"[+-]?\d{1,3},\d{3}")
+# A space (or a no-break, thin or narrow no-break space) only as a thousands separator:
+# "1 234 567" and "80 000", never "8 2".
+_SPACES = "\u0020\u00a0\u2009\u202f"
+_SPACE_THOUSANDS = re.compile(rf"[+-]?\d{{1,3}}([{_SPACES}]\d{{3}})+([.,]\d+)?")
 _MISSING = {"", "-", "--", "n/a", "na", "null", "none", "nan", "?", "#n/a", "không có"}
+_INFINITE = {"inf", "-inf", "+inf", "infinity", "+infinity", "-infinity"}
 
 NUMBER_HINT = "write a plain number with '.' as the decimal point and no thousands separator"
 
 
 def parse_number(text: str, *, percent: bool) -> float:
     """A number from a spreadsheet cell; raises CellError when it is not unambiguous."""
-    raw = text.strip().replace("\u00a0", "").replace(" ", "")
-    if raw.casefold() in _MISSING or raw.casefold() in {"inf", "-inf", "+inf", "infinity"}:
+    raw = text.strip()
+    folded = " ".join(raw.casefold().split())
+    if folded in _MISSING or folded in _INFINITE:
         raise CellError("is not a measured value", "leave out a row with no value; do not write N/A or NaN")
     if raw.endswith("%"):
         if not percent:
             raise CellError("has a % sign but the target is not measured in percent", NUMBER_HINT)
-        raw = raw[:-1]
+        raw = raw[:-1].rstrip()
+    if _SPACE_THOUSANDS.fullmatch(raw):
+        raw = re.sub(f"[{_SPACES}]", "", raw)
+    elif any(ch.isspace() for ch in raw):
+        # "8 2" is a number with a stray space, never silently 82; "about eighty" is text.
+        squeezed = "".join(raw.split())
+        if _PLAIN.fullmatch(squeezed) or _DECIMAL_COMMA.fullmatch(squeezed):
+            raise CellError("has a space inside", NUMBER_HINT)
+        raise CellError("is not a number", NUMBER_HINT)
+    value = _number(raw)
+    if not math.isfinite(value):
+        raise CellError("is too large to be a measured value", NUMBER_HINT)
+    return value
+
+
+def _number(raw: str) -> float:
     if _PLAIN.fullmatch(raw):
         return float(raw)
     if _DECIMAL_COMMA.fullmatch(raw):

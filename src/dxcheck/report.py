@@ -10,6 +10,7 @@ import enum
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -82,7 +83,8 @@ class Result:
 
     @property
     def gate_words(self) -> tuple[str, str]:
-        return self.status.value, self.trend.outlook.value
+        # StrEnum members are their values: no ``.value`` lookups (slow at national scale).
+        return self.status, self.trend.outlook
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,19 +104,20 @@ class Report:
     superseded: tuple[Superseded, ...] = ()
     findings: tuple[Finding, ...] = field(default=())
 
-    @property
+    @cached_property
     def summary(self) -> dict[str, int]:
-        counts = Counter(r.status.value for r in self.results)
-        return {s.value: counts.get(s.value, 0) for s in Status}
+        counts = Counter(r.status for r in self.results)
+        return {s.value: counts.get(s, 0) for s in Status}
 
-    @property
+    @cached_property
     def outlook_summary(self) -> dict[str, int]:
-        counts = Counter(r.trend.outlook.value for r in self.results)
-        return {o.value: counts.get(o.value, 0) for o in Outlook}
+        counts = Counter(r.trend.outlook for r in self.results)
+        return {o.value: counts.get(o, 0) for o in Outlook}
 
-    @property
+    @cached_property
     def failing(self) -> tuple[Result, ...]:
-        return tuple(r for r in self.results if not self.fail_on.isdisjoint(r.gate_words))
+        fail_on = self.fail_on
+        return tuple(r for r in self.results if r.status in fail_on or r.trend.outlook in fail_on)
 
     @property
     def gate_passed(self) -> bool:

@@ -100,10 +100,22 @@ class _Builder:
         out: dict[Any, Any] = {}
         first_line: dict[Any, int] = {}
         for key_node, value_node in node.value:
-            key = self._scalars.construct_object(key_node, deep=True)
+            line, col = key_node.start_mark.line + 1, key_node.start_mark.column + 1
+            try:
+                key = self._scalars.construct_object(key_node, deep=True)
+            except (yaml.YAMLError, ValueError, OverflowError, TypeError) as exc:
+                # e.g. a key "2025-02-30:" matches the timestamp tag but is no real date.
+                shown = key_node.value if isinstance(key_node, yaml.ScalarNode) else key_node.tag
+                self.findings.append(
+                    Finding(
+                        Code.INVALID_FIELD,
+                        Location(self.file, line, col, format_key_path(path)),
+                        {"reason": f"key '{shown}' is not valid: {_first_line(exc)}"},
+                    )
+                )
+                continue
             if not isinstance(key, str | int | float | bool) and key is not None:
                 key = str(key)
-            line, col = key_node.start_mark.line + 1, key_node.start_mark.column + 1
             if key in first_line:
                 self.findings.append(
                     Finding(
@@ -147,6 +159,11 @@ def load(raw: bytes, file: str) -> tuple[YamlDocument | None, list[Finding]]:
         ]
     try:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except RecursionError:
+        # PyYAML's parser recurses once per level of nesting: "[[[[..." a few thousand
+        # deep exhausts the stack before our own depth limit can say so.
+        reason = f"nested deeper than {MAX_DEPTH} levels"
+        return None, [Finding(Code.YAML_LIMIT, Location(file), {"reason": reason})]
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         where = Location(file, mark.line + 1, mark.column + 1) if mark else Location(file)
@@ -168,9 +185,20 @@ def load(raw: bytes, file: str) -> tuple[YamlDocument | None, list[Finding]]:
         data = builder.build(node, (), 0)
     except _LimitExceeded as exc:
         return None, [Finding(Code.YAML_LIMIT, Location(file), {"reason": str(exc)})]
+    except RecursionError:
+        # A chain of merge keys ("<<") is flattened recursively by PyYAML.
+        reason = f"nested deeper than {MAX_DEPTH} levels"
+        return None, [Finding(Code.YAML_LIMIT, Location(file), {"reason": reason})]
     except (yaml.YAMLError, ValueError, TypeError, OverflowError) as exc:
         # The safe constructor rejects a few scalars (e.g. a timestamp like 2025-02-30).
         mark = getattr(exc, "problem_mark", None)
         where = Location(file, mark.line + 1) if mark else Location(file)
         return None, [Finding(Code.YAML_SYNTAX, where, {"reason": str(exc)})]
     return YamlDocument(data, builder.positions), builder.findings
+
+
+def _first_line(exc: BaseException) -> str:
+    """The gist of a PyYAML or constructor error, without its multi-line context."""
+    problem = getattr(exc, "problem", None)
+    text = str(problem) if problem else str(exc)
+    return text.strip().splitlines()[0] if text.strip() else type(exc).__name__

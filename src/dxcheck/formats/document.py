@@ -15,7 +15,8 @@ from typing_extensions import TypedDict
 
 from dxcheck import __version__
 from dxcheck.findings import Finding
-from dxcheck.report import ProblemReport, Report, Result
+from dxcheck.catalog import Direction, TargetType
+from dxcheck.report import Outlook, ProblemReport, Report, Result, Status
 
 SCHEMA_VERSION = 1
 
@@ -39,20 +40,20 @@ class ResultDoc(TypedDict):
     entity: str | None
     category: str | None
     agency: str | None
-    type: Literal["numeric", "milestone"]
-    direction: Literal["at_least", "at_most"]
+    type: TargetType
+    direction: Direction
     target_level: float | None
     unit: str | None
     deadline: str | None
     due: str | None
-    status: Literal["pass", "fail", "overdue", "pending"]
+    status: Status
     late: bool
     days_left: int | None
     progress: float | None
     observations: int
     latest: ObservationDoc | None
     first_met: str | None
-    outlook: str
+    outlook: Outlook
     projection: str | None
     projected: float | None
     ratio: float | None
@@ -128,13 +129,13 @@ def result_document(result: Result) -> ResultDoc:
         "entity": result.entity,
         "category": target.category,
         "agency": target.agency,
-        "type": target.type.value,
-        "direction": target.direction.value,
+        "type": target.type,
+        "direction": target.direction,
         "target_level": target.target,
         "unit": target.unit,
         "deadline": target.deadline,
         "due": target.due.isoformat() if target.due else None,
-        "status": result.status.value,
+        "status": result.status,
         "late": result.late,
         "days_left": result.days_left,
         "progress": _round(result.progress),
@@ -149,7 +150,7 @@ def result_document(result: Result) -> ResultDoc:
             "source": latest.source,
         },
         "first_met": result.first_met.isoformat() if result.first_met else None,
-        "outlook": trend.outlook.value,
+        "outlook": trend.outlook,
         "projection": trend.method,
         "projected": _round(trend.projected),
         "ratio": _round(trend.ratio),
