@@ -171,3 +171,38 @@ def test_report_never_overwrites_an_input(run_cli: Run, tmp_path: Path) -> None:
     assert result.exit_code == 2
     assert "DX302" in result.stderr
     assert data.read_bytes() == before
+
+
+def test_strict_turns_warnings_into_errors(run_cli: Run) -> None:
+    base = ("status", PROGRESS, "-t", CATALOG, "--as-of", "2025-07-01", "-f", "json")
+    lenient = run_cli(*base)
+    assert lenient.exit_code == 1 and "DX218 warning" in lenient.stderr
+    strict = run_cli(*base, "--strict")
+    assert strict.exit_code == 2 and "DX218 error" in strict.stderr
+    assert strict.stdout == ""
+
+
+def test_quiet_shows_only_the_summary_and_errors(run_cli: Run) -> None:
+    result = run_cli("status", PROGRESS, "-t", CATALOG, "--as-of", "2025-07-01", "-q")
+    assert result.stdout.count("\n") == 1 and result.stdout.startswith("6 results as of 2025-07-01")
+    assert "DX218" not in result.stderr
+
+
+def test_colour_only_when_forced_or_on_a_terminal(run_cli: Run) -> None:
+    base = ("status", PROGRESS, "-t", CATALOG, "--as-of", "2025-07-01")
+    plain = run_cli(*base)
+    assert "\x1b[" not in plain.stdout and "\x1b[" not in plain.stderr
+    forced = run_cli(*base, env={"NO_COLOR": "", "FORCE_COLOR": "1", "TERM": "xterm"})
+    assert "\x1b[" in forced.stdout
+    no_color_wins = run_cli(*base, env={"NO_COLOR": "1", "FORCE_COLOR": "1", "TERM": "xterm"})
+    assert "\x1b[" not in no_color_wins.stdout
+    flag_wins = run_cli(*base, "--no-color", env={"NO_COLOR": "", "FORCE_COLOR": "1", "TERM": "xterm"})
+    assert "\x1b[" not in flag_wins.stdout
+
+
+def test_table_width_follows_columns(run_cli: Run) -> None:
+    narrow = run_cli("status", PROGRESS, "-t", CATALOG, "--as-of", "2025-07-01", env={"COLUMNS": "80"})
+    assert max(len(line) for line in narrow.stdout.splitlines()) <= 80
+    assert "#" not in narrow.stdout  # no room for bars: percentages only
+    wide = run_cli("status", PROGRESS, "-t", CATALOG, "--as-of", "2025-07-01", env={"COLUMNS": "160"})
+    assert "######.. 75%" in wide.stdout

@@ -166,7 +166,9 @@ def run_status(
     if loaded.catalog is None:
         return Outcome(None, _finish(loaded.findings, options.strict))
     sink = FindingSink()
-    index, files, used_sample = read_progress(loaded.catalog, options, sink, sample_fits=loaded.is_bundled, on_file=on_file)
+    index, files, used_sample = read_progress(
+        loaded.catalog, options, sink, sample_fits=loaded.is_bundled, on_file=on_file
+    )
     findings = _finish(sink.close(), options.strict)
     if any(f.effective_severity is Severity.ERROR for f in findings):
         return Outcome(None, findings, loaded.catalog, files, used_sample, index)

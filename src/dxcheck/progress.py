@@ -344,18 +344,18 @@ class ProgressIndex:
                     try:
                         x = float(v_text)
                     except ValueError:
-                        x = self._slow_number(v_text, slot, row, header, line, sink)
+                        x = self._slow_value(v_text, slot, row, header, line, sink)
                         if x is None:
                             continue
                     else:
                         if not isfinite(x) or (slot.percent and not 0.0 <= x <= 100.0):
-                            x = self._slow_number(v_text, slot, row, header, line, sink)
+                            x = self._slow_value(v_text, slot, row, header, line, sink)
                             if x is None:
                                 continue
                 else:
                     x = milestones(v_text)
                     if x is None:
-                        x = self._slow_milestone(v_text, slot, row, header, line, sink)
+                        x = self._slow_value(v_text, slot, row, header, line, sink)
                         if x is None:
                             continue
                 if i_unit >= 0:
@@ -526,73 +526,32 @@ class ProgressIndex:
             self._dates[text] = code
         return code
 
-    def _slow_number(
+    def _slow_value(
         self, text: str, slot: _Slot, row: list[str], header: _Header, line: int, sink: FindingSink
     ) -> float | None:
-        args = {"text": text, "target": slot.target.id}
         try:
-            value = cells.parse_number(text, percent=slot.percent)
-        except cells.CellError as exc:
-            if not text.strip():
-                sink.add(header.finding(Code.EMPTY_CELL, row, line, "value", {"column": "value"}, exc.hint))
+            if slot.numeric:
+                value = cells.parse_number(text, percent=slot.percent)
+                if not math.isfinite(value):
+                    raise cells.CellError("is not a finite number", cells.NUMBER_HINT)
             else:
-                sink.add(
-                    header.finding(
-                        Code.INVALID_NUMBER,
-                        row,
-                        line,
-                        "value",
-                        {**args, "reason": f": {exc.reason}"},
-                        exc.hint,
-                    )
-                )
-            return None
-        if not math.isfinite(value):
-            sink.add(
-                header.finding(
-                    Code.INVALID_NUMBER,
-                    row,
-                    line,
-                    "value",
-                    {**args, "reason": ""},
-                    cells.NUMBER_HINT,
-                )
+                value = cells.parse_milestone(text)
+        except cells.CellError as exc:
+            args: dict[str, object]
+            code, args = (
+                (Code.INVALID_NUMBER, {"text": text, "target": slot.target.id, "reason": f": {exc.reason}"})
+                if slot.numeric
+                else (Code.INVALID_MILESTONE, {"text": text, "target": slot.target.id})
             )
+            if not text.strip():
+                code, args = Code.EMPTY_CELL, {"column": "value"}
+            sink.add(header.finding(code, row, line, "value", args, exc.hint))
             return None
         if slot.percent and not 0.0 <= value <= 100.0:
-            sink.add(
-                header.finding(
-                    Code.OUT_OF_RANGE,
-                    row,
-                    line,
-                    "value",
-                    {"text": text},
-                    "a share is between 0 and 100 percent",
-                )
-            )
+            hint = "a share is between 0 and 100 percent"
+            sink.add(header.finding(Code.OUT_OF_RANGE, row, line, "value", {"text": text}, hint))
             return None
         return value
-
-    def _slow_milestone(
-        self, text: str, slot: _Slot, row: list[str], header: _Header, line: int, sink: FindingSink
-    ) -> float | None:
-        try:
-            return cells.parse_milestone(text)
-        except cells.CellError as exc:
-            if not text.strip():
-                sink.add(header.finding(Code.EMPTY_CELL, row, line, "value", {"column": "value"}, exc.hint))
-            else:
-                sink.add(
-                    header.finding(
-                        Code.INVALID_MILESTONE,
-                        row,
-                        line,
-                        "value",
-                        {"text": text, "target": slot.target.id},
-                        exc.hint,
-                    )
-                )
-            return None
 
     def _check_unit(
         self, text: str, slot: _Slot, row: list[str], header: _Header, line: int, sink: FindingSink

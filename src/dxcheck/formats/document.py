@@ -14,8 +14,8 @@ from typing import Literal
 from typing_extensions import TypedDict
 
 from dxcheck import __version__
-from dxcheck.findings import Finding
 from dxcheck.catalog import Direction, TargetType
+from dxcheck.findings import Finding
 from dxcheck.report import Outlook, ProblemReport, Report, Result, Status
 
 SCHEMA_VERSION = 1
