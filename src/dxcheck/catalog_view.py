@@ -56,14 +56,14 @@ def render_list(catalog: Catalog, targets: list[Target], fmt: Format, style: Sty
 
     table = Table(box=box.SIMPLE_HEAD if style.color else PLAIN_BOX, show_edge=False, pad_edge=False)
     for name in ("id", "category", "due", "deadline", "goal", "agency"):
-        table.add_column(name, overflow="fold", no_wrap=name in {"due"})
+        table.add_column(name, overflow="fold", no_wrap=name in {"id", "due"})
     for t in sorted(targets, key=lambda t: (t.category or "~", t.due.isoformat() if t.due else "9999", t.id)):
-        label = t.id + (f"\n(restates {t.supersedes})" if t.supersedes else "")
+        deadline = printable(t.deadline or "none") + (f" (restates {t.supersedes})" if t.supersedes else "")
         table.add_row(
-            Text(label),
+            Text(t.id),
             Text(t.category or "-"),
             Text(t.due.isoformat() if t.due else "none"),
-            Text(printable(t.deadline or "none")),
+            Text(deadline),
             Text(goal_text(t)),
             Text(printable(t.agency or "-")),
         )
