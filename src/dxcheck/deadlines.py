@@ -69,9 +69,12 @@ class Period:
 
 
 def _months(year: int, first_month: int, count: int) -> Period:
-    start = date(year, first_month, 1)
-    # relativedelta clamps to the month's length, so this is the true last day.
-    end = start + relativedelta(months=count, days=-1)
+    try:
+        start = date(year, first_month, 1)
+        # relativedelta clamps to the month's length, so this is the true last day.
+        end = start + relativedelta(months=count, days=-1)
+    except (ValueError, OverflowError):
+        raise DeadlinePhraseError(f"the year {year} is out of range") from None
     return Period(start, end)
 
 
@@ -127,10 +130,14 @@ def resolve(phrase: str, speech_date: date | None = None) -> date | None:
         rest = text[len("before ") :]
         day = _iso(rest)
         if day is not None:
+            if day == date.min:
+                raise DeadlinePhraseError(f"there is no day before {day.isoformat()}")
             return day - timedelta(days=1)
         period = _period(rest, speech_date)
         if period is None:
             raise DeadlinePhraseError(f"unknown deadline phrase '{phrase}'")
+        if period.start == date.min:
+            raise DeadlinePhraseError(f"there is no day before {period.start.isoformat()}")
         return period.start - timedelta(days=1)
     for prefix in ("the end of the ", "the end of ", "end of the ", "end of "):
         if text.startswith(prefix):

@@ -219,13 +219,18 @@ class ProgressIndex:
             with _open_text(source, FindingSink()) as text:
                 if text is None:
                     continue
-                header = _Header.read(text, source.display, FindingSink())
-                if header is None:
+                # The first pass already reported what is wrong with the file; this one
+                # only collects what it can up to the same point.
+                try:
+                    header = _Header.read(text, source.display, FindingSink())
+                    if header is None:
+                        continue
+                    for line, row in header.rows(text):
+                        key_value = self._key_of(row, header)
+                        if key_value is not None and key_value[0] in self._candidates:
+                            found.setdefault(key_value[0], []).append((key_value[1], source.display, line))
+                except (csv.Error, UnicodeDecodeError):
                     continue
-                for line, row in header.rows(text):
-                    key_value = self._key_of(row, header)
-                    if key_value is not None and key_value[0] in self._candidates:
-                        found.setdefault(key_value[0], []).append((key_value[1], source.display, line))
         for (tid, entity, ordinal), places in sorted(found.items()):
             if len(places) < 2:
                 continue
@@ -697,6 +702,7 @@ class _Header:
         names = next(csv.reader([first], dialect=dialect))
         while names and not names[-1].strip():
             names.pop()
+        starts = _column_starts(names, dialect.delimiter)
         index: dict[str, int] = {}
         ok = True
         unknown: list[tuple[int, str]] = []
@@ -707,7 +713,7 @@ class _Header:
                 sink.add(
                     Finding(
                         Code.DUPLICATE_COLUMN,
-                        Location(file, line, _column_of(names, i, dialect.delimiter)),
+                        Location(file, line, starts[i]),
                         {"column": name, "first": index[name] + 1, "second": i + 1},
                         hint="remove or rename one of them",
                     )
@@ -747,7 +753,7 @@ class _Header:
             sink.add(
                 Finding(
                     Code.UNKNOWN_COLUMN,
-                    Location(file, line, _column_of(names, i, dialect.delimiter)),
+                    Location(file, line, starts[i]),
                     {"column": raw},
                     hint=hint or f"known columns: {', '.join(COLUMNS)}",
                 )
@@ -795,11 +801,16 @@ def _looks_like_data(cell: str) -> bool:
 
 def _column_of(row: list[str], index: int, delimiter: str) -> int:
     """1-based character column where field ``index`` starts (exact unless quoted)."""
-    column = 1
-    for cell in row[:index]:
+    return _column_starts(row[:index], delimiter)[-1]
+
+
+def _column_starts(row: list[str], delimiter: str) -> list[int]:
+    """The start column of every field, and of the one after the last: O(len(row))."""
+    starts = [1]
+    for cell in row:
         quoted = any(ch in cell for ch in (delimiter, '"', "\n", "\r"))
-        column += len(cell) + (2 + cell.count('"') if quoted else 0) + 1
-    return column
+        starts.append(starts[-1] + len(cell) + (2 + cell.count('"') if quoted else 0) + 1)
+    return starts
 
 
 def _dialect_for(header_line: str) -> type[csv.Dialect]:

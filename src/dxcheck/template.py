@@ -16,9 +16,10 @@ def template_csv(targets: Iterable[Target], entities: Iterable[str], day: date |
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(COLUMNS)
-    names = list(entities) or [""]
+    # An entity name is one line of text: no tabs, CRs or newlines in a cell.
+    names = [" ".join(e.split()) for e in entities] or [""]
     for target in targets:
-        unit = "" if target.type is TargetType.MILESTONE else (target.unit or "")
+        unit = "" if target.type is TargetType.MILESTONE else csv_safe(target.unit or "")
         note = "done or not done" if target.type is TargetType.MILESTONE else ""
         for entity in names:
             row = {

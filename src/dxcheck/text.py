@@ -2,21 +2,19 @@
 
 from __future__ import annotations
 
-import unicodedata
 
-
-def printable(text: str) -> str:
-    """Text with control and format characters (terminal escapes, bidi overrides) made
-    visible as ``\\xNN``, so a CSV cell cannot drive the terminal."""
+def printable(text: str, *, keep: str = "") -> str:
+    """Text with control and format characters (terminal escapes, C1 controls, bidi
+    overrides) made visible as ``\\xNN``/``\\uNNNN``, so an input cell cannot drive the
+    terminal or reorder what is shown; characters in ``keep`` (e.g. newlines) stay."""
     if text.isprintable():
         return text
-    out = []
-    for ch in text:
-        if ch.isprintable() or ch == " ":
-            out.append(ch)
-        elif unicodedata.category(ch) in {"Cc", "Cf", "Zl", "Zp", "Co", "Cs", "Cn"} or not ch.isprintable():
-            out.append(f"\\x{ord(ch):02x}" if ord(ch) < 256 else f"\\u{ord(ch):04x}")
-    return "".join(out)
+    return "".join(
+        ch
+        if ch.isprintable() or ch in keep
+        else (f"\\x{ord(ch):02x}" if ord(ch) < 256 else f"\\u{ord(ch):04x}")
+        for ch in text
+    )
 
 
 def number(value: float | None) -> str:

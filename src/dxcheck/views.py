@@ -107,7 +107,7 @@ def level_text_of(target: Any) -> str:
 def _history_block(result: Result, observed: Sequence[Any], style: Style) -> list[str]:
     unit = result.target.unit
     trend = result.trend
-    name = result.entity or "national"
+    name = printable(result.entity) if result.entity else "national"
     lines = [
         f"{name}: {status_text(result)}, outlook {trend.outlook.value.replace('_', ' ')}",
         f"  latest {latest_text(result)}; goal {level_text(result)}; progress {percent(result.progress)}",

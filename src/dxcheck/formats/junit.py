@@ -14,7 +14,6 @@ durations: the same report gives the same bytes. Valid against the Jenkins JUnit
 
 from __future__ import annotations
 
-import re
 import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 
@@ -23,15 +22,16 @@ from dxcheck.formats import Style
 from dxcheck.formats.diagnostics import format_finding
 from dxcheck.formats.words import days_text, latest_text, level_text, percent, status_text
 from dxcheck.report import ProblemReport, Report, Result, Status
+from dxcheck.text import printable
 
 SUITE = "dxcheck"
 DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>\n'
-_ILLEGAL = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
 def xml_text(text: str) -> str:
-    """``text`` with every character XML 1.0 forbids made visible as ``\\xNN``."""
-    return _ILLEGAL.sub(lambda m: f"\\x{ord(m[0]):02x}" if ord(m[0]) < 256 else f"\\u{ord(m[0]):04x}", text)
+    """``text`` with every character XML 1.0 forbids, and every control or bidi format
+    character a report viewer would act on, made visible as ``\\xNN``/``\\uNNNN``."""
+    return printable(text, keep="\t\n\r")
 
 
 def _element(parent: ET.Element, tag: str, text: str | None = None, **attributes: str) -> ET.Element:
