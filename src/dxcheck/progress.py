@@ -73,6 +73,7 @@ DAYS_PER_MONTH = 365.2425 / 12
 LATEST, VALUE, FILE, LINE, SOURCE, FIRST_MET, COUNT, MASK, NAME, EARLIEST, EARLIEST_VALUE = range(11)
 FIT_N, FIT_T, FIT_Y, FIT_TT, FIT_TY, FIT_LY, FIT_TLY, FIT_NONPOS, BASE_T = range(11, 20)
 SIGN, SIGNED_LEVEL, COMPOUND = range(20, 23)  # met when value * SIGN >= SIGNED_LEVEL
+LOW_BOUND, HIGH_BOUND, NUMERIC, SLOT = range(23, 27)  # a numeric value must lie within the bounds
 _ALWAYS = -(1 << 30)
 _NEVER = 1 << 62
 
@@ -147,6 +148,9 @@ class ProgressIndex:
             )
             self._slots[target.id] = slot
         self._target_ids = tuple(self._slots)
+        self._keys: dict[Any, list[Any]] = {}
+        self._date_info: dict[str, tuple[int, int, int]] = {}
+        self._recording = bool(record)
         self._target_lookup: dict[str, _Slot | None] = dict(self._slots)
         self._dates: dict[str, int] = {}
         self._date_index: dict[int, int] = {}
@@ -305,26 +309,30 @@ class ProgressIndex:
         sink: FindingSink,
         on_rows: Callable[[int, int], None] | None,
     ) -> None:
+        """The row loop. Per row it does two dictionary lookups: the (target, entity, unit)
+        cells, as one tuple built in C, to the series (every spelling is checked once,
+        when first seen), and the date text to its code. Everything else is arithmetic on
+        the series' state list. Anything unusual goes to a ``_slow_*`` method, which
+        repairs the cell or records a located finding."""
         reader = csv.reader(text, dialect=header.dialect)
         expected = header.width
-        get_core = itemgetter(header.index["target"], header.index["date"], header.index["value"])
-        i_entity = header.index.get("entity", -1)
-        i_unit = header.index.get("unit", -1)
-        i_source = header.index.get("source", -1)
-        lookup_target = self._target_lookup.get
-        lookup_date = self._dates.get
-        lookup_entity = self._entities.get
+        index = header.index
+        key_columns = [index[c] for c in ("target", "entity", "unit") if c in index]
+        key_of = itemgetter(*key_columns)
+        i_date, i_value = index["date"], index["value"]
+        i_source = index.get("source", -1)
+        has_source = i_source >= 0
+        series_of = self._keys.get
+        date_of = self._date_info.get
         milestones = self._milestones.get
-        as_of_code = self._as_of_code
         candidates = self._candidates
         display = header.file
+        log = math.log
+        recording = self._recording
         # csv.reader counts lines from after the header; a row starts on the line after
         # the previous row ended (quoted cells may span lines).
         prev = 0
         first_line = header.line + 1
-        isfinite = math.isfinite
-        log = math.log
-        recording = any(s.record is not None for s in self._slots.values())
         count = 0
         x: float | None
         try:
@@ -334,74 +342,56 @@ class ProgressIndex:
                 count += 1
                 if len(row) != expected and not self._fix_width(row, expected, line, display, sink):
                     continue
-                t_text, d_text, v_text = get_core(row)
-                slot = lookup_target(t_text)
-                if slot is None:
-                    slot = self._slow_target(t_text, row, header, line, sink)
-                    if slot is None:
+                key = key_of(row)
+                state = series_of(key)
+                if state is None:
+                    state = self._series_for(key, row, header, line, sink)
+                    if state is None:
                         continue
-                code = lookup_date(d_text)
-                if code is None:
-                    code = self._slow_date(d_text, row, header, line, sink)
-                    if code is None:
+                d_text = row[i_date]
+                day = date_of(d_text)
+                if day is None:
+                    day = self._slow_day(d_text, row, header, line, sink)
+                    if day is None:
                         continue
-                if slot.numeric:
+                code, bit, t = day
+                v_text = row[i_value]
+                # The literal indices below are the state slots named at the top of this
+                # module (LATEST=0 ... SLOT=26): constants, not global lookups, in the one
+                # place where every row passes.
+                if state[25]:
                     try:
                         x = float(v_text)
                     except ValueError:
-                        x = self._slow_value(v_text, slot, row, header, line, sink)
+                        x = None
+                    # One chained comparison: the percent range, or finite (NaN fails it).
+                    if x is None or not state[23] <= x <= state[24]:
+                        x = self._slow_value(v_text, state[26], row, header, line, sink)
                         if x is None:
                             continue
-                    else:
-                        if not isfinite(x) or (slot.percent and not 0.0 <= x <= 100.0):
-                            x = self._slow_value(v_text, slot, row, header, line, sink)
-                            if x is None:
-                                continue
                 else:
                     x = milestones(v_text)
                     if x is None:
-                        x = self._slow_value(v_text, slot, row, header, line, sink)
+                        x = self._slow_value(v_text, state[26], row, header, line, sink)
                         if x is None:
                             continue
-                if i_unit >= 0:
-                    u = row[i_unit]
-                    if (
-                        u
-                        and u not in slot.units_ok
-                        and not self._check_unit(u, slot, row, header, line, sink)
-                    ):
-                        continue
-                if i_entity >= 0:
-                    e_text = row[i_entity]
-                    entity = lookup_entity(e_text)
-                    if entity is None:
-                        entity = self._slow_entity(e_text, row, header, line, sink)
-                else:
-                    entity = ""
-                if code > as_of_code:
-                    self._note_future(display, line)
-                    continue
-                state = slot.series.get(entity)
-                if state is None:
-                    state = self._new_state(slot, entity)
-                # The hot path. Literal indices (LATEST=0 ... COMPOUND=22, defined at the
-                # top of this module) are constants, not global lookups: per row that is
-                # most of what dxcheck costs beyond parsing the CSV.
-                bit = 1 << (code & 0xFFFF)
                 mask = state[7]
                 if mask & bit:
-                    candidates.add((slot.target.id, entity, code >> 16))
+                    candidates.add((state[26].target.id, state[8], code >> 16))
                     continue
                 state[7] = mask | bit
                 state[6] += 1
                 if code > state[0]:
-                    state[0:5] = (code, x, file_index, line, row[i_source] if i_source >= 0 else "")
+                    state[0] = code
+                    state[1] = x
+                    state[2] = file_index
+                    state[3] = line
+                    state[4] = row[i_source] if has_source else ""
                 if code < state[9]:
                     state[9] = code
                     state[10] = x
-                if x * state[20] >= state[21] and code < state[5]:
+                if code < state[5] and x * state[20] >= state[21]:
                     state[5] = code
-                t = (code >> 16) - EPOCH
                 if t >= state[19]:
                     state[11] += 1
                     state[12] += t
@@ -415,17 +405,18 @@ class ProgressIndex:
                             state[17] += t * ly
                         else:
                             state[18] += 1
-                if recording and slot.record is not None:
-                    source_text = (row[i_source] if i_source >= 0 else "") or None
+                if recording and state[26].record is not None:
+                    source_text = (row[i_source] if has_source else "") or None
                     observed = Observation(date.fromordinal(code >> 16), x, display, line, source_text)
-                    slot.record.append((entity, observed))
+                    state[26].record.append((state[8], observed))
                 if on_rows is not None and not count & 0x3FFF:
                     on_rows(count, _position(text))
         except csv.Error as exc:
             sink.add(
                 Finding(
                     Code.MALFORMED_CSV,
-                    Location(display, reader.line_num or 1, None),
+                    # where the malformed row starts (the reader has gone on to the end)
+                    Location(display, prev + first_line, None),
                     {"reason": str(exc)},
                     hint=_csv_hint(str(exc)),
                 )
@@ -435,11 +426,64 @@ class ProgressIndex:
         if count == 0:
             sink.add(Finding(Code.NO_ROWS, Location(display, 1, None)))
 
+    def _series_for(
+        self, key: Any, row: list[str], header: _Header, line: int, sink: FindingSink
+    ) -> list[Any] | None:
+        """The series a new (target, entity, unit) spelling belongs to, checked cell by
+        cell; remembered only when every cell is valid, so each bad row is reported."""
+        index = header.index
+        t_text = row[index["target"]]
+        slot = self._target_lookup.get(t_text)
+        if slot is None:
+            slot = self._slow_target(t_text, row, header, line, sink)
+            if slot is None:
+                return None
+        i_unit = index.get("unit", -1)
+        if i_unit >= 0:
+            unit = row[i_unit]
+            if (
+                unit
+                and unit not in slot.units_ok
+                and not self._check_unit(unit, slot, row, header, line, sink)
+            ):
+                return None
+        entity = ""
+        i_entity = index.get("entity", -1)
+        if i_entity >= 0:
+            e_text = row[i_entity]
+            found = self._entities.get(e_text)
+            entity = found if found is not None else self._slow_entity(e_text, row, header, line, sink)
+        state = slot.series.get(entity)
+        if state is None:
+            state = self._new_state(slot, entity)
+        self._keys[key] = state
+        return state
+
+    def _slow_day(
+        self, text: str, row: list[str], header: _Header, line: int, sink: FindingSink
+    ) -> tuple[int, int, int] | None:
+        """(code, bit, days since 2000) of a date on or before the as-of date; None, with a
+        finding or a count of later rows, otherwise."""
+        code = self._dates.get(text)
+        if code is None:
+            code = self._slow_date(text, row, header, line, sink)
+            if code is None:
+                return None
+        if code > self._as_of_code:
+            self._note_future(header.file, line)
+            return None
+        day = (code, 1 << (code & _LOW), (code >> _SHIFT) - EPOCH)
+        if text in self._dates:  # a strict ISO spelling: cached like the code
+            self._date_info[text] = day
+        return day
+
     def _new_state(self, slot: _Slot, entity: str) -> list[Any]:
         state: list[Any] = [-1, 0.0, 0, 0, "", _NEVER, 0, 0, entity, _NEVER, 0.0]
         state += [0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0, _ALWAYS]
         sign = -1.0 if slot.at_most else 1.0
         state += [sign, sign * slot.level, slot.compound]
+        low, high = (0.0, 100.0) if slot.percent else (-sys.float_info.max, sys.float_info.max)
+        state += [low, high, slot.numeric, slot]
         if slot.base_value is not None and not entity:
             # The catalog's baseline is the national one: the first point of the national
             # trend (SDG method), which then counts only observations from its date on.
