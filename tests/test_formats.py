@@ -41,6 +41,7 @@ from dxcheck.formats.document import finding_document, result_document
 from dxcheck.formats.github import escape_data, escape_property, result_message
 from dxcheck.formats.markdown import cell
 from dxcheck.report import ProblemReport, Report, Status
+from dxcheck.text import printable
 
 GOLDEN = Path(__file__).parent / "golden" / "formats"
 XSD = Path(__file__).parent / "data" / "junit.xsd"
@@ -327,8 +328,11 @@ def test_github_escaping_round_trips(text: str) -> None:
     prop = escape_property(text)
     assert "\n" not in data and "\r" not in data
     assert not {"\n", "\r", ":", ","} & set(prop)
-    assert _unescape(data) == text
-    assert _unescape(prop) == text
+    # What comes back is the text as dxcheck shows it: control and bidi characters made
+    # visible (printable), CR and LF kept for the runner to restore.
+    shown = printable(text, keep="\r\n")
+    assert _unescape(data) == shown
+    assert _unescape(prop) == shown
 
 
 # --- Markdown ----------------------------------------------------------------------------------

@@ -334,6 +334,7 @@ class ProgressIndex:
         prev = 0
         first_line = header.line + 1
         count = 0
+        malformed = False
         x: float | None
         try:
             for row in reader:
@@ -364,8 +365,9 @@ class ProgressIndex:
                         x = float(v_text)
                     except ValueError:
                         x = None
-                    # One chained comparison: the percent range, or finite (NaN fails it).
-                    if x is None or not state[23] <= x <= state[24]:
+                    # One chained comparison: the percent range, or finite (NaN fails it);
+                    # and no Python digit separators ("1_0"): float() takes them.
+                    if x is None or not state[23] <= x <= state[24] or "_" in v_text:
                         x = self._slow_value(v_text, state[26], row, header, line, sink)
                         if x is None:
                             continue
@@ -412,6 +414,7 @@ class ProgressIndex:
                 if on_rows is not None and not count & 0x3FFF:
                     on_rows(count, _position(text))
         except csv.Error as exc:
+            malformed = True
             sink.add(
                 Finding(
                     Code.MALFORMED_CSV,
@@ -423,7 +426,7 @@ class ProgressIndex:
             )
         if on_rows is not None:
             on_rows(count, _position(text))
-        if count == 0:
+        if count == 0 and not malformed:
             sink.add(Finding(Code.NO_ROWS, Location(display, 1, None)))
 
     def _series_for(
@@ -706,6 +709,9 @@ def _fmt(value: float) -> str:
 
 
 def _csv_hint(reason: str) -> str | None:
+    if "expected after" in reason:
+        return 'a double quote inside a quoted cell is written twice ("")'
+
     if "field larger than field limit" in reason:
         return f"a cell is longer than {FIELD_SIZE_LIMIT:,} characters: is this really a progress CSV?"
     if "new-line character" in reason or "unexpected end of data" in reason or "EOF" in reason:
@@ -743,7 +749,19 @@ class _Header:
             )
             return None
         dialect = _dialect_for(first)
-        names = next(csv.reader([first], dialect=dialect))
+        try:
+            names = next(csv.reader([first], dialect=dialect))
+        except csv.Error as exc:
+            # A quote left open in the header (or a header cell over the field limit).
+            sink.add(
+                Finding(
+                    Code.MALFORMED_CSV,
+                    Location(file, line, None),
+                    {"reason": f"the header row: {exc}"},
+                    hint=_csv_hint(str(exc)) or "the header is one line of plain column names",
+                )
+            )
+            return None
         while names and not names[-1].strip():
             names.pop()
         starts = _column_starts(names, dialect.delimiter)
@@ -768,6 +786,17 @@ class _Header:
             else:
                 unknown.append((i, raw))
         missing = [c for c in REQUIRED if c not in index]
+        if missing and not index and any(_looks_like_data(n) for n in names):
+            # No column name at all, and cells that look like values: the header is missing.
+            sink.add(
+                Finding(
+                    Code.MISSING_COLUMN,
+                    Location(file, line, 1),
+                    {"column": ", ".join(missing)},
+                    hint="the first row must be the header: target,entity,date,value,unit,source",
+                )
+            )
+            return None
         used_hints: set[int] = set()
         for column in missing:
             close = [
@@ -778,8 +807,6 @@ class _Header:
             hint = f"did you mean '{column}' for column '{close[0][1]}'?" if close else None
             if close:
                 used_hints.add(close[0][0])
-            if not names or (len(names) == 1 and not hint and _looks_like_data(names[0])):
-                hint = "the first row must be the header: target,entity,date,value,unit,source"
             sink.add(
                 Finding(
                     Code.MISSING_COLUMN,
@@ -840,7 +867,9 @@ def _header_name(raw: str) -> str:
 
 
 def _looks_like_data(cell: str) -> bool:
-    return any(ch.isdigit() for ch in cell)
+    """A header cell that is a value: a date, a number, a slug-like target id."""
+    text = cell.strip()
+    return any(ch.isdigit() for ch in text) or ("-" in text and " " not in text and text.islower())
 
 
 def _column_of(row: list[str], index: int, delimiter: str) -> int:
@@ -876,6 +905,13 @@ def _dialect_for(header_line: str) -> type[csv.Dialect]:
 
 
 def _decode_finding(source: InputFile, exc: UnicodeDecodeError) -> Finding:
+    if exc.encoding.replace("_", "-").lower().startswith("utf-16"):
+        return Finding(
+            Code.ENCODING,
+            Location(source.display),
+            {"reason": f"the file is UTF-16 but not valid UTF-16 ({exc.reason})"},
+            hint="the file looks cut short or damaged: export it again, preferably as 'CSV UTF-8'",
+        )
     line, column = (None, None)
     if source.path is not None and exc.encoding.replace("_", "-").lower().startswith("utf-8"):
         line, column = _locate_bad_utf8(source.path)

@@ -19,9 +19,9 @@ _RESET = "\033[0m"
 
 def format_finding(finding: Finding, *, color: bool = False) -> str:
     loc = finding.location
-    where = str(loc)
+    where = printable(str(loc))
     if loc.key_path:
-        where += f" ({loc.key_path})"
+        where += f" ({printable(loc.key_path)})"
     severity = finding.effective_severity
     label = f"{finding.code.id} {severity.value}"
     if color:

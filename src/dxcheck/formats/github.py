@@ -16,11 +16,13 @@ from dxcheck.findings import Finding, Severity
 from dxcheck.formats import Style
 from dxcheck.formats.words import days_text, latest_text, level_text, status_text, summary_line, verdict_line
 from dxcheck.report import ProblemReport, Report, Result
+from dxcheck.text import printable
 
 
 def escape_data(text: str) -> str:
-    """A command's message: ``%``, CR and LF percent-encoded."""
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """A command's message: ``%``, CR and LF percent-encoded; other control and bidi
+    characters from the inputs made visible, so they cannot drive the CI log."""
+    return printable(text, keep="\r\n").replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
 def escape_property(text: str) -> str:
