@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from dxcheck.catalog import TargetType, load_catalog
-from dxcheck.deadlines import NO_DEADLINE, normalise
+from dxcheck.catalog import Catalog, TargetType, load_catalog
 from dxcheck.check import Options, run_status, run_validate
+from dxcheck.deadlines import NO_DEADLINE, normalise
 from dxcheck.report import Status
 from tests.conftest import REPO
 
@@ -21,7 +21,7 @@ BUNDLED = REPO / "src" / "dxcheck" / "data"
 SPEECHES = REPO.parent / "shared" / "speeches"
 
 
-def _catalog():  # type: ignore[no-untyped-def]
+def _catalog() -> Catalog:
     loaded = load_catalog(None)
     assert loaded.findings == [], loaded.findings
     assert loaded.catalog is not None

@@ -52,7 +52,9 @@ def test_recipes_are_valid_yaml_with_commands() -> None:
     assert set(github["jobs"]) == {"submission", "progress"}
     assert gitlab["dxcheck-progress"]["artifacts"]["reports"]["junit"] == "reports/dxcheck.xml"
     hooks = {h["id"] for h in precommit["repos"][0]["hooks"]}
-    declared = {h["id"] for h in yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))}
+    declared = {
+        h["id"] for h in yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    }
     assert hooks == declared
     assert len(_dxcheck_commands()) == 3
 
@@ -85,7 +87,14 @@ def _repository(tmp_path: Path, *, bad: bool) -> Path:
 @pytest.mark.parametrize("command", _dxcheck_commands(), ids=lambda c: c.split()[1])
 def test_recipe_runs(command: str, tmp_path: Path) -> None:
     env = _env(tmp_path)
-    good = subprocess.run(["bash", "-c", command], cwd=_repository(tmp_path, bad=False), env=env, capture_output=True, text=True, check=False)
+    good = subprocess.run(
+        ["bash", "-c", command],
+        cwd=_repository(tmp_path, bad=False),
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert "Traceback" not in good.stderr
     if command.startswith("dxcheck validate"):
         assert good.returncode == 0, good.stdout + good.stderr
@@ -96,7 +105,14 @@ def test_recipe_runs(command: str, tmp_path: Path) -> None:
     if "GITHUB_STEP_SUMMARY" in command:
         assert Path(env["GITHUB_STEP_SUMMARY"]).read_text(encoding="utf-8").startswith("#")
     shutil.rmtree(tmp_path / "data-repo")
-    bad = subprocess.run(["bash", "-c", command], cwd=_repository(tmp_path, bad=True), env=env, capture_output=True, text=True, check=False)
+    bad = subprocess.run(
+        ["bash", "-c", command],
+        cwd=_repository(tmp_path, bad=True),
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert bad.returncode == 2, bad.stdout + bad.stderr
     assert "Traceback" not in bad.stderr
     if "--format github" in command:

@@ -45,9 +45,13 @@ def test_catalog_schema_rejects_unknown_keys() -> None:
 
 
 @pytest.mark.parametrize("as_of", ["2024-06-01", "2025-07-01", "2026-01-15"])
-def test_status_json_validates_against_report_schema(run_cli: Run, as_of: str, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_status_json_validates_against_report_schema(
+    run_cli: Run, as_of: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(REPO)
-    result = run_cli("status", "tests/data/progress.csv", "-t", "tests/data/catalog.yaml", "--as-of", as_of, "-f", "json")
+    result = run_cli(
+        "status", "tests/data/progress.csv", "-t", "tests/data/catalog.yaml", "--as-of", as_of, "-f", "json"
+    )
     _validator(SchemaName.REPORT).validate(json.loads(result.stdout))
 
 

@@ -31,7 +31,9 @@ def test_show_golden(run_cli: Run, fmt: str) -> None:
 
 
 def test_show_lists_every_observation_with_its_line(run_cli: Run) -> None:
-    doc = json.loads(run_cli("show", "online-public-services", *ARGS, "--as-of", "2026-01-15", "-f", "json").stdout)
+    doc = json.loads(
+        run_cli("show", "online-public-services", *ARGS, "--as-of", "2026-01-15", "-f", "json").stdout
+    )
     assert [(o["entity"], o["date"], o["line"]) for o in doc["observations"]] == [
         (None, "2024-07-01", 2),
         (None, "2025-06-30", 3),
@@ -42,7 +44,9 @@ def test_show_lists_every_observation_with_its_line(run_cli: Run) -> None:
 
 
 def test_show_entity_filter_and_version_chain(run_cli: Run) -> None:
-    one = json.loads(run_cli("show", "online-public-services", *ARGS, "--entity", "HÀ NỘI", "-f", "json").stdout)
+    one = json.loads(
+        run_cli("show", "online-public-services", *ARGS, "--entity", "HÀ NỘI", "-f", "json").stdout
+    )
     assert [r["entity"] for r in one["results"]] == ["Hà Nội"]
     chain = run_cli("show", "e-signature-2024", *ARGS, "--as-of", "2025-07-01")
     assert "versions    e-signature-2024 (this) -> e-signature-2025" in chain.stdout
@@ -62,9 +66,13 @@ def test_deadlines_golden(run_cli: Run, fmt: str) -> None:
 
 
 def test_deadlines_within_and_overdue(run_cli: Run) -> None:
-    within = json.loads(run_cli("deadlines", *ARGS, "--as-of", "2025-05-01", "--within", "90d", "-f", "json").stdout)
+    within = json.loads(
+        run_cli("deadlines", *ARGS, "--as-of", "2025-05-01", "--within", "90d", "-f", "json").stdout
+    )
     assert [d["target"] for d in within["deadlines"]] == ["e-signature-2025"]
-    overdue = json.loads(run_cli("deadlines", *ARGS, "--as-of", "2026-01-15", "--overdue", "-f", "json").stdout)
+    overdue = json.loads(
+        run_cli("deadlines", *ARGS, "--as-of", "2026-01-15", "--overdue", "-f", "json").stdout
+    )
     assert [(d["target"], d["status"]) for d in overdue["deadlines"]] == [
         ("e-signature-2025", "fail"),
         ("online-public-services", "fail"),
@@ -111,7 +119,10 @@ def test_ics_parses_back_with_stable_uids(run_cli: Run) -> None:
     by_uid = {e["UID"]: e for e in first}
     assert by_uid["data-center@dxcheck"]["DTSTART;VALUE=DATE"] == "20251231"
     assert by_uid["data-center@dxcheck"]["DTEND;VALUE=DATE"] == "20260101"
-    assert "80% of public services online by the end of 2025" in by_uid["online-public-services@dxcheck"]["DESCRIPTION"]
+    assert (
+        "80% of public services online by the end of 2025"
+        in by_uid["online-public-services@dxcheck"]["DESCRIPTION"]
+    )
 
 
 def test_ics_escapes_text(tmp_path: Path, run_cli: Run) -> None:
@@ -167,7 +178,16 @@ def test_worst_status() -> None:
     assert worst([]) is Status.PENDING
 
 
-PROVINCES = ["Hà Nội", "Thành phố Hồ Chí Minh", "Đà Nẵng", "Hải Phòng", "Cần Thơ", "Huế", "Quảng Ninh", "Lào Cai"]
+PROVINCES = [
+    "Hà Nội",
+    "Thành phố Hồ Chí Minh",
+    "Đà Nẵng",
+    "Hải Phòng",
+    "Cần Thơ",
+    "Huế",
+    "Quảng Ninh",
+    "Lào Cai",
+]
 
 
 def test_generated_multi_province_data(tmp_path: Path, run_cli: Run) -> None:
@@ -190,21 +210,36 @@ def test_generated_multi_province_data(tmp_path: Path, run_cli: Run) -> None:
     expected_pass = sum(1 for v in latest.values() if v >= 80)
     assert doc["summary"]["pass"] == expected_pass
     assert doc["summary"]["fail"] == len(PROVINCES) - expected_pass
-    board = json.loads(run_cli("status", *args, "--as-of", "2026-01-15", "--by", "entity", "-f", "json").stdout)
+    board = json.loads(
+        run_cli("status", *args, "--as-of", "2026-01-15", "--by", "entity", "-f", "json").stdout
+    )
     assert {g["name"] for g in board["groups"]} == set(PROVINCES)
     assert all(g["total"] == 1 for g in board["groups"])
-    changes = json.loads(run_cli("diff", "--from", "2025-06-30", "--to", "2026-01-15", *args, "-f", "json").stdout)
+    changes = json.loads(
+        run_cli("diff", "--from", "2025-06-30", "--to", "2026-01-15", *args, "-f", "json").stdout
+    )
     assert {c["entity"] for c in changes["changes"]} == set(PROVINCES)
-    assert all("newly_failed" in c["changes"] or "newly_passed" in c["changes"] or "status_changed" in c["changes"]
-               or c["before"]["status"] == c["after"]["status"] for c in changes["changes"])
+    assert all(
+        "newly_failed" in c["changes"]
+        or "newly_passed" in c["changes"]
+        or "status_changed" in c["changes"]
+        or c["before"]["status"] == c["after"]["status"]
+        for c in changes["changes"]
+    )
 
 
 def test_scoreboard_orders_by_failing() -> None:
     from dxcheck.check import Options, run_status
 
-    out = run_status(Options(catalog=REPO / "tests/data/catalog.yaml", inputs=("tests/data/progress.csv",), as_of=date(2026, 1, 15)))
+    out = run_status(
+        Options(
+            catalog=REPO / "tests/data/catalog.yaml",
+            inputs=("tests/data/progress.csv",),
+            as_of=date(2026, 1, 15),
+        )
+    )
     assert out.report is not None
     groups = scoreboard(out.report.results, GroupBy.CATEGORY)
-    assert [g.name for g in groups][0] == "digital-government"
+    assert groups[0].name == "digital-government"
     assert groups[0].failing == 3
     assert deadlines(out.report.results, date(2026, 1, 15), within=date(2026, 1, 20)) == []
