@@ -350,10 +350,6 @@ def test_huge_line_after_the_header_is_malformed_csv_quickly(run_cli: Run, tmp_p
     assert elapsed < 10, f"{elapsed:.1f} s for a one-line file"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: a line is read whole before the 64 KiB field limit applies: memory grows with the line",
-)
 def test_huge_line_is_read_in_bounded_memory(run_cli: Run, tmp_path: Path) -> None:
     path = huge_file(tmp_path, header=True)
     tracemalloc.start()

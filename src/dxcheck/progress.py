@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import codecs
 import csv
+import functools
 import gc
 import io
 import math
@@ -60,6 +61,9 @@ COLUMNS: tuple[str, ...] = ("target", "entity", "date", "value", "unit", "source
 REQUIRED: tuple[str, ...] = tuple(c for c in COLUMNS if c in ProgressRow.__required_keys__)
 HEADER_ALIASES = {"target_id": "target", "indicator": "target"}
 FIELD_SIZE_LIMIT = 64 * 1024
+# Lines are read at most this long: a 1 GB line arrives in pieces, so memory stays bounded
+# (the pieces then fail as rows or hit the field limit, and the file is reported).
+LINE_LIMIT = FIELD_SIZE_LIMIT + 1024
 SNIFF_BYTES = 64 * 1024
 
 # A date is carried as one int: its ordinal in the high bits, a small per-run index in the
@@ -314,7 +318,7 @@ class ProgressIndex:
         when first seen), and the date text to its code. Everything else is arithmetic on
         the series' state list. Anything unusual goes to a ``_slow_*`` method, which
         repairs the cell or records a located finding."""
-        reader = csv.reader(text, dialect=header.dialect)
+        reader = csv.reader(bounded_lines(text), dialect=header.dialect)
         expected = header.width
         index = header.index
         key_columns = [index[c] for c in ("target", "entity", "unit") if c in index]
@@ -673,6 +677,12 @@ class ProgressIndex:
         return (slot.target.id, entity, day.toordinal()), value
 
 
+def bounded_lines(text: IO[str]) -> Iterator[str]:
+    """The lines of ``text``, none longer than LINE_LIMIT characters; all in C (no Python
+    frame per line), as cheap as iterating the stream itself."""
+    return iter(functools.partial(text.readline, LINE_LIMIT), "")
+
+
 def _position(text: IO[str]) -> int:
     buffer = getattr(text, "buffer", None)
     try:
@@ -733,10 +743,10 @@ class _Header:
 
     @classmethod
     def read(cls, text: IO[str], file: str, sink: FindingSink) -> _Header | None:
-        first = text.readline()
+        first = text.readline(LINE_LIMIT)
         line = 1
         while first and not first.strip(" \t\r\n,;"):
-            first = text.readline()
+            first = text.readline(LINE_LIMIT)
             line += 1
         if not first:
             sink.add(
@@ -834,7 +844,7 @@ class _Header:
         return cls(file, names, index, len(names), dialect, line)
 
     def rows(self, text: IO[str]) -> Iterator[tuple[int, list[str]]]:
-        reader = csv.reader(text, dialect=self.dialect)
+        reader = csv.reader(bounded_lines(text), dialect=self.dialect)
         prev = self.line
         for row in reader:
             line = prev + 1
