@@ -17,8 +17,8 @@ import pytest
 
 from tests.conftest import REPO
 
-GOOD = "target,entity,date,value,unit,source\ndigital-enterprises,,2025-12-20,80000,enterprises,forum\n"
-BAD = "target,entity,date,value\ndigital-enterprise,,2025-12-20,many\n"
+GOOD = "target,entity,date,value,unit,source\nadults-with-bank-accounts,,2024-07-19,87,percent,speech\n"
+BAD = "target,entity,date,value\nadults-with-bank-acounts,,2024-07-19,many\n"
 
 
 def _run(args: list[str], cwd: Path, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
@@ -57,5 +57,5 @@ def test_precommit_hook_validates_staged_csvs(tmp_path: Path) -> None:
     bad = hook("good.csv", "bad.csv")
     assert bad.returncode == 1, bad.stdout
     assert "Failed" in bad.stdout
-    assert "bad.csv:2:1: DX210 error: unknown target 'digital-enterprise'" in bad.stdout
-    assert "did you mean 'digital-enterprises'?" in bad.stdout
+    assert "bad.csv:2:1: DX210 error: unknown target 'adults-with-bank-acounts'" in bad.stdout
+    assert "did you mean 'adults-with-bank-accounts'?" in bad.stdout
