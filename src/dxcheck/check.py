@@ -44,6 +44,7 @@ class Options:
     use_sample: bool = True  # with no inputs, read the bundled sample
     selection: Selection = field(default_factory=Selection)
     record: frozenset[str] = frozenset()  # targets whose every observation is kept (show)
+    checking_only: bool = False  # validate: check every row, evaluate nothing
 
 
 @dataclass(frozen=True)
@@ -136,7 +137,11 @@ def read_progress(
 ) -> tuple[ProgressIndex, tuple[str, ...], bool]:
     """Read every input (or the bundled sample) into a ProgressIndex."""
     index = ProgressIndex(
-        catalog, as_of or options.as_of, date_order=options.date_order, record=options.record
+        catalog,
+        as_of or options.as_of,
+        date_order=options.date_order,
+        record=options.record,
+        checking_only=options.checking_only,
     )
     # The sample fits the bundled catalog only; with another catalog and no CSV there
     # are simply no observations.
@@ -222,7 +227,8 @@ def run_validate(options: Options) -> Outcome:
     if loaded.catalog is None:
         return Outcome(None, _finish(loaded.findings, options.strict), files=(loaded.display_path,))
     sink = FindingSink()
-    _, files, used_sample = read_progress(loaded.catalog, options, sink, sample_fits=loaded.is_bundled)
+    checking = replace(options, checking_only=True)
+    _, files, used_sample = read_progress(loaded.catalog, checking, sink, sample_fits=loaded.is_bundled)
     return Outcome(
         None,
         _finish(sink.close(), options.strict),

@@ -626,6 +626,8 @@ def _write_or_print(text: str, output: Path | None) -> None:
 
 
 def main() -> None:
+    # dxcheck uses no pydantic plugins: skip their entry-point scan at start-up.
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     try:
         app()
     except KeyboardInterrupt:

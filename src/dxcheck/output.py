@@ -20,9 +20,16 @@ def write_atomic(path: Path, text: str, *, inputs: Iterable[str] = ()) -> Findin
     protected = {os.path.realpath(p) for p in inputs}
     if str(target) in protected:
         return Finding(Code.OUTPUT_IS_INPUT, Location(str(path)), hint="choose another path for the report")
-    if target.is_dir():
+    try:
+        # stat() can fail for reasons Path.exists() does not swallow: a parent folder
+        # without search permission raises PermissionError.
+        is_dir = target.is_dir()
+        special = target.exists() and not target.is_file()
+    except OSError as exc:
+        return Finding(Code.OUTPUT_UNWRITABLE, Location(str(path)), {"reason": exc.strerror or str(exc)})
+    if is_dir:
         return Finding(Code.OUTPUT_UNWRITABLE, Location(str(path)), {"reason": "it is a directory"})
-    if target.exists() and not target.is_file():
+    if special:
         # A device or a pipe (/dev/stdout, a FIFO): nothing to replace, write through.
         try:
             with target.open("w", encoding="utf-8", newline="") as handle:

@@ -130,6 +130,7 @@ class ProgressIndex:
         *,
         date_order: cells.DateOrder | None = None,
         record: frozenset[str] = frozenset(),
+        checking_only: bool = False,
     ) -> None:
         self.as_of = as_of
         self.date_order = date_order
@@ -155,6 +156,9 @@ class ProgressIndex:
         self._keys: dict[Any, list[Any]] = {}
         self._date_info: dict[str, tuple[int, int, int]] = {}
         self._recording = bool(record)
+        # ``validate`` needs every check but no latest value, first-met date or trend:
+        # skipping them is about half the per-row work beyond parsing.
+        self._checking_only = checking_only
         self._target_lookup: dict[str, _Slot | None] = dict(self._slots)
         self._dates: dict[str, int] = {}
         self._date_index: dict[int, int] = {}
@@ -333,6 +337,7 @@ class ProgressIndex:
         display = header.file
         log = math.log
         recording = self._recording
+        checking_only = self._checking_only
         # csv.reader counts lines from after the header; a row starts on the line after
         # the previous row ended (quoted cells may span lines).
         prev = 0
@@ -387,6 +392,8 @@ class ProgressIndex:
                     continue
                 state[7] = mask | bit
                 state[6] += 1
+                if checking_only:
+                    continue
                 if code > state[0]:
                     state[0] = code
                     state[1] = x
