@@ -84,17 +84,16 @@ def _repository(tmp_path: Path, *, bad: bool) -> Path:
     return repo
 
 
+def _bash(command: str, cwd: Path, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        ["bash", "-c", command], cwd=cwd, env=env, capture_output=True, text=True, check=False
+    )
+
+
 @pytest.mark.parametrize("command", _dxcheck_commands(), ids=lambda c: c.split()[1])
 def test_recipe_runs(command: str, tmp_path: Path) -> None:
     env = _env(tmp_path)
-    good = subprocess.run(
-        ["bash", "-c", command],
-        cwd=_repository(tmp_path, bad=False),
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    good = _bash(command, _repository(tmp_path, bad=False), env)
     assert "Traceback" not in good.stderr
     if command.startswith("dxcheck validate"):
         assert good.returncode == 0, good.stdout + good.stderr
@@ -105,14 +104,7 @@ def test_recipe_runs(command: str, tmp_path: Path) -> None:
     if "GITHUB_STEP_SUMMARY" in command:
         assert Path(env["GITHUB_STEP_SUMMARY"]).read_text(encoding="utf-8").startswith("#")
     shutil.rmtree(tmp_path / "data-repo")
-    bad = subprocess.run(
-        ["bash", "-c", command],
-        cwd=_repository(tmp_path, bad=True),
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    bad = _bash(command, _repository(tmp_path, bad=True), env)
     assert bad.returncode == 2, bad.stdout + bad.stderr
     assert "Traceback" not in bad.stderr
     if "--format github" in command:
