@@ -323,6 +323,28 @@ def test_file_without_read_permission(run_cli: Run, tmp_path: Path) -> None:
     check_findings(["DX200 - permission denied"], printed_findings(result.stderr), exact=True)
 
 
+def test_report_path_in_an_unreadable_folder(
+    run_cli: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # As a user, stat() on a path under a folder without search permission raises
+    # PermissionError, which Path.is_dir() and Path.exists() do not swallow. (Simulated:
+    # root could read the folder anyway.)
+    data = write(tmp_path / "a.csv", GOOD)
+    locked = tmp_path / "locked"
+    real_stat = Path.stat
+
+    def stat(self: Path, *args: Any, **kwargs: Any) -> os.stat_result:
+        if str(self).startswith(str(locked)):
+            raise PermissionError(13, "Permission denied", str(self))
+        return real_stat(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "stat", stat)
+    result = run_cli(*status_args(str(data), "--report", f"json:{locked / 'out.json'}"))
+    no_crash(result)
+    assert result.exit_code == 2
+    check_findings(["DX301 - permission denied"], printed_findings(result.stderr), exact=True)
+
+
 # --- size: a 20 MB line --------------------------------------------------------------------------
 
 HUGE = 20 * 1024 * 1024
