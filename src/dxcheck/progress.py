@@ -22,7 +22,7 @@ import shutil
 import sys
 import tempfile
 import unicodedata
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Hashable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
@@ -36,6 +36,7 @@ from dxcheck import cells
 from dxcheck.catalog import Catalog, Target, TargetType
 from dxcheck.findings import Code, Finding, FindingSink, Location, suggestion
 from dxcheck.report import Observation
+from dxcheck.rowscan import ALWAYS, LOW, NEVER, SHIFT, RowScanner, Series
 from dxcheck.units import canonical_unit
 
 
@@ -66,20 +67,8 @@ FIELD_SIZE_LIMIT = 64 * 1024
 LINE_LIMIT = FIELD_SIZE_LIMIT + 1024
 SNIFF_BYTES = 64 * 1024
 
-# A date is carried as one int: its ordinal in the high bits, a small per-run index in the
-# low 16 (its bit in a series' seen-dates mask). Comparing codes compares dates.
-_SHIFT = 16
-_LOW = (1 << _SHIFT) - 1
 EPOCH = date(2000, 1, 1).toordinal()
 DAYS_PER_MONTH = 365.2425 / 12
-
-# Slots of a series' state list (a list, not an object: this is the per-row hot path).
-LATEST, VALUE, FILE, LINE, SOURCE, FIRST_MET, COUNT, MASK, NAME, EARLIEST, EARLIEST_VALUE = range(11)
-FIT_N, FIT_T, FIT_Y, FIT_TT, FIT_TY, FIT_LY, FIT_TLY, FIT_NONPOS, BASE_T = range(11, 20)
-SIGN, SIGNED_LEVEL, COMPOUND = range(20, 23)  # met when value * SIGN >= SIGNED_LEVEL
-LOW_BOUND, HIGH_BOUND, NUMERIC, SLOT = range(23, 27)  # a numeric value must lie within the bounds
-_ALWAYS = -(1 << 30)
-_NEVER = 1 << 62
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,7 +104,7 @@ class _Slot:
     base_t: int
     base_value: float | None
     compound: bool
-    series: dict[str, list[Any]] = field(default_factory=dict)
+    series: dict[str, Series] = field(default_factory=dict)
     units_ok: set[str] = field(default_factory=set)
     record: list[tuple[str, Observation]] | None = None
 
@@ -146,14 +135,14 @@ class ProgressIndex:
                 at_most=target.direction.value == "at_most",
                 percent=unit == "percent",
                 unit=unit,
-                base_t=(base.date.toordinal() - EPOCH) if base else _ALWAYS,
+                base_t=(base.date.toordinal() - EPOCH) if base else ALWAYS,
                 base_value=base.value if base else None,
                 compound=target.projection is not None and target.projection.value == "compound",
                 record=[] if target.id in record else None,
             )
             self._slots[target.id] = slot
         self._target_ids = tuple(self._slots)
-        self._keys: dict[Any, list[Any]] = {}
+        self._keys: dict[Hashable, Series] = {}
         self._date_info: dict[str, tuple[int, int, int]] = {}
         self._recording = bool(record)
         # ``validate`` needs every check but no latest value, first-met date or trend:
@@ -173,7 +162,7 @@ class ProgressIndex:
                     self._known_entities[entity_key(spelling)] = " ".join(
                         unicodedata.normalize("NFC", known.name).split()
                     )
-        self._as_of_code = (as_of.toordinal() << _SHIFT) | _LOW
+        self._as_of_code = (as_of.toordinal() << SHIFT) | LOW
         self._candidates: set[tuple[str, str, int]] = set()
         self._future: dict[str, list[Any]] = {}
 
@@ -277,26 +266,34 @@ class ProgressIndex:
     def series(self, target_id: str) -> Iterator[SeriesSummary]:
         slot = self._slots[target_id]
         for state in slot.series.values():
-            latest_code = state[LATEST]
             latest = None
-            if latest_code >= 0:
+            if state.latest >= 0:
                 latest = Observation(
-                    date=date.fromordinal(latest_code >> _SHIFT),
-                    value=state[VALUE],
-                    file=self.files[state[FILE]],
-                    line=state[LINE],
-                    source=state[SOURCE] or None,
+                    date=date.fromordinal(state.latest >> SHIFT),
+                    value=state.value,
+                    file=self.files[state.file],
+                    line=state.line,
+                    source=state.source or None,
                 )
-            first_met = None if state[FIRST_MET] == _NEVER else date.fromordinal(state[FIRST_MET] >> _SHIFT)
+            first_met = None if state.first_met == NEVER else date.fromordinal(state.first_met >> SHIFT)
             yield SeriesSummary(
-                entity=self._entity_names.get(state[NAME], state[NAME]) or None,
+                entity=self._entity_names.get(state.name, state.name) or None,
                 latest=latest,
                 first_met=first_met,
-                count=state[COUNT],
+                count=state.count,
                 earliest=None
-                if state[EARLIEST] == _NEVER
-                else (date.fromordinal(state[EARLIEST] >> _SHIFT), state[EARLIEST_VALUE]),
-                fit=tuple(state[FIT_N : FIT_NONPOS + 1]),
+                if state.earliest == NEVER
+                else (date.fromordinal(state.earliest >> SHIFT), state.earliest_value),
+                fit=(
+                    state.n,
+                    state.st,
+                    state.sy,
+                    state.stt,
+                    state.sty,
+                    state.sly,
+                    state.stly,
+                    state.nonpositive,
+                ),
             )
 
     def recorded(self, target_id: str) -> dict[str | None, tuple[Observation, ...]]:
@@ -317,132 +314,39 @@ class ProgressIndex:
         sink: FindingSink,
         on_rows: Callable[[int, int], None] | None,
     ) -> None:
-        """The row loop. Per row it does two dictionary lookups: the (target, entity, unit)
-        cells, as one tuple built in C, to the series (every spelling is checked once,
-        when first seen), and the date text to its code. Everything else is arithmetic on
-        the series' state list. Anything unusual goes to a ``_slow_*`` method, which
-        repairs the cell or records a located finding."""
-        reader = csv.reader(bounded_lines(text), dialect=header.dialect)
-        expected = header.width
         index = header.index
         key_columns = [index[c] for c in ("target", "entity", "unit") if c in index]
-        key_of = itemgetter(*key_columns)
-        i_date, i_value = index["date"], index["value"]
-        i_source = index.get("source", -1)
-        has_source = i_source >= 0
-        series_of = self._keys.get
-        date_of = self._date_info.get
-        milestones = self._milestones.get
-        candidates = self._candidates
-        display = header.file
-        log = math.log
-        recording = self._recording
-        checking_only = self._checking_only
-        # csv.reader counts lines from after the header; a row starts on the line after
-        # the previous row ended (quoted cells may span lines).
-        prev = 0
-        first_line = header.line + 1
-        count = 0
-        malformed = False
-        x: float | None
-        try:
-            for row in reader:
-                line = prev + first_line
-                prev = reader.line_num
-                count += 1
-                if len(row) != expected and not self._fix_width(row, expected, line, display, sink):
-                    continue
-                key = key_of(row)
-                state = series_of(key)
-                if state is None:
-                    state = self._series_for(key, row, header, line, sink)
-                    if state is None:
-                        continue
-                d_text = row[i_date]
-                day = date_of(d_text)
-                if day is None:
-                    day = self._slow_day(d_text, row, header, line, sink)
-                    if day is None:
-                        continue
-                code, bit, t = day
-                v_text = row[i_value]
-                # The literal indices below are the state slots named at the top of this
-                # module (LATEST=0 ... SLOT=26): constants, not global lookups, in the one
-                # place where every row passes.
-                if state[25]:
-                    try:
-                        x = float(v_text)
-                    except ValueError:
-                        x = None
-                    # One chained comparison: the percent range, or finite (NaN fails it);
-                    # and no Python digit separators ("1_0"): float() takes them.
-                    if x is None or not state[23] <= x <= state[24] or "_" in v_text:
-                        x = self._slow_value(v_text, state[26], row, header, line, sink)
-                        if x is None:
-                            continue
-                else:
-                    x = milestones(v_text)
-                    if x is None:
-                        x = self._slow_value(v_text, state[26], row, header, line, sink)
-                        if x is None:
-                            continue
-                mask = state[7]
-                if mask & bit:
-                    candidates.add((state[26].target.id, state[8], code >> 16))
-                    continue
-                state[7] = mask | bit
-                state[6] += 1
-                if checking_only:
-                    continue
-                if code > state[0]:
-                    state[0] = code
-                    state[1] = x
-                    state[2] = file_index
-                    state[3] = line
-                    state[4] = row[i_source] if has_source else ""
-                if code < state[9]:
-                    state[9] = code
-                    state[10] = x
-                if code < state[5] and x * state[20] >= state[21]:
-                    state[5] = code
-                if t >= state[19]:
-                    state[11] += 1
-                    state[12] += t
-                    state[13] += x
-                    state[14] += t * t
-                    state[15] += t * x
-                    if state[22]:
-                        if x > 0:
-                            ly = log(x)
-                            state[16] += ly
-                            state[17] += t * ly
-                        else:
-                            state[18] += 1
-                if recording and state[26].record is not None:
-                    source_text = (row[i_source] if has_source else "") or None
-                    observed = Observation(date.fromordinal(code >> 16), x, display, line, source_text)
-                    state[26].record.append((state[8], observed))
-                if on_rows is not None and not count & 0x3FFF:
-                    on_rows(count, _position(text))
-        except csv.Error as exc:
-            malformed = True
-            sink.add(
-                Finding(
-                    Code.MALFORMED_CSV,
-                    # where the malformed row starts (the reader has gone on to the end)
-                    Location(display, prev + first_line, None),
-                    {"reason": str(exc)},
-                    hint=_csv_hint(str(exc)),
-                )
-            )
+        scanner = RowScanner(
+            width=header.width,
+            delimiter=header.dialect.delimiter,
+            key_of=itemgetter(*key_columns),
+            i_date=index["date"],
+            i_value=index["value"],
+            i_source=index.get("source", -1),
+            keys=self._keys,
+            dates=self._date_info,
+            milestones=self._milestones,
+            checking_only=self._checking_only,
+            recording=self._recording,
+        )
+        checks = _FileChecks(self, header, sink)
+        progress = None if on_rows is None else (lambda rows: on_rows(rows, _position(text)))
+        count = scanner.scan(
+            bounded_lines(text),
+            checks,
+            dialect=header.dialect,
+            file_index=file_index,
+            first_line=header.line + 1,
+            on_rows=progress,
+        )
         if on_rows is not None:
             on_rows(count, _position(text))
-        if count == 0 and not malformed:
-            sink.add(Finding(Code.NO_ROWS, Location(display, 1, None)))
+        if count == 0 and not checks.was_malformed:
+            sink.add(Finding(Code.NO_ROWS, Location(header.file, 1, None)))
 
     def _series_for(
         self, key: Any, row: list[str], header: _Header, line: int, sink: FindingSink
-    ) -> list[Any] | None:
+    ) -> Series | None:
         """The series a new (target, entity, unit) spelling belongs to, checked cell by
         cell; remembered only when every cell is valid, so each bad row is reported."""
         index = header.index
@@ -486,31 +390,29 @@ class ProgressIndex:
         if code > self._as_of_code:
             self._note_future(header.file, line)
             return None
-        day = (code, 1 << (code & _LOW), (code >> _SHIFT) - EPOCH)
+        day = (code, 1 << (code & LOW), (code >> SHIFT) - EPOCH)
         if text in self._dates:  # a strict ISO spelling: cached like the code
             self._date_info[text] = day
         return day
 
-    def _new_state(self, slot: _Slot, entity: str) -> list[Any]:
-        state: list[Any] = [-1, 0.0, 0, 0, "", _NEVER, 0, 0, entity, _NEVER, 0.0]
-        state += [0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0, _ALWAYS]
-        sign = -1.0 if slot.at_most else 1.0
-        state += [sign, sign * slot.level, slot.compound]
+    def _new_state(self, slot: _Slot, entity: str) -> Series:
         low, high = (0.0, 100.0) if slot.percent else (-sys.float_info.max, sys.float_info.max)
-        state += [low, high, slot.numeric, slot]
+        state = Series(
+            entity,
+            slot,
+            slot.numeric,
+            low,
+            high,
+            -1.0 if slot.at_most else 1.0,
+            slot.compound,
+            slot.level,
+        )
         if slot.base_value is not None and not entity:
             # The catalog's baseline is the national one: the first point of the national
             # trend (SDG method), which then counts only observations from its date on.
             # An entity's trend starts from its own first observation.
-            state[BASE_T] = slot.base_t
-            t = slot.base_t
-            y = slot.base_value
-            state[FIT_N : FIT_TY + 1] = [1, float(t), y, float(t * t), t * y]
-            if y > 0:
-                state[FIT_LY] = math.log(y)
-                state[FIT_TLY] = t * math.log(y)
-            else:
-                state[FIT_NONPOS] = 1
+            state.base_t = slot.base_t
+            state.add_point(slot.base_t, slot.base_value)
         slot.series[entity] = state
         return state
 
@@ -582,7 +484,7 @@ class ProgressIndex:
         index = self._date_index.get(ordinal)
         if index is None:
             index = self._date_index[ordinal] = len(self._date_index)
-        code = (ordinal << _SHIFT) | index
+        code = (ordinal << SHIFT) | index
         # Only strict ISO spellings are cached: a lenient one is re-checked for its
         # order each time, which is rare and keeps the cache honest.
         if len(text) == 10 and text == value.isoformat():
@@ -682,6 +584,53 @@ class ProgressIndex:
         i_entity = header.index.get("entity", -1)
         entity = entity_key(row[i_entity]) if 0 <= i_entity < len(row) else ""
         return (slot.target.id, entity, day.toordinal()), value
+
+
+class _FileChecks:
+    """The slow paths of the row loop for one file (``rowscan.RowChecks``)."""
+
+    def __init__(self, index: ProgressIndex, header: _Header, sink: FindingSink) -> None:
+        self.index = index
+        self.header = header
+        self.sink = sink
+        self.was_malformed = False
+
+    def fix_width(self, row: list[str], line: int) -> bool:
+        return self.index._fix_width(row, self.header.width, line, self.header.file, self.sink)
+
+    def series_for(self, key: Hashable, row: list[str], line: int) -> Series | None:
+        return self.index._series_for(key, row, self.header, line, self.sink)
+
+    def day(self, text: str, row: list[str], line: int) -> tuple[int, int, int] | None:
+        return self.index._slow_day(text, row, self.header, line, self.sink)
+
+    def value(self, text: str, series: Series, row: list[str], line: int) -> float | None:
+        slot: _Slot = series.owner  # type: ignore[assignment]
+        return self.index._slow_value(text, slot, row, self.header, line, self.sink)
+
+    def duplicate(self, series: Series, code: int) -> None:
+        slot: _Slot = series.owner  # type: ignore[assignment]
+        self.index._candidates.add((slot.target.id, series.name, code >> SHIFT))
+
+    def record(self, series: Series, code: int, value: float, row: list[str], line: int) -> None:
+        slot: _Slot = series.owner  # type: ignore[assignment]
+        if slot.record is None:
+            return
+        i_source = self.header.index.get("source", -1)
+        source_text = (row[i_source] if i_source >= 0 else "") or None
+        observed = Observation(date.fromordinal(code >> SHIFT), value, self.header.file, line, source_text)
+        slot.record.append((series.name, observed))
+
+    def malformed(self, line: int, reason: str) -> None:
+        self.was_malformed = True
+        self.sink.add(
+            Finding(
+                Code.MALFORMED_CSV,
+                Location(self.header.file, line, None),
+                {"reason": reason},
+                hint=_csv_hint(reason),
+            )
+        )
 
 
 def bounded_lines(text: IO[str]) -> Iterator[str]:

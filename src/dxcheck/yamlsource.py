@@ -171,6 +171,11 @@ def load(raw: bytes, file: str) -> tuple[YamlDocument | None, list[Finding]]:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         where = Location(file, mark.line + 1, mark.column + 1) if mark else Location(file)
+        if "maximum nesting depth" in str(exc.problem):
+            # libyaml 0.2.6 (PyYAML 6.0.4 wheels) stops deep nesting itself, before the
+            # Python recursion limit or our own depth check can.
+            reason = f"nested deeper than {MAX_DEPTH} levels"
+            return None, [Finding(Code.YAML_LIMIT, where, {"reason": reason})]
         context = exc.context or ""
         if exc.context_mark is not None and exc.context_mark is not mark:
             start = exc.context_mark

@@ -1,0 +1,274 @@
+"""The per-row loop over a progress CSV: the one place every row passes.
+
+This module is compiled with mypyc when dxcheck is installed on a machine with a C
+compiler (see ``hatch_build.py``) and runs as plain Python otherwise; both behave the
+same, and the test suite runs both. So it imports only the standard library and keeps
+to what mypyc compiles well: typed attributes on a native class, ints and floats.
+
+A line without a double quote is split on the delimiter directly, which is exactly what
+the ``csv`` module makes of it and about twice as fast; a line with a quote (or too long
+to trust) is handed to a ``csv.reader`` that reads on from the same lines, so quoted
+cells may still span lines. Anything unusual in a row goes back to ``RowChecks``, which
+repairs the cell or records a located finding: the loop itself never reports.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Callable, Hashable, Iterator
+from math import log
+from typing import Final, Protocol
+
+# A date is carried as one int: its ordinal in the high bits, a small per-run index in the
+# low 16 (its bit in a series' seen-dates mask). Comparing codes compares dates.
+SHIFT: Final = 16
+LOW: Final = (1 << SHIFT) - 1
+NEVER: Final = 1 << 60  # later than any date code; below mypyc's boxed-int threshold
+ALWAYS: Final = -(1 << 30)
+# A cell longer than this goes to the csv module, which enforces the field-size limit.
+FAST_LINE_LIMIT: Final = 4096
+_PROGRESS_EVERY: Final = 0x3FFF  # rows between progress callbacks, minus one
+
+
+class Series:
+    """One target x entity pair: its latest and earliest observation, the date it was
+    first met, running sums for the trend fit, and a bitset of the dates it has seen.
+    Memory per pair is constant, whatever the number of rows."""
+
+    def __init__(
+        self,
+        name: str,
+        owner: object,
+        numeric: bool,
+        low: float,
+        high: float,
+        sign: float,
+        compound: bool,
+        level: float,
+    ) -> None:
+        self.name = name  # the entity key ("" for the nation)
+        self.owner = owner  # what the caller keeps per target
+        # checks: a numeric value must lie within [low, high]; met when value * sign >= level
+        self.numeric = numeric
+        self.low = low
+        self.high = high
+        self.sign = sign
+        self.signed_level = sign * level
+        self.compound = compound
+        self.count = 0
+        self.seen = 0  # bitset of date indices
+        self.latest = -1
+        self.value = 0.0
+        self.file = 0
+        self.line = 0
+        self.source = ""
+        self.earliest = NEVER
+        self.earliest_value = 0.0
+        self.first_met = NEVER
+        # trend sums over t (days since 2000) and y; ly = ln y for compound projections
+        self.base_t = ALWAYS
+        self.n = 0
+        self.st = 0.0
+        self.sy = 0.0
+        self.stt = 0.0
+        self.sty = 0.0
+        self.sly = 0.0
+        self.stly = 0.0
+        self.nonpositive = 0
+
+    def add_point(self, t: int, y: float) -> None:
+        """One point of the trend fit (rows and the catalog baseline)."""
+        self.n += 1
+        self.st += t
+        self.sy += y
+        self.stt += t * t
+        self.sty += t * y
+        if self.compound:
+            if y > 0:
+                ly = log(y)
+                self.sly += ly
+                self.stly += t * ly
+            else:
+                self.nonpositive += 1
+
+
+class RowChecks(Protocol):
+    """The slow paths: each repairs the cell and returns the value, or records a located
+    finding and returns None (or False)."""
+
+    def fix_width(self, row: list[str], line: int) -> bool: ...
+
+    def series_for(self, key: Hashable, row: list[str], line: int) -> Series | None: ...
+
+    def day(self, text: str, row: list[str], line: int) -> tuple[int, int, int] | None: ...
+
+    def value(self, text: str, series: Series, row: list[str], line: int) -> float | None: ...
+
+    def duplicate(self, series: Series, code: int) -> None: ...
+
+    def record(self, series: Series, code: int, value: float, row: list[str], line: int) -> None: ...
+
+    def malformed(self, line: int, reason: str) -> None: ...
+
+
+class _Lines:
+    """The file's lines for the csv module, with the line the loop has just read pushed
+    back in front."""
+
+    def __init__(self, source: Iterator[str]) -> None:
+        self.source = source
+        self.pushed: str | None = None
+
+    def __iter__(self) -> _Lines:
+        return self
+
+    def __next__(self) -> str:
+        pushed = self.pushed
+        if pushed is not None:
+            self.pushed = None
+            return pushed
+        return next(self.source)
+
+
+class RowScanner:
+    """The columns of one file and the caches shared by every file of a run."""
+
+    def __init__(
+        self,
+        *,
+        width: int,
+        delimiter: str,
+        key_of: Callable[[list[str]], Hashable],
+        i_date: int,
+        i_value: int,
+        i_source: int,
+        keys: dict[Hashable, Series],
+        dates: dict[str, tuple[int, int, int]],
+        milestones: dict[str, float],
+        checking_only: bool,
+        recording: bool,
+    ) -> None:
+        self.width = width
+        self.delimiter = delimiter
+        self.key_of = key_of
+        self.i_date = i_date
+        self.i_value = i_value
+        self.i_source = i_source
+        self.keys = keys
+        self.dates = dates
+        self.milestones = milestones
+        self.checking_only = checking_only
+        self.recording = recording
+
+    def scan(
+        self,
+        lines: Iterator[str],
+        checks: RowChecks,
+        *,
+        dialect: type[csv.Dialect],
+        file_index: int,
+        first_line: int,
+        on_rows: Callable[[int], None] | None = None,
+    ) -> int:
+        """Read every row from ``lines`` (which start after the header, on line
+        ``first_line``) into the series; return the number of rows."""
+        pushback = _Lines(lines)
+        reader = csv.reader(pushback, dialect=dialect)
+        width = self.width
+        delimiter = self.delimiter
+        key_of = self.key_of
+        i_date = self.i_date
+        i_value = self.i_value
+        i_source = self.i_source
+        has_source = i_source >= 0
+        series_of = self.keys.get
+        date_of = self.dates.get
+        milestone_of = self.milestones.get
+        checking_only = self.checking_only
+        recording = self.recording
+        line = first_line  # where the next row starts
+        count = 0
+        x: float
+        try:
+            for text in lines:
+                row_line = line
+                if '"' in text or len(text) > FAST_LINE_LIMIT:
+                    # Quoted cells (which may span lines), or a line long enough that
+                    # the field-size limit may apply: the csv module reads this row.
+                    pushback.pushed = text
+                    before = reader.line_num
+                    row = next(reader)
+                    line += reader.line_num - before
+                else:
+                    row = text.split(delimiter)
+                    last = row[-1]
+                    if last.endswith(("\n", "\r")):
+                        row[-1] = last.rstrip("\r\n")
+                    line += 1
+                count += 1
+                if on_rows is not None and not count & _PROGRESS_EVERY:
+                    on_rows(count)
+                if len(row) != width and not checks.fix_width(row, row_line):
+                    continue
+                key = key_of(row)
+                series = series_of(key)
+                if series is None:
+                    series = checks.series_for(key, row, row_line)
+                    if series is None:
+                        continue
+                d_text = row[i_date]
+                day = date_of(d_text)
+                if day is None:
+                    day = checks.day(d_text, row, row_line)
+                    if day is None:
+                        continue
+                code, bit, t = day
+                v_text = row[i_value]
+                if series.numeric:
+                    try:
+                        x = float(v_text)
+                        # One chained comparison: the range (a share within 0..100), and
+                        # finite (NaN fails it); and no digit separators ("1_0": float()
+                        # takes them).
+                        ok = series.low <= x <= series.high and "_" not in v_text
+                    except ValueError:
+                        ok = False
+                    if not ok:
+                        checked = checks.value(v_text, series, row, row_line)
+                        if checked is None:
+                            continue
+                        x = checked
+                else:
+                    milestone = milestone_of(v_text)
+                    if milestone is None:
+                        milestone = checks.value(v_text, series, row, row_line)
+                        if milestone is None:
+                            continue
+                    x = milestone
+                seen = series.seen
+                if seen & bit:
+                    checks.duplicate(series, code)
+                    continue
+                series.seen = seen | bit
+                series.count += 1
+                if checking_only:
+                    continue
+                if code > series.latest:
+                    series.latest = code
+                    series.value = x
+                    series.file = file_index
+                    series.line = row_line
+                    series.source = row[i_source] if has_source else ""
+                if code < series.earliest:
+                    series.earliest = code
+                    series.earliest_value = x
+                if code < series.first_met and x * series.sign >= series.signed_level:
+                    series.first_met = code
+                if t >= series.base_t:
+                    series.add_point(t, x)
+                if recording:
+                    checks.record(series, code, x, row, row_line)
+        except csv.Error as exc:
+            # where the malformed row starts (the reader has gone on to the end)
+            checks.malformed(line, str(exc))
+        return count
