@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from operator import itemgetter
 from pathlib import Path
+from types import ModuleType
 from typing import IO, Any
 
 from typing_extensions import TypedDict
@@ -35,8 +36,9 @@ from typing_extensions import TypedDict
 from dxcheck import cells
 from dxcheck.catalog import Catalog, Target, TargetType
 from dxcheck.findings import Code, Finding, FindingSink, Location, suggestion
+from dxcheck.native import row_loop
 from dxcheck.report import Observation
-from dxcheck.rowscan import ALWAYS, LOW, NEVER, SHIFT, RowScanner, Series
+from dxcheck.rowscan import ALWAYS, LOW, NEVER, SHIFT, Series
 from dxcheck.units import canonical_unit
 
 
@@ -120,8 +122,11 @@ class ProgressIndex:
         date_order: cells.DateOrder | None = None,
         record: frozenset[str] = frozenset(),
         checking_only: bool = False,
+        loop: ModuleType | None = None,
     ) -> None:
         self.as_of = as_of
+        # the row loop: compiled when it was built, else rowscan's source (dxcheck.native)
+        self._loop = loop if loop is not None else row_loop()
         self.date_order = date_order
         self.files: list[str] = []
         self._slots: dict[str, _Slot] = {}
@@ -316,7 +321,7 @@ class ProgressIndex:
     ) -> None:
         index = header.index
         key_columns = [index[c] for c in ("target", "entity", "unit") if c in index]
-        scanner = RowScanner(
+        scanner = self._loop.RowScanner(
             width=header.width,
             delimiter=header.dialect.delimiter,
             key_of=itemgetter(*key_columns),
@@ -331,7 +336,7 @@ class ProgressIndex:
         )
         checks = _FileChecks(self, header, sink)
         progress = None if on_rows is None else (lambda rows: on_rows(rows, _position(text)))
-        count = scanner.scan(
+        count: int = scanner.scan(
             bounded_lines(text),
             checks,
             dialect=header.dialect,
@@ -397,7 +402,7 @@ class ProgressIndex:
 
     def _new_state(self, slot: _Slot, entity: str) -> Series:
         low, high = (0.0, 100.0) if slot.percent else (-sys.float_info.max, sys.float_info.max)
-        state = Series(
+        state: Series = self._loop.Series(
             entity,
             slot,
             slot.numeric,

@@ -19,6 +19,10 @@ from collections.abc import Callable, Hashable, Iterator
 from math import log
 from typing import Final, Protocol
 
+# Empty here; the compiled copy says which source it was built from (hatch_build.py),
+# so that an edited source is never shadowed by a stale build (dxcheck.native).
+COMPILED_FROM: Final = ""
+
 # A date is carried as one int: its ordinal in the high bits, a small per-run index in the
 # low 16 (its bit in a series' seen-dates mask). Comparing codes compares dates.
 SHIFT: Final = 16
@@ -130,6 +134,47 @@ class _Lines:
         return next(self.source)
 
 
+def split_quoted(text: str, delimiter: str) -> list[str] | None:
+    """The cells of one line with double-quoted cells, as the csv module reads them
+    (excel dialect, strict); None when the line is not that simple (a quoted cell left
+    open, to go on on the next line, or anything the csv module would refuse)."""
+    end = len(text)
+    if text.endswith("\n"):
+        end -= 2 if text.endswith("\r\n") else 1
+    elif text.endswith("\r"):
+        end -= 1
+    cells: list[str] = []
+    pos = 0
+    while True:
+        if pos < end and text[pos] == '"':
+            # A quoted cell: up to the next quote that is not doubled.
+            start = pos + 1
+            close = text.find('"', start, end)
+            while 0 <= close < end - 1 and text[close + 1] == '"':
+                close = text.find('"', close + 2, end)
+            if close < 0:
+                return None
+            cell = text[start:close]
+            cells.append(cell.replace('""', '"') if '""' in cell else cell)
+            after = close + 1
+            if after == end:
+                return cells
+            if text[after] != delimiter:
+                return None
+            pos = after + 1
+        else:
+            stop = text.find(delimiter, pos, end)
+            if stop < 0:
+                stop = end
+            cell = text[pos:stop]
+            if '"' in cell:
+                return None
+            cells.append(cell)
+            if stop == end:
+                return cells
+            pos = stop + 1
+
+
 class RowScanner:
     """The columns of one file and the caches shared by every file of a run."""
 
@@ -181,9 +226,10 @@ class RowScanner:
         i_value = self.i_value
         i_source = self.i_source
         has_source = i_source >= 0
-        series_of = self.keys.get
-        date_of = self.dates.get
-        milestone_of = self.milestones.get
+        # Plain local names for the dictionaries: mypyc calls their methods directly.
+        keys = self.keys
+        dates = self.dates
+        milestones = self.milestones
         checking_only = self.checking_only
         recording = self.recording
         line = first_line  # where the next row starts
@@ -192,18 +238,24 @@ class RowScanner:
         try:
             for text in lines:
                 row_line = line
-                if '"' in text or len(text) > FAST_LINE_LIMIT:
-                    # Quoted cells (which may span lines), or a line long enough that
-                    # the field-size limit may apply: the csv module reads this row.
+                quoted = '"' in text
+                split = None
+                if len(text) <= FAST_LINE_LIMIT:
+                    split = split_quoted(text, delimiter) if quoted else text.split(delimiter)
+                if split is None:
+                    # A quoted cell that spans lines or breaks the quoting rules, or a
+                    # line long enough for the field-size limit: the csv module reads
+                    # this row (and reports what is wrong with it).
                     pushback.pushed = text
                     before = reader.line_num
                     row = next(reader)
                     line += reader.line_num - before
                 else:
-                    row = text.split(delimiter)
-                    last = row[-1]
-                    if last.endswith(("\n", "\r")):
-                        row[-1] = last.rstrip("\r\n")
+                    row = split
+                    if not quoted:
+                        last = row[-1]
+                        if last.endswith(("\n", "\r")):
+                            row[-1] = last.rstrip("\r\n")
                     line += 1
                 count += 1
                 if on_rows is not None and not count & _PROGRESS_EVERY:
@@ -211,13 +263,13 @@ class RowScanner:
                 if len(row) != width and not checks.fix_width(row, row_line):
                     continue
                 key = key_of(row)
-                series = series_of(key)
+                series = keys.get(key)
                 if series is None:
                     series = checks.series_for(key, row, row_line)
                     if series is None:
                         continue
                 d_text = row[i_date]
-                day = date_of(d_text)
+                day = dates.get(d_text)
                 if day is None:
                     day = checks.day(d_text, row, row_line)
                     if day is None:
@@ -239,7 +291,7 @@ class RowScanner:
                             continue
                         x = checked
                 else:
-                    milestone = milestone_of(v_text)
+                    milestone = milestones.get(v_text)
                     if milestone is None:
                         milestone = checks.value(v_text, series, row, row_line)
                         if milestone is None:

@@ -14,7 +14,7 @@ from typing import Literal
 from typing_extensions import TypedDict
 
 from dxcheck import __version__
-from dxcheck.catalog import Direction, TargetType
+from dxcheck.catalog import Direction, Target, TargetType
 from dxcheck.findings import Finding
 from dxcheck.report import Outlook, ProblemReport, Report, Result, Status
 
@@ -121,12 +121,48 @@ def tool() -> ToolDoc:
 
 def result_document(result: Result) -> ResultDoc:
     target = result.target
-    latest = result.latest
-    trend = result.trend
     return {
         "target": target.id,
         "title": target.title,
         "entity": result.entity,
+        **target_fields(target),
+        **outcome_fields(result),
+    }
+
+
+class TargetFieldsDoc(TypedDict):
+    """The fields of a result that only depend on its target (the same for every entity)."""
+
+    category: str | None
+    agency: str | None
+    type: TargetType
+    direction: Direction
+    target_level: float | None
+    unit: str | None
+    deadline: str | None
+    due: str | None
+
+
+class OutcomeFieldsDoc(TypedDict):
+    """The fields of a result that depend on its series."""
+
+    status: Status
+    late: bool
+    days_left: int | None
+    progress: float | None
+    observations: int
+    latest: ObservationDoc | None
+    first_met: str | None
+    outlook: Outlook
+    projection: str | None
+    projected: float | None
+    ratio: float | None
+    required_rate: float | None
+    current_rate: float | None
+
+
+def target_fields(target: Target) -> TargetFieldsDoc:
+    return {
         "category": target.category,
         "agency": target.agency,
         "type": target.type,
@@ -135,6 +171,13 @@ def result_document(result: Result) -> ResultDoc:
         "unit": target.unit,
         "deadline": target.deadline,
         "due": target.due.isoformat() if target.due else None,
+    }
+
+
+def outcome_fields(result: Result) -> OutcomeFieldsDoc:
+    latest = result.latest
+    trend = result.trend
+    return {
         "status": result.status,
         "late": result.late,
         "days_left": result.days_left,
@@ -174,7 +217,9 @@ def finding_document(finding: Finding) -> FindingDoc:
     }
 
 
-def report_document(report: Report) -> ReportDoc:
+def report_document(report: Report, *, with_results: bool = True) -> ReportDoc:
+    """The whole report; ``with_results=False`` leaves the results list empty (for a
+    writer that adds them one by one)."""
     return {
         "schema_version": SCHEMA_VERSION,
         "kind": "status",
@@ -189,7 +234,7 @@ def report_document(report: Report) -> ReportDoc:
             "passed": report.gate_passed,
             "failing": len(report.failing),
         },
-        "results": [result_document(r) for r in report.results],
+        "results": [result_document(r) for r in report.results] if with_results else [],
         "superseded": [
             {"target": s.target.id, "by": s.by, "since": s.since.isoformat()} for s in report.superseded
         ],

@@ -1,0 +1,106 @@
+"""Build hook: compile the row loop (src/dxcheck/rowscan.py) with mypyc.
+
+The row loop is where every row of a progress CSV passes; compiled, it reads a million
+rows about twice as fast (bench/README.md). Compiling needs a C compiler and the Python
+headers. Without them, or with DXCHECK_NO_COMPILE=1, the build says so and installs the
+same module as plain Python: nothing else changes.
+
+The compiled copy records a checksum of the source it was built from (COMPILED_FROM),
+so that dxcheck falls back to the source when someone edits rowscan.py in an editable
+install without rebuilding (``dxcheck.native``).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+import zlib
+from pathlib import Path
+from typing import Any
+
+from hatchling.builders.hooks.plugin.interface import BuildHookInterface
+
+MODULE = Path("src/dxcheck/rowscan.py")
+MARKER = 'COMPILED_FROM: Final = ""'
+
+
+def source_checksum(source: bytes) -> str:
+    """Kept in step with dxcheck.native.source_checksum (a test checks both)."""
+    return f"{zlib.crc32(source):08x}-{len(source)}"
+
+
+class RowLoopCompiler(BuildHookInterface):  # type: ignore[type-arg]
+    PLUGIN_NAME = "custom"
+
+    def initialize(self, version: str, build_data: dict[str, Any]) -> None:
+        if self.target_name != "wheel":
+            return
+        if os.environ.get("DXCHECK_NO_COMPILE"):
+            self.app.display_info("dxcheck: DXCHECK_NO_COMPILE is set: the row loop stays pure Python")
+            return
+        with tempfile.TemporaryDirectory(prefix="dxcheck-mypyc-") as work:
+            try:
+                built = self._compile(Path(self.root), Path(work))
+            except Exception as exc:  # any failure means: install the pure-Python module
+                self.app.display_warning(
+                    f"dxcheck: could not compile the row loop with mypyc ({type(exc).__name__}: {exc}); "
+                    "installing it as pure Python (correct, about half as fast on large files)"
+                )
+                return
+            package = Path(self.root) / "src" / "dxcheck"
+            if version == "editable":
+                # An editable install imports from src/: the extension goes beside the
+                # source (git-ignored), replacing any earlier build.
+                for old in package.glob("rowscan*.so"):
+                    old.unlink()
+                for so in built:
+                    shutil.copy2(so, package / so.name)
+            else:
+                keep = Path(self.directory) / "dxcheck-compiled"
+                keep.mkdir(parents=True, exist_ok=True)
+                for so in built:
+                    shutil.copy2(so, keep / so.name)
+                    build_data["force_include"][str(keep / so.name)] = f"dxcheck/{so.name}"
+                build_data["pure_python"] = False
+                build_data["infer_tag"] = True
+        self.app.display_info(
+            f"dxcheck: compiled the row loop with mypyc ({', '.join(p.name for p in built)})"
+        )
+
+    def _compile(self, root: Path, work: Path) -> list[Path]:
+        from mypyc.build import mypycify
+        from setuptools import Distribution
+
+        source = (root / MODULE).read_bytes()
+        text = source.decode("utf-8")
+        if text.count(MARKER) != 1:
+            raise RuntimeError(f"{MODULE} must define {MARKER} exactly once")
+        stamped = text.replace(MARKER, f'COMPILED_FROM: Final = "{source_checksum(source)}"')
+        package = work / "src" / "dxcheck"
+        package.mkdir(parents=True)
+        (package / "__init__.py").write_text("")
+        (package / "rowscan.py").write_text(stamped, encoding="utf-8")
+        config = work / "mypy.ini"  # not the project's: its pydantic plugin is not installed here
+        config.write_text("[mypy]\nstrict = True\n")
+        cwd = Path.cwd()
+        os.chdir(work / "src")
+        try:
+            extensions = mypycify(
+                [f"--config-file={config}", "dxcheck/rowscan.py"],
+                opt_level="3",
+                debug_level="0",
+                target_dir=str(work / "c"),
+            )
+            dist = Distribution({"name": "dxcheck-rowscan", "ext_modules": extensions})
+            command: Any = dist.get_command_obj("build_ext")
+            command.build_lib = str(work / "lib")
+            command.build_temp = str(work / "tmp")
+            command.ensure_finalized()
+            command.run()
+        finally:
+            os.chdir(cwd)
+        built = sorted((work / "lib").rglob("*.so")) + sorted((work / "lib").rglob("*.pyd"))
+        if not built:
+            raise RuntimeError("mypyc produced no extension module")
+        return built
