@@ -13,13 +13,12 @@ import types
 import typing
 from collections.abc import Iterator
 from datetime import date
-from importlib import resources
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, WithJsonSchema, field_validator
 
-from dxcheck import deadlines, yamlsource
+from dxcheck import DATA_DIR, deadlines, yamlsource
 from dxcheck.findings import Code, Finding, Location, suggestion
 from dxcheck.units import canonical_unit
 
@@ -136,7 +135,7 @@ class CatalogLoad(typing.NamedTuple):
 
 
 def bundled_catalog_bytes() -> bytes:
-    return resources.files("dxcheck").joinpath("data", BUNDLED_NAME).read_bytes()
+    return (DATA_DIR / BUNDLED_NAME).read_bytes()
 
 
 def _bundled_or_empty() -> bytes:

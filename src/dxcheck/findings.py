@@ -219,6 +219,17 @@ class FindingSink:
         self._per_file[file] = count + 1
         self.findings.append(finding)
 
+    def dropped(self) -> tuple[int, bool]:
+        """How many findings were dropped past the cap, and whether any was an error."""
+        return sum(self._dropped.values()), bool(self._dropped_errors)
+
+    def add_dropped(self, file: str, count: int, errors: bool) -> None:
+        """Count findings another sink dropped for ``file`` (a file read in halves)."""
+        if count:
+            self._dropped[file] = self._dropped.get(file, 0) + count
+            if errors:
+                self._dropped_errors.add(file)
+
     def extend(self, findings: Iterable[Finding]) -> None:
         for f in findings:
             self.add(f)

@@ -7,7 +7,6 @@ one out when chasing a bug).
 
 from __future__ import annotations
 
-import importlib.util
 import os
 import sys
 import zlib
@@ -46,6 +45,8 @@ def is_compiled(module: ModuleType) -> bool:
 
 
 def _load_source(path: Path) -> ModuleType:
+    import importlib.util  # only for a stale build or DXCHECK_PURE_PYTHON
+
     loaded = sys.modules.get(PURE_NAME)
     if loaded is not None:
         return loaded

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -39,6 +38,8 @@ def write_atomic(path: Path, text: str, *, inputs: Iterable[str] = ()) -> Findin
         return None
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
+        import tempfile  # only when writing: start-up time
+
         fd, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     except OSError as exc:
         return Finding(Code.OUTPUT_UNWRITABLE, Location(str(path)), {"reason": exc.strerror or str(exc)})

@@ -18,22 +18,20 @@ import functools
 import gc
 import io
 import math
-import shutil
 import sys
-import tempfile
 import unicodedata
 from collections.abc import Callable, Hashable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
-from operator import itemgetter
+from operator import attrgetter, itemgetter
 from pathlib import Path
 from types import ModuleType
 from typing import IO, Any
 
 from typing_extensions import TypedDict
 
-from dxcheck import cells
+from dxcheck import DATA_DIR, cells, split
 from dxcheck.catalog import Catalog, Target, TargetType
 from dxcheck.findings import Code, Finding, FindingSink, Location, suggestion
 from dxcheck.native import row_loop
@@ -123,8 +121,14 @@ class ProgressIndex:
         record: frozenset[str] = frozenset(),
         checking_only: bool = False,
         loop: ModuleType | None = None,
+        split_min_bytes: int | None = split.SPLIT_MIN_BYTES,
     ) -> None:
         self.as_of = as_of
+        self._catalog = catalog
+        # files this large are read in two halves at once; None: always in one piece
+        self._split_min_bytes = split_min_bytes
+        self._is_half = False
+        self._end_line = 0
         # the row loop: compiled when it was built, else rowscan's source (dxcheck.native)
         self._loop = loop if loop is not None else row_loop()
         self.date_order = date_order
@@ -194,13 +198,20 @@ class ProgressIndex:
                 header = _Header.read(text, source.display, sink)
                 if header is None:
                     return
-                self._scan(text, header, file_index, sink, on_rows)
+                counted = self._read_in_halves(
+                    source, getattr(text, "encoding", ""), header, file_index, sink, on_rows
+                )
+                if counted is None:
+                    counted = self._scan(text, header, file_index, sink, on_rows)
             except UnicodeDecodeError as exc:
                 sink.add(_decode_finding(source, exc))
                 return
             finally:
                 if collecting:
                     gc.enable()
+        count, malformed = counted
+        if count == 0 and not malformed:
+            sink.add(Finding(Code.NO_ROWS, Location(source.display, 1, None)))
         future = self._future.pop(source.display, None)
         if future:
             sink.add(
@@ -318,7 +329,12 @@ class ProgressIndex:
         file_index: int,
         sink: FindingSink,
         on_rows: Callable[[int, int], None] | None,
-    ) -> None:
+        *,
+        first_line: int | None = None,
+        scale: float = 1.0,
+    ) -> tuple[int, bool]:
+        """Every row of ``text`` into the series: (rows, whether the csv module gave up
+        on a malformed row). ``self._end_line`` is then the line after the last row."""
         index = header.index
         key_columns = [index[c] for c in ("target", "entity", "unit") if c in index]
         scanner = self._loop.RowScanner(
@@ -335,19 +351,228 @@ class ProgressIndex:
             recording=self._recording,
         )
         checks = _FileChecks(self, header, sink)
-        progress = None if on_rows is None else (lambda rows: on_rows(rows, _position(text)))
+        progress: Callable[[int], None] | None = None
+        if on_rows is not None:
+            report_rows = on_rows
+
+            def progress(rows: int) -> None:
+                report_rows(int(rows * scale), int(_position(text) * scale))
+
         count: int = scanner.scan(
             bounded_lines(text),
             checks,
             dialect=header.dialect,
             file_index=file_index,
-            first_line=header.line + 1,
+            first_line=header.line + 1 if first_line is None else first_line,
             on_rows=progress,
         )
+        self._end_line = scanner.end_line
+        if progress is not None:
+            progress(count)
+        return count, checks.was_malformed
+
+    # --- a large file in two halves, the second in a forked process (dxcheck.split) -----
+
+    def _read_in_halves(
+        self,
+        source: InputFile,
+        encoding: str,
+        header: _Header,
+        file_index: int,
+        sink: FindingSink,
+        on_rows: Callable[[int, int], None] | None,
+    ) -> tuple[int, bool] | None:
+        """(rows, malformed) when the file was read in two halves; None when it is to be
+        read in one piece (small, not UTF-8, ``show``, or the halves did not fit)."""
+        if self._split_min_bytes is None or self._recording or source.path is None:
+            return None
+        if encoding not in ("utf-8", "utf-8-sig") or header.line > 1000:
+            return None
+        try:
+            size = source.path.stat().st_size
+            cut = split.cut_point(source.path, size, minimum=self._split_min_bytes)
+        except OSError:
+            return None
+        if cut is None:
+            return None
+        path = source.path
+
+        def second_half() -> _Half:
+            return self._new_half()._read_half(path, cut, size, "utf-8", header, file_index, None)
+
+        beside = split.Beside(second_half)
+        try:
+            first = self._new_half()._read_half(
+                path, 0, cut, encoding, header, file_index, on_rows, size / cut
+            )
+        except BaseException:
+            beside.cancel()
+            raise
+        second = beside.result()
+        if first.failed or second is None or second.failed:
+            return None
+        if not self._merge_halves((first, second), source.display, sink):
+            return None
         if on_rows is not None:
-            on_rows(count, _position(text))
-        if count == 0 and not checks.was_malformed:
-            sink.add(Finding(Code.NO_ROWS, Location(header.file, 1, None)))
+            on_rows(first.count + second.count, size)
+        return first.count + second.count, second.malformed
+
+    def _new_half(self) -> ProgressIndex:
+        """An empty index with this one's settings and caches: what it reads is merged
+        back (``_merge_halves``), so it must not repeat the catalog baseline."""
+        half = ProgressIndex(
+            self._catalog,
+            self.as_of,
+            date_order=self.date_order,
+            checking_only=self._checking_only,
+            loop=self._loop,
+            split_min_bytes=None,
+        )
+        half._is_half = True
+        half.files = list(self.files)
+        half._entities = dict(self._entities)
+        half._entity_names = dict(self._entity_names)
+        half._dates = dict(self._dates)
+        half._date_index = dict(self._date_index)
+        half._date_info = dict(self._date_info)
+        return half
+
+    def _read_half(
+        self,
+        path: Path,
+        start: int,
+        end: int,
+        encoding: str,
+        header: _Header,
+        file_index: int,
+        on_rows: Callable[[int, int], None] | None,
+        scale: float = 1.0,
+    ) -> _Half:
+        sink = FindingSink()
+        try:
+            with split.open_range(path, start, end, encoding) as text:
+                if start == 0:
+                    _Header.read(text, header.file, FindingSink())  # reported already
+                count, malformed = self._scan(
+                    text,
+                    header,
+                    file_index,
+                    sink,
+                    on_rows,
+                    first_line=header.line + 1 if start == 0 else 1,
+                    scale=scale,
+                )
+        except (UnicodeDecodeError, OSError):
+            return _Half(failed=True)
+        states = [
+            (target_id, entity, *_STATE_FIELDS(series))
+            for target_id, slot in self._slots.items()
+            for entity, series in slot.series.items()
+        ]
+        return _Half(
+            failed=start == 0 and malformed,  # the cut fell inside a quoted cell
+            count=count,
+            malformed=malformed,
+            end_line=self._end_line,
+            states=states,
+            ordinals={i: ordinal for ordinal, i in self._date_index.items()},
+            entities=self._entities,
+            entity_names=self._entity_names,
+            candidates=self._candidates,
+            future=self._future.get(header.file),
+            findings=sink.findings,
+            dropped=sink.dropped(),
+        )
+
+    def _merge_halves(self, halves: tuple[_Half, _Half], display: str, sink: FindingSink) -> bool:
+        """Add both halves to this index, as if read in one piece; False (and nothing
+        changed) when a date of a series appears in both, or in an earlier file: the
+        duplicate must then be found row by row."""
+        code_maps = [self._code_map(half) for half in halves]
+        seen: dict[tuple[str, str], int] = {}
+        remapped: list[list[int]] = []
+        for half, code_map in zip(halves, code_maps, strict=True):
+            masks: dict[int, int] = {}
+            bits_of_half = []
+            for state in half.states:
+                key = (state[0], state[1])
+                mask = state[2 + _SEEN]
+                bits = masks.get(mask)
+                if bits is None:
+                    bits = masks[mask] = _remap_bits(mask, code_map)
+                before = seen.get(key)
+                if before is None:
+                    existing = self._slots[key[0]].series.get(key[1])
+                    before = existing.seen if existing is not None else 0
+                if before & bits:
+                    return False
+                seen[key] = before | bits
+                bits_of_half.append(bits)
+            remapped.append(bits_of_half)
+        offset = 0
+        for half, code_map, bits_of_half in zip(halves, code_maps, remapped, strict=True):
+            known_spellings = set(self._entities)
+            for state, bits in zip(half.states, bits_of_half, strict=True):
+                self._merge_state(state, bits, code_map, offset)
+            for spelling, folded in half.entities.items():
+                self._entities.setdefault(spelling, folded)
+            for folded, name in half.entity_names.items():
+                self._entity_names.setdefault(folded, name)
+            self._candidates |= half.candidates
+            if half.future:
+                entry = self._future.setdefault(display, [0, half.future[1] + offset])
+                entry[0] += half.future[0]
+            for finding in half.findings:
+                if finding.code is Code.UNKNOWN_ENTITY and finding.text in known_spellings:
+                    continue  # reported once per spelling, as when read in one piece
+                sink.add(_shifted(finding, display, offset))
+            sink.add_dropped(display, *half.dropped)
+            offset = half.end_line - 1
+        return True
+
+    def _code_map(self, half: _Half) -> dict[int, int]:
+        """The half's date index -> this index's (new dates get new indices here)."""
+        out = {}
+        for i, ordinal in sorted(half.ordinals.items()):
+            index = self._date_index.get(ordinal)
+            if index is None:
+                index = self._date_index[ordinal] = len(self._date_index)
+            out[i] = index
+        return out
+
+    def _merge_state(self, state: tuple[Any, ...], bits: int, code_map: dict[int, int], offset: int) -> None:
+        slot = self._slots[state[0]]
+        entity: str = state[1]
+        series = slot.series.get(entity)
+        if series is None:
+            series = self._new_state(slot, entity)
+        (count, _, latest, value, file, line, source, earliest, earliest_value, first_met, *sums) = state[2:]
+        series.seen |= bits
+        series.count += count
+        if latest >= 0:
+            code = _recode(latest, code_map)
+            if code > series.latest:
+                series.latest = code
+                series.value = value
+                series.file = file
+                series.line = line + offset
+                series.source = source
+        if earliest != NEVER:
+            code = _recode(earliest, code_map)
+            if code < series.earliest:
+                series.earliest = code
+                series.earliest_value = earliest_value
+        if first_met != NEVER:
+            series.first_met = min(series.first_met, _recode(first_met, code_map))
+        n, st, sy, stt, sty, sly, stly, nonpositive = sums
+        series.n += n
+        series.st += st
+        series.sy += sy
+        series.stt += stt
+        series.sty += sty
+        series.sly += sly
+        series.stly += stly
+        series.nonpositive += nonpositive
 
     def _series_for(
         self, key: Any, row: list[str], header: _Header, line: int, sink: FindingSink
@@ -417,7 +642,8 @@ class ProgressIndex:
             # trend (SDG method), which then counts only observations from its date on.
             # An entity's trend starts from its own first observation.
             state.base_t = slot.base_t
-            state.add_point(slot.base_t, slot.base_value)
+            if not self._is_half:  # a half's series is added to one that has it already
+                state.add_point(slot.base_t, slot.base_value)
         slot.series[entity] = state
         return state
 
@@ -589,6 +815,68 @@ class ProgressIndex:
         i_entity = header.index.get("entity", -1)
         entity = entity_key(row[i_entity]) if 0 <= i_entity < len(row) else ""
         return (slot.target.id, entity, day.toordinal()), value
+
+
+# The state of a series as a half sends it back (plain values: it crosses a pipe).
+_STATE_FIELDS = attrgetter(
+    "count",
+    "seen",
+    "latest",
+    "value",
+    "file",
+    "line",
+    "source",
+    "earliest",
+    "earliest_value",
+    "first_met",
+    "n",
+    "st",
+    "sy",
+    "stt",
+    "sty",
+    "sly",
+    "stly",
+    "nonpositive",
+)
+_SEEN = 1  # position of "seen" in _STATE_FIELDS
+
+
+@dataclass
+class _Half:
+    """What reading one half of a file gives, to be merged into the whole."""
+
+    failed: bool
+    count: int = 0
+    malformed: bool = False
+    end_line: int = 0
+    states: list[tuple[Any, ...]] = field(default_factory=list)
+    ordinals: dict[int, int] = field(default_factory=dict)  # date index -> ordinal
+    entities: dict[str, str] = field(default_factory=dict)
+    entity_names: dict[str, str] = field(default_factory=dict)
+    candidates: set[tuple[str, str, int]] = field(default_factory=set)
+    future: list[Any] | None = None
+    findings: list[Finding] = field(default_factory=list)
+    dropped: tuple[int, bool] = (0, False)
+
+
+def _remap_bits(mask: int, code_map: dict[int, int]) -> int:
+    out = 0
+    while mask:
+        low = mask & -mask
+        out |= 1 << code_map[low.bit_length() - 1]
+        mask ^= low
+    return out
+
+
+def _recode(code: int, code_map: dict[int, int]) -> int:
+    return (code & ~LOW) | code_map[code & LOW]
+
+
+def _shifted(finding: Finding, display: str, offset: int) -> Finding:
+    location = finding.location
+    if not offset or location.file != display or location.line is None:
+        return finding
+    return replace(finding, location=replace(location, line=location.line + offset))
 
 
 class _FileChecks:
@@ -1003,6 +1291,9 @@ def _encoding_of(head: bytes, display: str, sink: FindingSink) -> str | None:
 
 def spool_stdin() -> Path:
     """Copy standard input to a temporary file, so that it can be read twice if needed."""
+    import shutil  # only here: start-up time
+    import tempfile
+
     handle = tempfile.NamedTemporaryFile(prefix="dxcheck-stdin-", suffix=".csv", delete=False)  # noqa: SIM115
     with handle:
         shutil.copyfileobj(sys.stdin.buffer, handle, 1 << 20)
@@ -1010,7 +1301,4 @@ def spool_stdin() -> Path:
 
 
 def bundled_sample() -> InputFile:
-    from importlib import resources
-
-    ref = resources.files("dxcheck").joinpath("data", "sample-progress.csv")
-    return InputFile("<bundled>/sample-progress.csv", Path(str(ref)))
+    return InputFile("<bundled>/sample-progress.csv", DATA_DIR / "sample-progress.csv")

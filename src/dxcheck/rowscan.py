@@ -204,6 +204,7 @@ class RowScanner:
         self.milestones = milestones
         self.checking_only = checking_only
         self.recording = recording
+        self.end_line = 0  # after ``scan``: the line the next row would start on
 
     def scan(
         self,
@@ -323,4 +324,5 @@ class RowScanner:
         except csv.Error as exc:
             # where the malformed row starts (the reader has gone on to the end)
             checks.malformed(line, str(exc))
+        self.end_line = line
         return count

@@ -1,0 +1,146 @@
+"""Reading one large file as two halves at once: where to cut it, how to read a byte
+range of it as text, and how to run the second half in a forked process.
+
+The cut is always at the same place for the same file (half way, at the next line end
+outside double quotes), whatever the machine, so results never depend on the number of
+cores: with no ``os.fork`` the second half simply runs after the first. Whether the cut
+really fell between two rows is proved by the first half, which must end cleanly at it
+(``progress.ProgressIndex``); otherwise the file is read again in one piece.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import pickle
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager, suppress
+from pathlib import Path
+from typing import IO, Generic, TypeVar
+
+T = TypeVar("T")
+
+# Below this a file is read in one piece: forking and merging cost more than they save.
+SPLIT_MIN_BYTES = 32 * 1024 * 1024
+_WINDOW = 1 << 20  # where to look for a line end after the middle
+_CHUNK = 1 << 20
+
+
+def cut_point(path: Path, size: int, *, minimum: int) -> int | None:
+    """The byte offset where the second half starts: just after the first line feed past
+    the middle with an even number of double quotes before it (so not inside a quoted
+    cell, if the file quotes correctly). None when the file is small or no such line
+    end lies within a MiB of the middle (e.g. old Mac line ends, only CR)."""
+    if size < max(minimum, 2 * _WINDOW):
+        return None
+    middle = size // 2
+    quotes = 0
+    with path.open("rb") as handle:
+        done = 0
+        while done < middle:
+            chunk = handle.read(min(_CHUNK, middle - done))
+            if not chunk:
+                return None
+            quotes += chunk.count(b'"')
+            done += len(chunk)
+        window = handle.read(_WINDOW)
+    counted = 0
+    end = window.find(b"\n")
+    while end >= 0:
+        quotes += window.count(b'"', counted, end)
+        counted = end
+        if quotes % 2 == 0 and middle + end + 1 < size:
+            return middle + end + 1
+        end = window.find(b"\n", end + 1)
+    return None
+
+
+class _ByteRange(io.RawIOBase):
+    """Bytes ``start`` to ``end`` of a file, as a raw stream."""
+
+    def __init__(self, path: Path, start: int, end: int) -> None:
+        super().__init__()
+        self._file = path.open("rb", buffering=0)
+        self._file.seek(start)
+        self._position = start
+        self._end = end
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: bytearray | memoryview) -> int:  # type: ignore[override]
+        left = self._end - self._position
+        if left <= 0:
+            return 0
+        view = memoryview(buffer)
+        got = self._file.readinto(view[: min(len(view), left)]) or 0
+        self._position += got
+        return got
+
+    def tell(self) -> int:
+        return self._position
+
+    def close(self) -> None:
+        self._file.close()
+        super().close()
+
+
+@contextmanager
+def open_range(path: Path, start: int, end: int, encoding: str) -> Iterator[IO[str]]:
+    """Bytes ``start`` to ``end`` of ``path`` as text, lines untranslated (as the reader
+    opens whole files)."""
+    raw = _ByteRange(path, start, end)
+    text = io.TextIOWrapper(io.BufferedReader(raw, 1 << 16), encoding=encoding, errors="strict", newline="")
+    try:
+        yield text
+    finally:
+        text.close()
+
+
+class Beside(Generic[T]):
+    """``work()`` run in a forked child while the caller goes on; ``result()`` waits for
+    it. None when the child failed in any way: the caller then does the work itself.
+    Without ``os.fork`` (Windows), ``result()`` runs the work there and then."""
+
+    def __init__(self, work: Callable[[], T]) -> None:
+        self._work: Callable[[], T] | None = None
+        self._pid = 0
+        self._read_fd = -1
+        if not hasattr(os, "fork"):
+            self._work = work
+            return
+        read_fd, write_fd = os.pipe()
+        pid = os.fork()
+        if pid == 0:  # the child: do the work, send the result, leave at once
+            status = 1
+            try:
+                os.close(read_fd)
+                payload = pickle.dumps(work(), protocol=pickle.HIGHEST_PROTOCOL)
+                with os.fdopen(write_fd, "wb") as out:
+                    out.write(payload)
+                status = 0
+            finally:
+                os._exit(status)  # no atexit handlers, no flushing the parent's buffers
+        os.close(write_fd)
+        self._pid = pid
+        self._read_fd = read_fd
+
+    def result(self) -> T | None:
+        if self._work is not None:
+            return self._work()
+        try:
+            with os.fdopen(self._read_fd, "rb") as incoming:
+                payload = incoming.read()
+        finally:
+            _, status = os.waitpid(self._pid, 0)
+        if status != 0 or not payload:
+            return None
+        value: T = pickle.loads(payload)
+        return value
+
+    def cancel(self) -> None:
+        """Stop waiting for the child (the caller failed): reap it."""
+        if self._pid:
+            with suppress(OSError):
+                os.close(self._read_fd)
+            os.waitpid(self._pid, 0)
