@@ -129,6 +129,7 @@ class ProgressIndex:
         self._split_min_bytes = split_min_bytes
         self._is_half = False
         self._end_line = 0
+        self.read_in_halves: list[str] = []  # files that were (for tests and the benchmark)
         # the row loop: compiled when it was built, else rowscan's source (dxcheck.native)
         self._loop = loop if loop is not None else row_loop()
         self.date_order = date_order
@@ -415,6 +416,7 @@ class ProgressIndex:
             return None
         if on_rows is not None:
             on_rows(first.count + second.count, size)
+        self.read_in_halves.append(source.display)
         return first.count + second.count, second.malformed
 
     def _new_half(self) -> ProgressIndex:

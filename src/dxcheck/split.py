@@ -31,7 +31,7 @@ def cut_point(path: Path, size: int, *, minimum: int) -> int | None:
     the middle with an even number of double quotes before it (so not inside a quoted
     cell, if the file quotes correctly). None when the file is small or no such line
     end lies within a MiB of the middle (e.g. old Mac line ends, only CR)."""
-    if size < max(minimum, 2 * _WINDOW):
+    if size < max(minimum, 2):
         return None
     middle = size // 2
     quotes = 0

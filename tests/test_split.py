@@ -1,0 +1,194 @@
+"""A file read in two halves at once (dxcheck.split) gives what reading it in one piece gives.
+
+Files of 32 MiB and more are read that way; here the threshold is lowered to one byte so
+that generated data and every file of the hostile CSV corpus go through it. Everything
+must be equal, except the last bits of the trend sums: the halves add their rows in a
+different order (floating-point addition is not associative), so those compare within
+1e-12, and the result of a split read is the same on every run and every machine.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+from datetime import date
+from pathlib import Path
+
+import pytest
+from bench.generate import DataSpec, Generated, generate
+
+from dxcheck.catalog import Catalog, load_catalog
+from dxcheck.evaluate import evaluate
+from dxcheck.findings import Finding, FindingSink
+from dxcheck.progress import InputFile, ProgressIndex, SeriesSummary
+from dxcheck.split import cut_point
+from tests.conftest import DATA
+
+CASES = Path(__file__).parent / "cases" / "csv"
+CORPUS = sorted(p for p in CASES.rglob("*") if p.is_file() and p.suffix not in (".toml", ".py"))
+AS_OF = date(2030, 1, 1)
+
+
+@dataclasses.dataclass
+class Read:
+    index: ProgressIndex
+    findings: list[Finding]
+
+
+def read(catalog: Catalog, paths: list[Path], *, split: bool, checking_only: bool = False) -> Read:
+    index = ProgressIndex(catalog, AS_OF, checking_only=checking_only, split_min_bytes=1 if split else None)
+    sink = FindingSink()
+    sources = [InputFile(str(p), p) for p in paths]
+    for source in sources:
+        index.read(source, sink)
+    index.resolve_duplicates(sources, sink)
+    return Read(index, sink.close())
+
+
+def series_of(catalog: Catalog, index: ProgressIndex) -> dict[str, list[SeriesSummary]]:
+    return {t.id: sorted(index.series(t.id), key=lambda s: s.entity or "") for t in catalog.targets}
+
+
+def assert_same_series(catalog: Catalog, whole: ProgressIndex, halves: ProgressIndex) -> None:
+    one, two = series_of(catalog, whole), series_of(catalog, halves)
+    assert one.keys() == two.keys()
+    for target_id in one:
+        assert len(one[target_id]) == len(two[target_id]), target_id
+        for a, b in zip(one[target_id], two[target_id], strict=True):
+            assert dataclasses.replace(a, fit=()) == dataclasses.replace(b, fit=()), target_id
+            assert b.fit == pytest.approx(a.fit, rel=1e-12, abs=1e-9), (target_id, a.entity)
+
+
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory: pytest.TempPathFactory) -> Generated:
+    return generate(DataSpec(rows=40_000, seed=7), out_dir=tmp_path_factory.mktemp("bench"))
+
+
+@pytest.fixture(scope="module")
+def bench_catalog(generated: Generated) -> Catalog:
+    loaded = load_catalog(generated.catalog)
+    assert loaded.catalog is not None, loaded.findings
+    return loaded.catalog
+
+
+@pytest.fixture(scope="module")
+def corpus_catalog() -> Catalog:
+    loaded = load_catalog(DATA / "catalog.yaml")
+    assert loaded.catalog is not None, loaded.findings
+    return loaded.catalog
+
+
+@pytest.mark.parametrize("checking_only", [False, True], ids=["status", "validate"])
+def test_generated_data_in_halves_equals_one_piece(
+    generated: Generated, bench_catalog: Catalog, checking_only: bool
+) -> None:
+    whole = read(bench_catalog, [generated.csv], split=False, checking_only=checking_only)
+    halves = read(bench_catalog, [generated.csv], split=True, checking_only=checking_only)
+    assert halves.index.read_in_halves == [str(generated.csv)]
+    assert whole.index.read_in_halves == []
+    assert halves.findings == whole.findings
+    assert_same_series(bench_catalog, whole.index, halves.index)
+    if not checking_only:
+        one, _ = evaluate(bench_catalog, whole.index, AS_OF)
+        two, _ = evaluate(bench_catalog, halves.index, AS_OF)
+        assert [(r.target.id, r.entity, r.status, r.late, r.trend.outlook) for r in two] == [
+            (r.target.id, r.entity, r.status, r.late, r.trend.outlook) for r in one
+        ]
+
+
+def test_two_files_in_halves_equal_one_piece(
+    generated: Generated, bench_catalog: Catalog, tmp_path: Path
+) -> None:
+    """The second file's halves merge into series the first file started."""
+    lines = generated.csv.read_text(encoding="utf-8").splitlines(keepends=True)
+    middle = len(lines) // 2
+    first, second = tmp_path / "first.csv", tmp_path / "second.csv"
+    first.write_text("".join(lines[:middle]), encoding="utf-8")
+    second.write_text(lines[0] + "".join(lines[middle:]), encoding="utf-8")
+    whole = read(bench_catalog, [first, second], split=False)
+    halves = read(bench_catalog, [first, second], split=True)
+    assert halves.index.read_in_halves == [str(first), str(second)]
+    assert halves.findings == whole.findings
+    assert_same_series(bench_catalog, whole.index, halves.index)
+
+
+@pytest.mark.parametrize("path", CORPUS, ids=lambda p: str(p.relative_to(CASES)))
+def test_corpus_file_in_halves_equals_one_piece(path: Path, corpus_catalog: Catalog) -> None:
+    whole = read(corpus_catalog, [path], split=False)
+    halves = read(corpus_catalog, [path], split=True)
+    assert halves.findings == whole.findings
+    assert_same_series(corpus_catalog, whole.index, halves.index)
+
+
+def test_a_duplicate_across_the_halves_is_found_row_by_row(corpus_catalog: Catalog, tmp_path: Path) -> None:
+    rows = [f"online-public-services,Tỉnh {i},2025-06-30,{i % 90}\n" for i in range(400)]
+    path = tmp_path / "dup.csv"
+    # the first and the last row are the same observation
+    path.write_text("target,entity,date,value\n" + "".join(rows) + rows[0], encoding="utf-8")
+    whole = read(corpus_catalog, [path], split=True)
+    assert whole.index.read_in_halves == []  # the halves overlap: read again in one piece
+    serial = read(corpus_catalog, [path], split=False)
+    assert [f.code.id for f in whole.findings] == ["DX217"]
+    assert whole.findings == serial.findings
+    assert whole.findings[0].location.line == 2
+
+
+def test_a_quoted_cell_over_the_cut_is_read_in_one_piece(corpus_catalog: Catalog, tmp_path: Path) -> None:
+    head = "target,entity,date,value,unit,source\n"
+    body = "".join(f"online-public-services,Tỉnh {i},2025-06-30,{i % 90},%,\n" for i in range(200))
+    # A cell spanning many lines, with a quote count that looks even at every line end.
+    spanning = 'online-public-services,Tỉnh X,2025-06-30,50,%,"' + 'a ""b"" c\n' * 200 + '"\n'
+    path = tmp_path / "spanning.csv"
+    path.write_text(head + body + spanning + body.replace("Tỉnh", "Xã"), encoding="utf-8")
+    size = path.stat().st_size
+    cut = cut_point(path, size, minimum=1)
+    assert cut is not None
+    halves = read(corpus_catalog, [path], split=True)
+    whole = read(corpus_catalog, [path], split=False)
+    assert halves.findings == whole.findings == []
+    assert_same_series(corpus_catalog, whole.index, halves.index)
+
+
+def test_without_fork_the_halves_run_one_after_the_other(
+    generated: Generated, bench_catalog: Catalog, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    forked = read(bench_catalog, [generated.csv], split=True)
+    monkeypatch.delattr(os, "fork")
+    in_turn = read(bench_catalog, [generated.csv], split=True)
+    assert in_turn.index.read_in_halves == [str(generated.csv)]
+    assert in_turn.findings == forked.findings
+    # the same cut, the same merge: exactly the same numbers, last bits included
+    assert series_of(bench_catalog, in_turn.index) == series_of(bench_catalog, forked.index)
+
+
+def test_a_failing_second_half_falls_back_to_one_piece(
+    generated: Generated, bench_catalog: Catalog, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    original = ProgressIndex._read_half
+
+    def failing(self: ProgressIndex, path: Path, start: int, *args: object, **kwargs: object) -> object:
+        if start > 0:
+            raise RuntimeError("the second half fails")
+        return original(self, path, start, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(ProgressIndex, "_read_half", failing)
+    fallen = read(bench_catalog, [generated.csv], split=True)
+    assert fallen.index.read_in_halves == []
+    whole = read(bench_catalog, [generated.csv], split=False)
+    assert fallen.findings == whole.findings
+    assert series_of(bench_catalog, fallen.index) == series_of(bench_catalog, whole.index)
+
+
+def test_the_cut_is_outside_quotes_and_after_a_line_end(tmp_path: Path) -> None:
+    path = tmp_path / "q.csv"
+    path.write_bytes(b'a,b\n1,"x\n' + b"y\n" * 50 + b'"\n' + b"2,z\n" * 50)
+    size = path.stat().st_size
+    cut = cut_point(path, size, minimum=1)
+    assert cut is not None
+    data = path.read_bytes()
+    assert data[cut - 1 : cut] == b"\n"
+    assert data[:cut].count(b'"') % 2 == 0
+    assert cut_point(path, size, minimum=size + 1) is None
+    cr_only = tmp_path / "cr.csv"
+    cr_only.write_bytes(b"a,b\r" + b"1,2\r" * 100)
+    assert cut_point(cr_only, cr_only.stat().st_size, minimum=1) is None
