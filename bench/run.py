@@ -258,8 +258,29 @@ def code_version(dxcheck: str) -> str:
     except OSError:
         return version
     if not commit:
-        return version
-    return f"{version}, commit {commit}" + (" + uncommitted changes in src/" if dirty else "")
+        return version + row_loop_kind(dxcheck)
+    return (
+        f"{version}, commit {commit}"
+        + (" + uncommitted changes in src/" if dirty else "")
+        + row_loop_kind(dxcheck)
+    )
+
+
+def row_loop_kind(dxcheck: str) -> str:
+    """Whether that install runs the mypyc-compiled row loop (a stale or failed build
+    silently runs the source: the table must say which was measured)."""
+    python = Path(dxcheck).with_name("python")
+    code = "from dxcheck.native import row_loop, is_compiled; print(is_compiled(row_loop()))"
+    try:
+        done = subprocess.run([str(python), "-c", code], capture_output=True, text=True, timeout=60)
+    except OSError:
+        return ""
+    answer = done.stdout.strip()
+    if answer == "True":
+        return "; row loop compiled with mypyc"
+    if answer == "False":
+        return "; row loop NOT compiled (pure Python)"
+    return ""
 
 
 # --- running ----------------------------------------------------------------------------------------

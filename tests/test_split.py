@@ -55,7 +55,7 @@ def assert_same_series(catalog: Catalog, whole: ProgressIndex, halves: ProgressI
     for target_id in one:
         assert len(one[target_id]) == len(two[target_id]), target_id
         for a, b in zip(one[target_id], two[target_id], strict=True):
-            assert dataclasses.replace(a, fit=()) == dataclasses.replace(b, fit=()), target_id
+            assert a._replace(fit=()) == b._replace(fit=()), target_id
             assert b.fit == pytest.approx(a.fit, rel=1e-12, abs=1e-9), (target_id, a.entity)
 
 

@@ -110,7 +110,7 @@ def _result(target: Target, series: SeriesSummary | None, as_of: date) -> Result
         base = target.baseline.value
     elif series is not None and series.earliest is not None:
         base = series.earliest[1]
-    fit = FitSums(*series.fit) if series else FitSums(0, 0.0, 0.0, 0.0, 0.0)  # type: ignore[arg-type]
+    fit = FitSums._make(series.fit) if series else FitSums(0, 0.0, 0.0, 0.0, 0.0)
     trend = outlook(
         fit,
         TrendInput(
@@ -133,7 +133,7 @@ def _result(target: Target, series: SeriesSummary | None, as_of: date) -> Result
         late=late,
         latest=latest,
         first_met=first_met,
-        observations=series.count if series else 0,
+        observations=series.observations if series else 0,
         progress=progress_of(target, latest.value if latest else None, national=national),
         days_left=days_left,
         trend=trend,

@@ -27,7 +27,7 @@ from datetime import date
 from operator import attrgetter, itemgetter
 from pathlib import Path
 from types import ModuleType
-from typing import IO, Any
+from typing import IO, Any, NamedTuple
 
 from typing_extensions import TypedDict
 
@@ -79,14 +79,14 @@ class InputFile:
     path: Path | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class SeriesSummary:
-    """Everything evaluation needs about one target x entity pair."""
+class SeriesSummary(NamedTuple):
+    """Everything evaluation needs about one target x entity pair (a tuple: one is built
+    per pair, and at national scale that is 100,000s)."""
 
     entity: str | None
     latest: Observation | None
     first_met: date | None
-    count: int
+    observations: int
     earliest: tuple[date, float] | None
     fit: tuple[float, ...]  # n, St, Sy, Stt, Sty, Sly, Stly, nonpositive (t in days since 2000)
 
@@ -297,7 +297,7 @@ class ProgressIndex:
                 entity=self._entity_names.get(state.name, state.name) or None,
                 latest=latest,
                 first_met=first_met,
-                count=state.count,
+                observations=state.count,
                 earliest=None
                 if state.earliest == NEVER
                 else (date.fromordinal(state.earliest >> SHIFT), state.earliest_value),
