@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import io
 import os
-import pickle
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
@@ -109,6 +108,8 @@ class Beside(Generic[T]):
         if not hasattr(os, "fork"):
             self._work = work
             return
+        import pickle  # here, not at the top: start-up time of every other run
+
         read_fd, write_fd = os.pipe()
         pid = os.fork()
         if pid == 0:  # the child: do the work, send the result, leave at once
@@ -135,6 +136,8 @@ class Beside(Generic[T]):
             _, status = os.waitpid(self._pid, 0)
         if status != 0 or not payload:
             return None
+        import pickle
+
         value: T = pickle.loads(payload)
         return value
 
