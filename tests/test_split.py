@@ -173,10 +173,23 @@ def test_a_failing_second_half_falls_back_to_one_piece(
 
     monkeypatch.setattr(ProgressIndex, "_read_half", failing)
     fallen = read(bench_catalog, [generated.csv], split=True)
-    assert fallen.index.read_in_halves == []
+    assert fallen.index.read_in_halves == []  # the second half was read here instead
     whole = read(bench_catalog, [generated.csv], split=False)
     assert fallen.findings == whole.findings
-    assert series_of(bench_catalog, fallen.index) == series_of(bench_catalog, whole.index)
+    assert_same_series(bench_catalog, whole.index, fallen.index)
+
+
+def test_a_duplicate_of_an_earlier_file_in_the_first_half(corpus_catalog: Catalog, tmp_path: Path) -> None:
+    head = "target,entity,date,value\n"
+    rows = [f"online-public-services,Tỉnh {i},2025-06-30,{i % 90}\n" for i in range(300)]
+    first, second = tmp_path / "a.csv", tmp_path / "b.csv"
+    first.write_text(head + rows[0] + rows[1], encoding="utf-8")
+    second.write_text(head + "".join(rows[1:]), encoding="utf-8")  # rows[1] again, at the top
+    halves = read(corpus_catalog, [first, second], split=True)
+    whole = read(corpus_catalog, [first, second], split=False)
+    assert [f.code.id for f in halves.findings] == ["DX217"]
+    assert halves.findings == whole.findings
+    assert_same_series(corpus_catalog, whole.index, halves.index)
 
 
 def test_the_cut_is_outside_quotes_and_after_a_line_end(tmp_path: Path) -> None:

@@ -406,18 +406,33 @@ class ProgressIndex:
             first = self._new_half()._read_half(
                 path, 0, cut, encoding, header, file_index, on_rows, size / cut
             )
+            # The first half goes in at once (while the second is still being read); if it
+            # cannot, nothing has changed and the file is read in one piece.
+            if first.failed or not self._merge_half(first, source.display, sink, 0):
+                beside.cancel()
+                return None
+            first.states.clear()  # merged: no need to hold them while the second half ends
         except BaseException:
             beside.cancel()
             raise
         second = beside.result()
-        if first.failed or second is None or second.failed:
-            return None
-        if not self._merge_halves((first, second), source.display, sink):
-            return None
+        offset = first.end_line - 1
+        if (
+            second is not None
+            and not second.failed
+            and self._merge_half(second, source.display, sink, offset)
+        ):
+            count, malformed = first.count + second.count, second.malformed
+            self.read_in_halves.append(source.display)
+        else:
+            # The second half shares an observation with what is read already (or its
+            # process failed): read it here, row by row, after the first.
+            with split.open_range(path, cut, size, "utf-8") as text:
+                rest, malformed = self._scan(text, header, file_index, sink, None, first_line=first.end_line)
+            count = first.count + rest
         if on_rows is not None:
-            on_rows(first.count + second.count, size)
-        self.read_in_halves.append(source.display)
-        return first.count + second.count, second.malformed
+            on_rows(count, size)
+        return count, malformed
 
     def _new_half(self) -> ProgressIndex:
         """An empty index with this one's settings and caches: what it reads is merged
@@ -471,6 +486,11 @@ class ProgressIndex:
             for target_id, slot in self._slots.items()
             for entity, series in slot.series.items()
         ]
+        # A series and its slot refer to each other, and the collector is off: let go of
+        # this half's series now, not never.
+        for slot in self._slots.values():
+            slot.series.clear()
+        self._keys.clear()
         return _Half(
             failed=start == 0 and malformed,  # the cut fell inside a quoted cell
             count=count,
@@ -486,50 +506,38 @@ class ProgressIndex:
             dropped=sink.dropped(),
         )
 
-    def _merge_halves(self, halves: tuple[_Half, _Half], display: str, sink: FindingSink) -> bool:
-        """Add both halves to this index, as if read in one piece; False (and nothing
-        changed) when a date of a series appears in both, or in an earlier file: the
-        duplicate must then be found row by row."""
-        code_maps = [self._code_map(half) for half in halves]
-        seen: dict[tuple[str, str], int] = {}
-        remapped: list[list[int]] = []
-        for half, code_map in zip(halves, code_maps, strict=True):
-            masks: dict[int, int] = {}
-            bits_of_half = []
-            for state in half.states:
-                key = (state[0], state[1])
-                mask = state[2 + _SEEN]
-                bits = masks.get(mask)
-                if bits is None:
-                    bits = masks[mask] = _remap_bits(mask, code_map)
-                before = seen.get(key)
-                if before is None:
-                    existing = self._slots[key[0]].series.get(key[1])
-                    before = existing.seen if existing is not None else 0
-                if before & bits:
-                    return False
-                seen[key] = before | bits
-                bits_of_half.append(bits)
-            remapped.append(bits_of_half)
-        offset = 0
-        for half, code_map, bits_of_half in zip(halves, code_maps, remapped, strict=True):
-            known_spellings = set(self._entities)
-            for state, bits in zip(half.states, bits_of_half, strict=True):
-                self._merge_state(state, bits, code_map, offset)
-            for spelling, folded in half.entities.items():
-                self._entities.setdefault(spelling, folded)
-            for folded, name in half.entity_names.items():
-                self._entity_names.setdefault(folded, name)
-            self._candidates |= half.candidates
-            if half.future:
-                entry = self._future.setdefault(display, [0, half.future[1] + offset])
-                entry[0] += half.future[0]
-            for finding in half.findings:
-                if finding.code is Code.UNKNOWN_ENTITY and finding.text in known_spellings:
-                    continue  # reported once per spelling, as when read in one piece
-                sink.add(_shifted(finding, display, offset))
-            sink.add_dropped(display, *half.dropped)
-            offset = half.end_line - 1
+    def _merge_half(self, half: _Half, display: str, sink: FindingSink, offset: int) -> bool:
+        """Add a half to this index as if its rows had been read here, its lines shifted
+        by ``offset``; False, with nothing changed, when a series has a date both here
+        and in the half: that duplicate must be found row by row."""
+        code_map = self._code_map(half)
+        remapped: dict[int, int] = {}
+        bits_of: list[int] = []
+        for state in half.states:
+            mask = state[2 + _SEEN]
+            bits = remapped.get(mask)
+            if bits is None:
+                bits = remapped[mask] = _remap_bits(mask, code_map)
+            existing = self._slots[state[0]].series.get(state[1])
+            if existing is not None and existing.seen & bits:
+                return False
+            bits_of.append(bits)
+        known_spellings = set(self._entities)
+        for state, bits in zip(half.states, bits_of, strict=True):
+            self._merge_state(state, bits, code_map, offset)
+        for spelling, folded in half.entities.items():
+            self._entities.setdefault(spelling, folded)
+        for folded, name in half.entity_names.items():
+            self._entity_names.setdefault(folded, name)
+        self._candidates |= half.candidates
+        if half.future:
+            entry = self._future.setdefault(display, [0, half.future[1] + offset])
+            entry[0] += half.future[0]
+        for finding in half.findings:
+            if finding.code is Code.UNKNOWN_ENTITY and finding.text in known_spellings:
+                continue  # reported once per spelling, as when read in one piece
+            sink.add(_shifted(finding, display, offset))
+        sink.add_dropped(display, *half.dropped)
         return True
 
     def _code_map(self, half: _Half) -> dict[int, int]:

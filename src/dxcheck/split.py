@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import io
 import os
+import signal
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
@@ -142,8 +143,11 @@ class Beside(Generic[T]):
         return value
 
     def cancel(self) -> None:
-        """Stop waiting for the child (the caller failed): reap it."""
+        """The result is not wanted (or the caller failed): stop the child and reap it."""
         if self._pid:
+            with suppress(OSError):
+                os.kill(self._pid, signal.SIGKILL)
             with suppress(OSError):
                 os.close(self._read_fd)
             os.waitpid(self._pid, 0)
+            self._pid = 0
