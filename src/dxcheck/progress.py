@@ -436,7 +436,7 @@ class ProgressIndex:
 
     def _new_half(self) -> ProgressIndex:
         """An empty index with this one's settings and caches: what it reads is merged
-        back (``_merge_halves``), so it must not repeat the catalog baseline."""
+        back (``_merge_half``), so it must not repeat the catalog baseline."""
         half = ProgressIndex(
             self._catalog,
             self.as_of,
