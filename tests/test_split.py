@@ -149,6 +149,40 @@ def test_a_quoted_cell_over_the_cut_is_read_in_one_piece(corpus_catalog: Catalog
     assert_same_series(corpus_catalog, whole.index, halves.index)
 
 
+def test_a_cut_inside_a_quoted_cell_goes_on_from_that_row(corpus_catalog: Catalog, tmp_path: Path) -> None:
+    """A literal quote in an unquoted cell makes the quote count odd: the cut then falls
+    inside the long quoted cell below; the first half ends inside it, and the reading goes
+    on in one piece from the row that holds it."""
+    head = "target,entity,date,value,unit,source\n"
+    odd = 'online-public-services,Tỉnh 5" A,2025-06-30,10,%,\n'
+    spanning = 'online-public-services,Tỉnh X,2025-06-30,50,%,"' + "line\n" * 400 + '"\n'
+    tail = "".join(f"online-public-services,Xã {i},2025-06-30,{i % 90},%,\n" for i in range(20))
+    path = tmp_path / "open-at-cut.csv"
+    path.write_text(head + odd + spanning + tail, encoding="utf-8")
+    cut = cut_point(path, path.stat().st_size, minimum=1)
+    assert cut is not None
+    assert 200 < cut < path.stat().st_size - 200  # inside the spanning cell
+    halves = read(corpus_catalog, [path], split=True)
+    whole = read(corpus_catalog, [path], split=False)
+    assert halves.index.read_in_halves == []
+    assert halves.findings == whole.findings == []
+    assert_same_series(corpus_catalog, whole.index, halves.index)
+    (national_x,) = (s for s in halves.index.series("online-public-services") if s.entity == "Tỉnh X")
+    assert national_x.latest is not None and national_x.latest.line == 3
+
+
+def test_a_malformed_row_in_the_first_half_ends_the_reading(corpus_catalog: Catalog, tmp_path: Path) -> None:
+    rows = [f"online-public-services,Tỉnh {i},2025-06-30,{i % 90}\n" for i in range(300)]
+    rows[10] = 'online-public-services,"Tỉnh"x,2025-06-30,5\n'
+    path = tmp_path / "malformed.csv"
+    path.write_text("target,entity,date,value\n" + "".join(rows), encoding="utf-8")
+    halves = read(corpus_catalog, [path], split=True)
+    whole = read(corpus_catalog, [path], split=False)
+    assert [f.code.id for f in halves.findings] == ["DX206"]
+    assert halves.findings == whole.findings
+    assert_same_series(corpus_catalog, whole.index, halves.index)
+
+
 def test_without_fork_the_halves_run_one_after_the_other(
     generated: Generated, bench_catalog: Catalog, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -129,6 +129,7 @@ class ProgressIndex:
         self._split_min_bytes = split_min_bytes
         self._is_half = False
         self._end_line = 0
+        self._open_at_cut: int | None = None
         self.read_in_halves: list[str] = []  # files that were (for tests and the benchmark)
         # the row loop: compiled when it was built, else rowscan's source (dxcheck.native)
         self._loop = loop if loop is not None else row_loop()
@@ -333,9 +334,11 @@ class ProgressIndex:
         *,
         first_line: int | None = None,
         scale: float = 1.0,
+        ends_at_cut: bool = False,
     ) -> tuple[int, bool]:
         """Every row of ``text`` into the series: (rows, whether the csv module gave up
-        on a malformed row). ``self._end_line`` is then the line after the last row."""
+        on a malformed row). ``self._end_line`` is then the line after the last row, and
+        ``self._open_at_cut`` the line of a row still open where a first half ends."""
         index = header.index
         key_columns = [index[c] for c in ("target", "entity", "unit") if c in index]
         scanner = self._loop.RowScanner(
@@ -351,7 +354,7 @@ class ProgressIndex:
             checking_only=self._checking_only,
             recording=self._recording,
         )
-        checks = _FileChecks(self, header, sink)
+        checks = _FileChecks(self, header, sink, ends_at_cut=ends_at_cut)
         progress: Callable[[int], None] | None = None
         if on_rows is not None:
             report_rows = on_rows
@@ -368,6 +371,7 @@ class ProgressIndex:
             on_rows=progress,
         )
         self._end_line = scanner.end_line
+        self._open_at_cut = checks.open_at_cut
         if progress is not None:
             progress(count)
         return count, checks.was_malformed
@@ -399,40 +403,64 @@ class ProgressIndex:
         path = source.path
 
         def second_half() -> _Half:
-            return self._new_half()._read_half(path, cut, size, "utf-8", header, file_index, None)
+            return self._new_half()._read_half(path, cut, size, "utf-8", header, file_index)
 
         beside = split.Beside(second_half)
         try:
-            first = self._new_half()._read_half(
-                path, 0, cut, encoding, header, file_index, on_rows, size / cut
-            )
-            # The first half goes in at once (while the second is still being read); if it
-            # cannot, nothing has changed and the file is read in one piece.
-            if first.failed or not self._merge_half(first, source.display, sink, 0):
+            # The first half is read here, straight into this index: exactly as in one
+            # piece, only stopping at the cut.
+            with split.open_range(path, 0, cut, encoding) as text:
+                _Header.read(text, header.file, FindingSink())  # reported already
+                first_count, malformed = self._scan(
+                    text, header, file_index, sink, on_rows, scale=size / cut, ends_at_cut=True
+                )
+            first_end = self._end_line
+            if malformed:
+                # A malformed row ends the reading as it would in one piece; a quoted cell
+                # open at the cut means the cut was not between rows: go on from that row.
                 beside.cancel()
-                return None
-            first.states.clear()  # merged: no need to hold them while the second half ends
+                open_at = self._open_at_cut
+                if open_at is None:
+                    return first_count, True
+                return self._read_on_from(path, encoding, header, file_index, sink, open_at, first_count)
         except BaseException:
             beside.cancel()
             raise
         second = beside.result()
-        offset = first.end_line - 1
         if (
             second is not None
             and not second.failed
-            and self._merge_half(second, source.display, sink, offset)
+            and self._merge_half(second, source.display, sink, first_end - 1)
         ):
-            count, malformed = first.count + second.count, second.malformed
+            count, malformed = first_count + second.count, second.malformed
             self.read_in_halves.append(source.display)
         else:
-            # The second half shares an observation with what is read already (or its
-            # process failed): read it here, row by row, after the first.
+            # The second half shares an observation with the first (or with an earlier
+            # file), or its process failed: read it here, row by row, after the first.
             with split.open_range(path, cut, size, "utf-8") as text:
-                rest, malformed = self._scan(text, header, file_index, sink, None, first_line=first.end_line)
-            count = first.count + rest
+                rest, malformed = self._scan(text, header, file_index, sink, None, first_line=first_end)
+            count = first_count + rest
         if on_rows is not None:
             on_rows(count, size)
         return count, malformed
+
+    def _read_on_from(
+        self,
+        path: Path,
+        encoding: str,
+        header: _Header,
+        file_index: int,
+        sink: FindingSink,
+        line: int,
+        counted: int,
+    ) -> tuple[int, bool]:
+        """Read the file in one piece from ``line`` on (the rows before it are read)."""
+        with split.open_range(path, 0, path.stat().st_size, encoding) as text:
+            _Header.read(text, header.file, FindingSink())
+            for _ in range(line - header.line - 1):
+                text.readline(LINE_LIMIT)  # the lines the row loop has read (as it counts them)
+            rest, malformed = self._scan(text, header, file_index, sink, None, first_line=line)
+        return counted + rest, malformed
 
     def _new_half(self) -> ProgressIndex:
         """An empty index with this one's settings and caches: what it reads is merged
@@ -462,27 +490,19 @@ class ProgressIndex:
         encoding: str,
         header: _Header,
         file_index: int,
-        on_rows: Callable[[int, int], None] | None,
-        scale: float = 1.0,
     ) -> _Half:
+        """The second half of a file (from the cut), in an index of its own, as plain
+        values to be merged into the whole."""
         sink = FindingSink()
         try:
             with split.open_range(path, start, end, encoding) as text:
-                if start == 0:
-                    _Header.read(text, header.file, FindingSink())  # reported already
-                count, malformed = self._scan(
-                    text,
-                    header,
-                    file_index,
-                    sink,
-                    on_rows,
-                    first_line=header.line + 1 if start == 0 else 1,
-                    scale=scale,
-                )
+                # lines counted from 1 here; shifted when merged (``_merge_half``)
+                count, malformed = self._scan(text, header, file_index, sink, None, first_line=1)
         except (UnicodeDecodeError, OSError):
             return _Half(failed=True)
+        fields = _CHECKED_FIELDS if self._checking_only else _STATE_FIELDS
         states = [
-            (target_id, entity, *_STATE_FIELDS(series))
+            (target_id, entity, *fields(series))
             for target_id, slot in self._slots.items()
             for entity, series in slot.series.items()
         ]
@@ -492,7 +512,7 @@ class ProgressIndex:
             slot.series.clear()
         self._keys.clear()
         return _Half(
-            failed=start == 0 and malformed,  # the cut fell inside a quoted cell
+            failed=False,
             count=count,
             malformed=malformed,
             end_line=self._end_line,
@@ -556,9 +576,11 @@ class ProgressIndex:
         series = slot.series.get(entity)
         if series is None:
             series = self._new_state(slot, entity)
-        (count, _, latest, value, file, line, source, earliest, earliest_value, first_met, *sums) = state[2:]
         series.seen |= bits
-        series.count += count
+        series.count += state[2]
+        if len(state) == 4:  # from ``validate``: only the count and the dates seen
+            return
+        (latest, value, file, line, source, earliest, earliest_value, first_met, *sums) = state[4:]
         if latest >= 0:
             code = _recode(latest, code_map)
             if code > series.latest:
@@ -848,7 +870,8 @@ _STATE_FIELDS = attrgetter(
     "stly",
     "nonpositive",
 )
-_SEEN = 1  # position of "seen" in _STATE_FIELDS
+_CHECKED_FIELDS = attrgetter("count", "seen")  # all that ``validate`` keeps
+_SEEN = 1  # position of "seen" in both
 
 
 @dataclass
@@ -892,11 +915,16 @@ def _shifted(finding: Finding, display: str, offset: int) -> Finding:
 class _FileChecks:
     """The slow paths of the row loop for one file (``rowscan.RowChecks``)."""
 
-    def __init__(self, index: ProgressIndex, header: _Header, sink: FindingSink) -> None:
+    def __init__(
+        self, index: ProgressIndex, header: _Header, sink: FindingSink, *, ends_at_cut: bool
+    ) -> None:
         self.index = index
         self.header = header
         self.sink = sink
         self.was_malformed = False
+        # Reading the first half of a file: its end is the cut, not the end of the file.
+        self.ends_at_cut = ends_at_cut
+        self.open_at_cut: int | None = None  # the line of a quoted cell still open there
 
     def fix_width(self, row: list[str], line: int) -> bool:
         return self.index._fix_width(row, self.header.width, line, self.header.file, self.sink)
@@ -926,6 +954,10 @@ class _FileChecks:
 
     def malformed(self, line: int, reason: str) -> None:
         self.was_malformed = True
+        if self.ends_at_cut and "unexpected end of data" in reason:
+            # Not an error: the row goes on past the cut (a quoted cell spanning lines).
+            self.open_at_cut = line
+            return
         self.sink.add(
             Finding(
                 Code.MALFORMED_CSV,
