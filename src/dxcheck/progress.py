@@ -24,7 +24,7 @@ from collections.abc import Callable, Hashable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import date
-from operator import attrgetter, itemgetter
+from operator import itemgetter
 from pathlib import Path
 from types import ModuleType
 from typing import IO, Any, NamedTuple
@@ -130,6 +130,7 @@ class ProgressIndex:
         self._is_half = False
         self._end_line = 0
         self._open_at_cut: int | None = None
+        self._inherited_spellings = 0  # a half: how many entity spellings it started with
         self.read_in_halves: list[str] = []  # files that were (for tests and the benchmark)
         # the row loop: compiled when it was built, else rowscan's source (dxcheck.native)
         self._loop = loop if loop is not None else row_loop()
@@ -477,6 +478,7 @@ class ProgressIndex:
         half.files = list(self.files)
         half._entities = dict(self._entities)
         half._entity_names = dict(self._entity_names)
+        half._inherited_spellings = len(half._entities)
         half._dates = dict(self._dates)
         half._date_index = dict(self._date_index)
         half._date_info = dict(self._date_info)
@@ -500,11 +502,13 @@ class ProgressIndex:
                 count, malformed = self._scan(text, header, file_index, sink, None, first_line=1)
         except (UnicodeDecodeError, OSError):
             return _Half(failed=True)
-        fields = _CHECKED_FIELDS if self._checking_only else _STATE_FIELDS
+        # Column by column, per target: a tuple per series would cost more than the
+        # series themselves while the whole index holds both.
+        names = _CHECKED_FIELDS if self._checking_only else _STATE_FIELDS
         states = [
-            (target_id, entity, *fields(series))
+            (target_id, list(slot.series), [[getattr(s, n) for s in slot.series.values()] for n in names])
             for target_id, slot in self._slots.items()
-            for entity, series in slot.series.items()
+            if slot.series
         ]
         # A series and its slot refer to each other, and the collector is off: let go of
         # this half's series now, not never.
@@ -518,8 +522,9 @@ class ProgressIndex:
             end_line=self._end_line,
             states=states,
             ordinals={i: ordinal for ordinal, i in self._date_index.items()},
-            entities=self._entities,
-            entity_names=self._entity_names,
+            # only the spellings this half learnt (it started from a copy): the whole
+            # index has met most of them already, and would hold both copies at once
+            entities=list(self._entities)[self._inherited_spellings :],
             candidates=self._candidates,
             future=self._future.get(header.file),
             findings=sink.findings,
@@ -532,32 +537,32 @@ class ProgressIndex:
         and in the half: that duplicate must be found row by row."""
         code_map = self._code_map(half)
         remapped: dict[int, int] = {}
-        bits_of: list[int] = []
-        for state in half.states:
-            mask = state[2 + _SEEN]
-            bits = remapped.get(mask)
-            if bits is None:
-                bits = remapped[mask] = _remap_bits(mask, code_map)
-            existing = self._slots[state[0]].series.get(state[1])
-            if existing is not None and existing.seen & bits:
-                return False
-            bits_of.append(bits)
-        known_spellings = set(self._entities)
-        for state, bits in zip(half.states, bits_of, strict=True):
-            self._merge_state(state, bits, code_map, offset)
-        for spelling, folded in half.entities.items():
-            self._entities.setdefault(spelling, folded)
-        for folded, name in half.entity_names.items():
-            self._entity_names.setdefault(folded, name)
+        for target_id, entities, columns in half.states:
+            in_index = self._slots[target_id].series
+            for entity, mask in zip(entities, columns[_SEEN], strict=True):
+                bits = remapped.get(mask)
+                if bits is None:
+                    bits = remapped[mask] = _remap_bits(mask, code_map)
+                existing = in_index.get(entity)
+                if existing is not None and existing.seen & bits:
+                    return False
+        for finding in half.findings:
+            if finding.code is Code.UNKNOWN_ENTITY and finding.text in self._entities:
+                continue  # reported once per spelling, as when read in one piece
+            sink.add(_shifted(finding, display, offset))
+        sink.add_dropped(display, *half.dropped)
+        for target_id, entities, columns in half.states:
+            slot = self._slots[target_id]
+            for i, entity in enumerate(entities):
+                values = [column[i] for column in columns]
+                self._merge_state(slot, entity, values, remapped[values[_SEEN]], code_map, offset)
+        for spelling in half.entities:
+            if spelling not in self._entities:
+                self._learn_entity(spelling)
         self._candidates |= half.candidates
         if half.future:
             entry = self._future.setdefault(display, [0, half.future[1] + offset])
             entry[0] += half.future[0]
-        for finding in half.findings:
-            if finding.code is Code.UNKNOWN_ENTITY and finding.text in known_spellings:
-                continue  # reported once per spelling, as when read in one piece
-            sink.add(_shifted(finding, display, offset))
-        sink.add_dropped(display, *half.dropped)
         return True
 
     def _code_map(self, half: _Half) -> dict[int, int]:
@@ -570,17 +575,17 @@ class ProgressIndex:
             out[i] = index
         return out
 
-    def _merge_state(self, state: tuple[Any, ...], bits: int, code_map: dict[int, int], offset: int) -> None:
-        slot = self._slots[state[0]]
-        entity: str = state[1]
+    def _merge_state(
+        self, slot: _Slot, entity: str, values: list[Any], bits: int, code_map: dict[int, int], offset: int
+    ) -> None:
         series = slot.series.get(entity)
         if series is None:
             series = self._new_state(slot, entity)
         series.seen |= bits
-        series.count += state[2]
-        if len(state) == 4:  # from ``validate``: only the count and the dates seen
+        series.count += values[0]
+        if len(values) == len(_CHECKED_FIELDS):  # from ``validate``: the count and dates seen
             return
-        (latest, value, file, line, source, earliest, earliest_value, first_met, *sums) = state[4:]
+        (latest, value, file, line, source, earliest, earliest_value, first_met, *sums) = values[2:]
         if latest >= 0:
             code = _recode(latest, code_map)
             if code > series.latest:
@@ -802,24 +807,36 @@ class ProgressIndex:
         return False
 
     def _slow_entity(self, text: str, row: list[str], header: _Header, line: int, sink: FindingSink) -> str:
+        key = self._learn_entity(text)
+        if key is None:
+            key = entity_key(text)
+            assert self._known_entities is not None  # only a list of entities leaves one unknown
+            sink.add(
+                header.finding(
+                    Code.UNKNOWN_ENTITY,
+                    row,
+                    line,
+                    "entity",
+                    {"text": text},
+                    hint=_entity_hint(key, self._known_entities),
+                )
+            )
+        return key
+
+    def _learn_entity(self, text: str) -> str | None:
+        """Remember a new spelling of an entity: its key, and its name if the key is new.
+        None (remembered all the same) for a spelling the catalog's entities do not know."""
         key = entity_key(text)
         if self._known_entities is not None and key:
             canonical = self._known_entities.get(key)
-            if canonical is None:
-                sink.add(
-                    header.finding(
-                        Code.UNKNOWN_ENTITY,
-                        row,
-                        line,
-                        "entity",
-                        {"text": text},
-                        hint=_entity_hint(key, self._known_entities),
-                    )
-                )
-            else:
-                self._entities[text] = entity_key(canonical)
-                self._entity_names.setdefault(entity_key(canonical), canonical)
-                return entity_key(canonical)
+            if canonical is not None:
+                key = entity_key(canonical)
+                self._entities[text] = key
+                self._entity_names.setdefault(key, canonical)
+                return key
+            self._entities[text] = key
+            self._entity_names.setdefault(key, " ".join(unicodedata.normalize("NFC", text).split()))
+            return None
         self._entities[text] = key
         self._entity_names.setdefault(key, " ".join(unicodedata.normalize("NFC", text).split()))
         return key
@@ -850,7 +867,7 @@ class ProgressIndex:
 
 
 # The state of a series as a half sends it back (plain values: it crosses a pipe).
-_STATE_FIELDS = attrgetter(
+_STATE_FIELDS = (
     "count",
     "seen",
     "latest",
@@ -870,7 +887,7 @@ _STATE_FIELDS = attrgetter(
     "stly",
     "nonpositive",
 )
-_CHECKED_FIELDS = attrgetter("count", "seen")  # all that ``validate`` keeps
+_CHECKED_FIELDS = ("count", "seen")  # all that ``validate`` keeps
 _SEEN = 1  # position of "seen" in both
 
 
@@ -882,10 +899,10 @@ class _Half:
     count: int = 0
     malformed: bool = False
     end_line: int = 0
-    states: list[tuple[Any, ...]] = field(default_factory=list)
+    # per target: the entities, and a column of values per field (_STATE_FIELDS)
+    states: list[tuple[str, list[str], list[list[Any]]]] = field(default_factory=list)
     ordinals: dict[int, int] = field(default_factory=dict)  # date index -> ordinal
-    entities: dict[str, str] = field(default_factory=dict)
-    entity_names: dict[str, str] = field(default_factory=dict)
+    entities: list[str] = field(default_factory=list)  # spellings learnt, in order
     candidates: set[tuple[str, str, int]] = field(default_factory=set)
     future: list[Any] | None = None
     findings: list[Finding] = field(default_factory=list)

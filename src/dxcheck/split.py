@@ -130,17 +130,19 @@ class Beside(Generic[T]):
     def result(self) -> T | None:
         if self._work is not None:
             return self._work()
-        try:
-            with os.fdopen(self._read_fd, "rb") as incoming:
-                payload = incoming.read()
-        finally:
-            _, status = os.waitpid(self._pid, 0)
-        if status != 0 or not payload:
-            return None
         import pickle
 
-        value: T = pickle.loads(payload)
-        return value
+        value: T | None = None
+        try:
+            # Unpickled as it arrives: the bytes are never all held at once.
+            with os.fdopen(self._read_fd, "rb") as incoming:
+                value = pickle.load(incoming)
+        except (EOFError, pickle.UnpicklingError, OSError):
+            value = None  # the child failed before sending it all
+        finally:
+            _, status = os.waitpid(self._pid, 0)
+            self._pid = 0
+        return value if status == 0 else None
 
     def cancel(self) -> None:
         """The result is not wanted (or the caller failed): stop the child and reap it."""
