@@ -43,8 +43,10 @@ class RowLoopCompiler(BuildHookInterface):  # type: ignore[type-arg]
             try:
                 built = self._compile(Path(self.root), Path(work))
             except Exception as exc:  # any failure means: install the pure-Python module
+                reason = (str(exc).strip().splitlines() or [""])[0]
+                reason = reason if len(reason) <= 160 else reason[:157] + "..."
                 self.app.display_warning(
-                    f"dxcheck: could not compile the row loop with mypyc ({type(exc).__name__}: {exc}); "
+                    f"dxcheck: could not compile the row loop with mypyc ({type(exc).__name__}: {reason}); "
                     "installing it as pure Python (correct, about half as fast on large files)"
                 )
                 return
