@@ -16,6 +16,8 @@ from pathlib import Path
 
 import pytest
 from bench.generate import DataSpec, Generated, generate
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from dxcheck.catalog import Catalog, load_catalog
 from dxcheck.evaluate import evaluate
@@ -23,6 +25,7 @@ from dxcheck.findings import Finding, FindingSink
 from dxcheck.progress import InputFile, ProgressIndex, SeriesSummary
 from dxcheck.split import cut_point
 from tests.conftest import DATA
+from tests.test_fuzz import any_csv_bytes, sheets, write_sheet
 
 CASES = Path(__file__).parent / "cases" / "csv"
 CORPUS = sorted(p for p in CASES.rglob("*") if p.is_file() and p.suffix not in (".toml", ".py"))
@@ -239,3 +242,17 @@ def test_the_cut_is_outside_quotes_and_after_a_line_end(tmp_path: Path) -> None:
     cr_only = tmp_path / "cr.csv"
     cr_only.write_bytes(b"a,b\r" + b"1,2\r" * 100)
     assert cut_point(cr_only, cr_only.stat().st_size, minimum=1) is None
+
+
+# --- any input: the fuzzers' generators, read both ways ------------------------------------------
+
+
+@settings(suppress_health_check=[HealthCheck.function_scoped_fixture])  # examples: the ci/fuzz profile
+@given(data=st.one_of(any_csv_bytes, sheets().map(lambda sheet: write_sheet(sheet).data)))
+def test_any_input_in_halves_equals_one_piece(data: bytes, corpus_catalog: Catalog, tmp_path: Path) -> None:
+    path = tmp_path / "any.csv"
+    path.write_bytes(data)
+    whole = read(corpus_catalog, [path], split=False)
+    halves = read(corpus_catalog, [path], split=True)
+    assert halves.findings == whole.findings
+    assert_same_series(corpus_catalog, whole.index, halves.index)
