@@ -8,7 +8,6 @@ line) are built here in a temporary folder.
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import os
 import re
@@ -22,7 +21,7 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import DATA, CliResult, Run, write
+from tests.conftest import DATA, CliResult, Run, load_module, write
 
 CASES = Path(__file__).parent / "cases" / "csv"
 CATALOG = str(DATA / "catalog.yaml")
@@ -202,11 +201,7 @@ def test_every_corpus_file_has_an_expectation() -> None:
 
 
 def _generator() -> Any:
-    spec = importlib.util.spec_from_file_location("make_binary_cases", CASES / "make_binary_cases.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_module("make_binary_cases", CASES / "make_binary_cases.py")
 
 
 def test_generated_cases_are_up_to_date() -> None:

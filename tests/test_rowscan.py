@@ -15,7 +15,6 @@ The properties run a modest number of examples (derandomised, like tests/test_fu
 from __future__ import annotations
 
 import csv
-import importlib.util
 import io
 import json
 import os
@@ -39,7 +38,7 @@ from dxcheck.findings import FindingSink
 from dxcheck.formats.document import report_document
 from dxcheck.formats.json_format import report_json
 from dxcheck.progress import InputFile, ProgressIndex, bounded_lines
-from tests.conftest import DATA, REPO
+from tests.conftest import DATA, REPO, load_module
 from tests.test_corpus import AS_OF, CASES, EXPECTATIONS
 
 SOURCE = Path(native.__file__).with_name("rowscan.py")  # what native.row_loop checks the build against
@@ -559,11 +558,7 @@ def test_compiled_and_pure_agree_on_edge_rows(corpus_catalog: Catalog, tmp_path:
 
 
 def load_hatch_build() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("hatch_build", REPO / "hatch_build.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_module("hatch_build", REPO / "hatch_build.py")
 
 
 def test_build_hook_and_runtime_compute_the_same_checksum() -> None:

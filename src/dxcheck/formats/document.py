@@ -34,33 +34,6 @@ class ObservationDoc(TypedDict):
     source: str | None
 
 
-class ResultDoc(TypedDict):
-    target: str
-    title: str
-    entity: str | None
-    category: str | None
-    agency: str | None
-    type: TargetType
-    direction: Direction
-    target_level: float | None
-    unit: str | None
-    deadline: str | None
-    due: str | None
-    status: Status
-    late: bool
-    days_left: int | None
-    progress: float | None
-    observations: int
-    latest: ObservationDoc | None
-    first_met: str | None
-    outlook: Outlook
-    projection: str | None
-    projected: float | None
-    ratio: float | None
-    required_rate: float | None
-    current_rate: float | None
-
-
 class FindingDoc(TypedDict):
     code: str
     severity: Literal["error", "warning"]
@@ -159,6 +132,18 @@ class OutcomeFieldsDoc(TypedDict):
     ratio: float | None
     required_rate: float | None
     current_rate: float | None
+
+
+class _ResultHeadDoc(TypedDict):
+    target: str
+    title: str
+    entity: str | None
+
+
+# One result: its target and entity, the target's fields, then the outcome, in that order
+# (the keys of a TypedDict follow its bases; the schema and the JSON keep this order).
+class ResultDoc(_ResultHeadDoc, TargetFieldsDoc, OutcomeFieldsDoc):
+    pass
 
 
 def target_fields(target: Target) -> TargetFieldsDoc:
