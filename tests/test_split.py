@@ -186,6 +186,17 @@ def test_a_malformed_row_in_the_first_half_ends_the_reading(corpus_catalog: Cata
     assert_same_series(corpus_catalog, whole.index, halves.index)
 
 
+def test_a_cut_before_the_header_reads_in_one_piece(corpus_catalog: Catalog, tmp_path: Path) -> None:
+    """Blank lines (and rows of empty cells) before the header, more than half the file."""
+    path = tmp_path / "late-header.csv"
+    path.write_text(",,,\n" * 200 + "target,entity,date,value\nonline-public-services,,2025-06-30,40\n")
+    halves = read(corpus_catalog, [path], split=True)
+    whole = read(corpus_catalog, [path], split=False)
+    assert halves.index.read_in_halves == []
+    assert halves.findings == whole.findings == []
+    assert_same_series(corpus_catalog, whole.index, halves.index)
+
+
 def test_without_fork_the_halves_run_one_after_the_other(
     generated: Generated, bench_catalog: Catalog, monkeypatch: pytest.MonkeyPatch
 ) -> None:

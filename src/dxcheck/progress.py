@@ -411,7 +411,10 @@ class ProgressIndex:
             # The first half is read here, straight into this index: exactly as in one
             # piece, only stopping at the cut.
             with split.open_range(path, 0, cut, encoding) as text:
-                _Header.read(text, header.file, FindingSink())  # reported already
+                again = _Header.read(text, header.file, FindingSink())  # reported already
+                if again is None or again.line != header.line:
+                    beside.cancel()  # the cut is not past the header (blank lines before it)
+                    return None
                 first_count, malformed = self._scan(
                     text, header, file_index, sink, on_rows, scale=size / cut, ends_at_cut=True
                 )
