@@ -128,10 +128,8 @@ class ProgressIndex:
         # files this large are read in two halves at once; None: always in one piece
         self._split_min_bytes = split_min_bytes
         self._is_half = False
-        self._end_line = 0
-        self._open_at_cut: int | None = None
         self._inherited_spellings = 0  # a half: how many entity spellings it started with
-        self.read_in_halves: list[str] = []  # files that were (for tests and the benchmark)
+        self.read_in_halves: list[str] = []  # files that were (tests check the path taken)
         # the row loop: compiled when it was built, else rowscan's source (dxcheck.native)
         self._loop = loop if loop is not None else row_loop()
         self.date_order = date_order
@@ -205,7 +203,7 @@ class ProgressIndex:
                     source, getattr(text, "encoding", ""), header, file_index, sink, on_rows
                 )
                 if counted is None:
-                    counted = self._scan(text, header, file_index, sink, on_rows)
+                    counted = self._scan(text, header, file_index, sink, on_rows)[:2]
             except UnicodeDecodeError as exc:
                 sink.add(_decode_finding(source, exc))
                 return
@@ -336,10 +334,8 @@ class ProgressIndex:
         first_line: int | None = None,
         scale: float = 1.0,
         ends_at_cut: bool = False,
-    ) -> tuple[int, bool]:
-        """Every row of ``text`` into the series: (rows, whether the csv module gave up
-        on a malformed row). ``self._end_line`` is then the line after the last row, and
-        ``self._open_at_cut`` the line of a row still open where a first half ends."""
+    ) -> _Scanned:
+        """Every row of ``text`` into the series."""
         index = header.index
         key_columns = [index[c] for c in ("target", "entity", "unit") if c in index]
         scanner = self._loop.RowScanner(
@@ -371,11 +367,9 @@ class ProgressIndex:
             first_line=header.line + 1 if first_line is None else first_line,
             on_rows=progress,
         )
-        self._end_line = scanner.end_line
-        self._open_at_cut = checks.open_at_cut
         if progress is not None:
             progress(count)
-        return count, checks.was_malformed
+        return _Scanned(count, checks.was_malformed, scanner.end_line, checks.open_at_cut)
 
     # --- a large file in two halves, the second in a forked process (dxcheck.split) -----
 
@@ -415,18 +409,18 @@ class ProgressIndex:
                 if again is None or again.line != header.line:
                     beside.cancel()  # the cut is not past the header (blank lines before it)
                     return None
-                first_count, malformed = self._scan(
+                first = self._scan(
                     text, header, file_index, sink, on_rows, scale=size / cut, ends_at_cut=True
                 )
-            first_end = self._end_line
-            if malformed:
+            if first.malformed:
                 # A malformed row ends the reading as it would in one piece; a quoted cell
                 # open at the cut means the cut was not between rows: go on from that row.
                 beside.cancel()
-                open_at = self._open_at_cut
-                if open_at is None:
-                    return first_count, True
-                return self._read_on_from(path, encoding, header, file_index, sink, open_at, first_count)
+                if first.open_at_cut is None:
+                    return first.rows, True
+                return self._read_on_from(
+                    path, encoding, header, file_index, sink, first.open_at_cut, first.rows
+                )
         except BaseException:
             beside.cancel()
             raise
@@ -434,16 +428,16 @@ class ProgressIndex:
         if (
             second is not None
             and not second.failed
-            and self._merge_half(second, source.display, sink, first_end - 1)
+            and self._merge_half(second, source.display, sink, first.end_line - 1)
         ):
-            count, malformed = first_count + second.count, second.malformed
+            count, malformed = first.rows + second.count, second.malformed
             self.read_in_halves.append(source.display)
         else:
             # The second half shares an observation with the first (or with an earlier
             # file), or its process failed: read it here, row by row, after the first.
             with split.open_range(path, cut, size, "utf-8") as text:
-                rest, malformed = self._scan(text, header, file_index, sink, None, first_line=first_end)
-            count = first_count + rest
+                rest = self._scan(text, header, file_index, sink, None, first_line=first.end_line)
+            count, malformed = first.rows + rest.rows, rest.malformed
         if on_rows is not None:
             on_rows(count, size)
         return count, malformed
@@ -463,8 +457,8 @@ class ProgressIndex:
             _Header.read(text, header.file, FindingSink())
             for _ in range(line - header.line - 1):
                 text.readline(LINE_LIMIT)  # the lines the row loop has read (as it counts them)
-            rest, malformed = self._scan(text, header, file_index, sink, None, first_line=line)
-        return counted + rest, malformed
+            rest = self._scan(text, header, file_index, sink, None, first_line=line)
+        return counted + rest.rows, rest.malformed
 
     def _new_half(self) -> ProgressIndex:
         """An empty index with this one's settings and caches: what it reads is merged
@@ -502,7 +496,7 @@ class ProgressIndex:
         try:
             with split.open_range(path, start, end, encoding) as text:
                 # lines counted from 1 here; shifted when merged (``_merge_half``)
-                count, malformed = self._scan(text, header, file_index, sink, None, first_line=1)
+                scanned = self._scan(text, header, file_index, sink, None, first_line=1)
         except (UnicodeDecodeError, OSError):
             return _Half(failed=True)
         # Column by column, per target: a tuple per series would cost more than the
@@ -520,9 +514,9 @@ class ProgressIndex:
         self._keys.clear()
         return _Half(
             failed=False,
-            count=count,
-            malformed=malformed,
-            end_line=self._end_line,
+            count=scanned.rows,
+            malformed=scanned.malformed,
+            end_line=scanned.end_line,
             states=states,
             ordinals={i: ordinal for ordinal, i in self._date_index.items()},
             # only the spellings this half learnt (it started from a copy): the whole
@@ -830,19 +824,13 @@ class ProgressIndex:
         """Remember a new spelling of an entity: its key, and its name if the key is new.
         None (remembered all the same) for a spelling the catalog's entities do not know."""
         key = entity_key(text)
-        if self._known_entities is not None and key:
-            canonical = self._known_entities.get(key)
-            if canonical is not None:
-                key = entity_key(canonical)
-                self._entities[text] = key
-                self._entity_names.setdefault(key, canonical)
-                return key
-            self._entities[text] = key
-            self._entity_names.setdefault(key, " ".join(unicodedata.normalize("NFC", text).split()))
-            return None
+        canonical = self._known_entities.get(key) if self._known_entities is not None and key else None
+        if canonical is not None:
+            key = entity_key(canonical)
         self._entities[text] = key
-        self._entity_names.setdefault(key, " ".join(unicodedata.normalize("NFC", text).split()))
-        return key
+        self._entity_names.setdefault(key, canonical or " ".join(unicodedata.normalize("NFC", text).split()))
+        unknown = self._known_entities is not None and key != "" and canonical is None
+        return None if unknown else key
 
     def _key_of(self, row: list[str], header: _Header) -> tuple[tuple[str, str, int], float] | None:
         """(target, entity, ordinal) and value of a row, for the duplicate pass."""
@@ -892,6 +880,15 @@ _STATE_FIELDS = (
 )
 _CHECKED_FIELDS = ("count", "seen")  # all that ``validate`` keeps
 _SEEN = 1  # position of "seen" in both
+
+
+class _Scanned(NamedTuple):
+    """What the row loop did with one text."""
+
+    rows: int
+    malformed: bool  # the csv module gave up on a row (and the loop stopped there)
+    end_line: int  # the line after the last row
+    open_at_cut: int | None  # reading a first half: the line of a row still open at the cut
 
 
 @dataclass
