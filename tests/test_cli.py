@@ -56,12 +56,13 @@ def test_selection_narrows_the_gate(run_cli: Run) -> None:
         "cash-payments",
         "digital-enterprises",
     }
-    hanoi = json.loads(run_cli(*base, "--entity", "ha noi", "--entity", "HÀ NỘI").stdout)
+    hanoi = json.loads(run_cli(*base, "--entity", "hà nội", "--entity", "HÀ NỘI").stdout)
     assert [(r["target"], r["entity"]) for r in hanoi["results"]] == [("online-public-services", "Hà Nội")]
     globbed = json.loads(run_cli(*base, "--target", "e-sig*").stdout)
     assert [r["target"] for r in globbed["results"]] == ["e-signature-2025"]
     typo = run_cli(*base, "--target", "onlin-services")
     assert typo.exit_code == 2 and "no target matches 'onlin-services'" in typo.stderr
+    assert "(did you mean 'online-public-services'?)" in typo.stderr
 
 
 def test_stdin_is_read_with_dash(run_cli: Run) -> None:
@@ -179,7 +180,10 @@ def test_strict_turns_warnings_into_errors(run_cli: Run) -> None:
     assert lenient.exit_code == 1 and "DX218 warning" in lenient.stderr
     strict = run_cli(*base, "--strict")
     assert strict.exit_code == 2 and "DX218 error" in strict.stderr
-    assert strict.stdout == ""
+    # No status, but a machine format still carries the problems (never an empty stdout).
+    problems = json.loads(strict.stdout)
+    assert (problems["kind"], problems["passed"]) == ("validation", False)
+    assert [(p["code"], p["severity"]) for p in problems["problems"]] == [("DX218", "error")]
 
 
 def test_quiet_shows_only_the_summary_and_errors(run_cli: Run) -> None:

@@ -226,7 +226,7 @@ def test_junit_problems(reports: tuple[Report, ProblemReport]) -> None:
 def test_junit_shows_characters_xml_cannot_carry(reports: tuple[Report, ProblemReport]) -> None:
     report, _ = reports
     hostile = "\x1b[31mred\x00 \ufffe end\ttab"
-    failing = report.failing[0]
+    failing = next(r for r in report.failing if r.latest is not None)
     assert failing.latest is not None
     changed = replace(failing, latest=replace(failing.latest, source=hostile), entity="a\x07b")
     text = renderer(Format.JUNIT, STYLE).render(replace(report, results=(changed,)))

@@ -233,8 +233,12 @@ class Recorder:
         assert key == tuple(row)
         self.events.append(("series", list(row), line))
 
-    def malformed(self, line: int, reason: str) -> None:
+    def malformed(self, line: int, reason: str) -> bool:
         self.events.append(("malformed", reason, line))
+        return True  # read on after it
+
+    def binary(self, line: int, column: int) -> None:
+        self.events.append(("binary", column, line))
 
     def day(self, text: str, row: list[str], line: int) -> None:
         raise AssertionError("no row has a series, so no date is read")
@@ -243,6 +247,9 @@ class Recorder:
         raise AssertionError("no row has a series, so no value is read")
 
     def duplicate(self, series: object, code: int) -> None:
+        raise AssertionError("no row has a series")
+
+    def at_baseline(self, series: object, value: float, row: list[str], line: int) -> None:
         raise AssertionError("no row has a series")
 
     def record(self, series: object, code: int, value: float, row: list[str], line: int) -> None:
@@ -276,25 +283,38 @@ def scan(loop: ModuleType, text: str, delimiter: str, width: int, first_line: in
 
 
 def reference(text: str, delimiter: str, width: int, first_line: int) -> tuple[int, list[Any]]:
-    """What the loop must record, from csv.reader: each row starts on the line after the one
-    the previous row ended on (``line_num``); a csv.Error stops the file at the row it is in.
+    """What the loop must record, from csv.reader reading one row at a time: each row
+    starts on the line after the one the previous row ended on; a row csv.reader refuses is
+    recorded at its first line and reading goes on from the line after that one (the rest
+    of the file is still checked); a NUL character ends the file (it is binary).
 
     csv reads a blank line as [] and the loop's fast path as [''] (str.split): the same row,
     written here as the loop writes it. Both have another width than any progress CSV's (at
     least three columns; ``width`` >= 2 here), so both go to fix_width."""
     events: list[tuple[str, Any, int]] = []
-    reader = csv.reader(io.StringIO(text, newline=""), dialect=excel(delimiter))
-    ended = 0  # the line the last row ended on, counted from the first data line (0)
-    count = 0
-    try:
-        for row in reader:
-            start = first_line + ended
-            ended = reader.line_num
-            count += 1
-            cells = row if row else [""]  # a blank line (see above)
-            events.append(("series" if len(cells) == width else "width", cells, start))
-    except csv.Error as exc:
-        events.append(("malformed", str(exc), first_line + ended))
+    lines = io.StringIO(text, newline="").readlines()
+    i = count = 0
+    while i < len(lines):
+        start = first_line + i
+        if "\x00" in lines[i]:
+            events.append(("binary", lines[i].index("\x00") + 1, start))
+            break
+        reader = csv.reader(iter(lines[i:]), dialect=excel(delimiter))
+        try:
+            row = next(reader)
+        except csv.Error as exc:
+            events.append(("malformed", str(exc), start))
+            i += 1
+            continue
+        taken = lines[i : i + reader.line_num]
+        nul = next((k for k, line in enumerate(taken) if "\x00" in line), None)
+        if nul is not None:
+            events.append(("binary", taken[nul].index("\x00") + 1, start + nul))
+            break
+        i += reader.line_num
+        count += 1
+        cells = row if row else [""]  # a blank line (see above)
+        events.append(("series" if len(cells) == width else "width", cells, start))
     return count, events
 
 
@@ -363,8 +383,12 @@ def test_row_loop_reads_rows_and_lines_as_csv_reader(
     [
         pytest.param(
             'a,b,c\n"open,d\ne,f,g\n',
-            [("series", ["a", "b", "c"], 2), ("malformed", "unexpected end of data", 3)],
-            id="unclosed-quote-at-eof",
+            [
+                ("series", ["a", "b", "c"], 2),
+                ("malformed", "unexpected end of data", 3),
+                ("series", ["e", "f", "g"], 4),
+            ],
+            id="unclosed-quote-at-eof-then-read-on",
         ),
         pytest.param(
             'a,b,c\r\n\r\nd,e,f\r\n"x"y,1,2\r\ng,h,i\r\n',
@@ -373,8 +397,9 @@ def test_row_loop_reads_rows_and_lines_as_csv_reader(
                 ("width", [""], 3),
                 ("series", ["d", "e", "f"], 4),
                 ("malformed", "',' expected after '\"'", 5),
+                ("series", ["g", "h", "i"], 6),
             ],
-            id="garbage-after-quote-stops-the-file",
+            id="garbage-after-quote-then-read-on",
         ),
         pytest.param(
             'a,"b\rc\rd",e\rf,g\r',
@@ -395,7 +420,7 @@ def test_row_loop_reads_rows_and_lines_as_csv_reader(
 def test_row_loop_examples(loop: ModuleType, text: str, events: list[Any]) -> None:
     count, got = scan(loop, text, ",", 3, 2)
     assert got == events
-    assert count == sum(e[0] != "malformed" for e in events)
+    assert count == sum(e[0] not in ("malformed", "binary") for e in events)
     assert (count, got) == reference(text, ",", 3, 2)
 
 

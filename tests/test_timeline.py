@@ -205,22 +205,27 @@ def test_generated_multi_province_data(tmp_path: Path, run_cli: Run) -> None:
     data = write(tmp_path / "provinces.csv", "\n".join(rows) + "\n")
     args = (str(data), "-t", "tests/data/catalog.yaml", "--target", "online-public-services")
     doc = json.loads(run_cli("status", *args, "--as-of", "2026-01-15", "-f", "json").stdout)
-    got = {r["entity"]: r["latest"]["value"] for r in doc["results"]}
+    national, *provinces = doc["results"]
+    # no national row: the nation has no data, whatever the provinces report
+    assert national["entity"] is None and national["latest"] is None and national["status"] == "overdue"
+    got = {r["entity"]: r["latest"]["value"] for r in provinces}
     assert got == latest
     expected_pass = sum(1 for v in latest.values() if v >= 80)
     assert doc["summary"]["pass"] == expected_pass
     assert doc["summary"]["fail"] == len(PROVINCES) - expected_pass
+    assert doc["summary"]["overdue"] == 1
     board = json.loads(
         run_cli("status", *args, "--as-of", "2026-01-15", "--by", "entity", "-f", "json").stdout
     )
-    assert {g["name"] for g in board["groups"]} == set(PROVINCES)
+    assert {g["name"] for g in board["groups"]} == {"national", *PROVINCES}
     assert all(g["total"] == 1 for g in board["groups"])
     changes = json.loads(
         run_cli("diff", "--from", "2025-06-30", "--to", "2026-01-15", *args, "-f", "json").stdout
     )
-    assert {c["entity"] for c in changes["changes"]} == set(PROVINCES)
+    assert {c["entity"] for c in changes["changes"]} == {None, *PROVINCES}  # the nation falls overdue
     assert all(
         "newly_failed" in c["changes"]
+        or "newly_overdue" in c["changes"]
         or "newly_passed" in c["changes"]
         or "status_changed" in c["changes"]
         or c["before"]["status"] == c["after"]["status"]

@@ -26,6 +26,15 @@ class CellError(ValueError):
         self.ambiguous = ambiguous
 
 
+class DecimalMark(enum.StrEnum):
+    """Which mark separates decimals, when a file (or ``--decimal``) declares it: with
+    ``comma`` a dot groups thousands (Vietnamese ``12.500`` is 12500), with ``dot`` a
+    comma does (``12,500`` is 12500)."""
+
+    COMMA = "comma"
+    DOT = "dot"
+
+
 class DateOrder(enum.StrEnum):
     """How to read ``a/b/yyyy`` dates whose day and month could be swapped."""
 
@@ -111,10 +120,19 @@ def fast_iso(text: str) -> date:
 # --- numbers ---------------------------------------------------------------------------
 
 _PLAIN = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
-_DECIMAL_COMMA = re.compile(r"[+-]?\d+,\d{1,2}|[+-]?\d+,\d{4,}")
+# A decimal comma: any number of digits after it but exactly three (those could be a
+# thousands group): "87,5", "87,25", "1,2345".
+_DECIMAL_COMMA = re.compile(r"[+-]?\d+,(\d{1,2}|\d{4,})")
 _COMMA_THOUSANDS = re.compile(r"[+-]?\d{1,3}(,\d{3}){2,}(\.\d+)?|[+-]?\d{1,3},\d{3}\.\d+")
 _DOT_THOUSANDS = re.compile(r"[+-]?\d{1,3}(\.\d{3})+,\d+|[+-]?\d{1,3}(\.\d{3}){2,}")
-_AMBIGUOUS_GROUP = re.compile(r"[+-]?\d{1,3},\d{3}")
+# One group of three after a comma or a dot, and no leading zero: "80,000" and "12.500" are
+# thousands in one convention and a fraction in the other.
+_AMBIGUOUS_GROUP = re.compile(r"([+-]?[1-9]\d{0,2})([.,])(\d{3})")
+# Under a declared convention: that convention's thousands groups and decimal mark only.
+_GROUPED = {
+    DecimalMark.COMMA: re.compile(r"[+-]?(\d{1,3}(\.\d{3})+|\d+)(,\d+)?"),
+    DecimalMark.DOT: re.compile(r"[+-]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?([eE][+-]?\d+)?"),
+}
 # A space (or a no-break, thin or narrow no-break space) only as a thousands separator:
 # "1 234 567" and "80 000", never "8 2".
 _SPACES = "\u0020\u00a0\u2009\u202f"
@@ -125,8 +143,21 @@ _INFINITE = {"inf", "-inf", "+inf", "infinity", "+infinity", "-infinity"}
 NUMBER_HINT = "write a plain number with '.' as the decimal point and no thousands separator"
 
 
-def parse_number(text: str, *, percent: bool) -> float:
-    """A number from a spreadsheet cell; raises CellError when it is not unambiguous."""
+def parse_number(
+    text: str,
+    *,
+    percent: bool,
+    decimal: DecimalMark | None = None,
+    settled: DecimalMark | None = None,
+) -> float:
+    """A number from a spreadsheet cell; raises CellError when it is not unambiguous.
+
+    ``decimal`` is the convention declared with ``--decimal``: only its forms are read.
+    ``settled`` is the one the file itself shows (a decimal comma elsewhere in its value
+    column): it decides only what is otherwise ambiguous. With neither, a single group of
+    three digits after a comma or a dot ("12.500", "80,000") is refused with both
+    readings (``ambiguous``), unless only one reading is possible (no share is 12500%).
+    """
     raw = text.strip()
     folded = " ".join(raw.casefold().split())
     if folded in _MISSING or folded in _INFINITE:
@@ -143,13 +174,39 @@ def parse_number(text: str, *, percent: bool) -> float:
         if _PLAIN.fullmatch(squeezed) or _DECIMAL_COMMA.fullmatch(squeezed):
             raise CellError("has a space inside", NUMBER_HINT)
         raise CellError("is not a number", NUMBER_HINT)
-    value = _number(raw)
+    value = _number(raw, percent, settled) if decimal is None else _declared(raw, decimal)
     if not math.isfinite(value):
         raise CellError("is too large to be a measured value", NUMBER_HINT)
     return value
 
 
-def _number(raw: str) -> float:
+def shows_decimal_comma(text: str) -> bool:
+    """Whether a number cell is written with a decimal comma beyond doubt ("87,5",
+    "1.234,5"): it settles how the rest of its column is read."""
+    raw = text.strip().removesuffix("%").rstrip()
+    return bool(_DECIMAL_COMMA.fullmatch(raw) or (_DOT_THOUSANDS.fullmatch(raw) and "," in raw))
+
+
+def _number(raw: str, percent: bool, settled: DecimalMark | None) -> float:
+    if m := _AMBIGUOUS_GROUP.fullmatch(raw):
+        whole, mark, group = m[1], m[2], m[3]
+        fraction = f"{whole}.{group}".rstrip("0").rstrip(".")
+        if percent:
+            return float(fraction)  # read with a thousands group it would be over 100%
+        if settled is not None:
+            decimal_mark = "," if settled is DecimalMark.COMMA else "."
+            return float(fraction if mark == decimal_mark else f"{whole}{group}")
+        if mark == ".":
+            reason = f"could be {whole}{group} (a dot separating thousands, as in Vietnamese) or {fraction} (a decimal point)"
+            declared = f"--decimal comma ({raw} = {whole}{group}) or --decimal dot ({raw} = {fraction})"
+        else:
+            reason = f"could be {whole}{group} (a comma separating thousands) or {fraction} (a decimal comma, as in Vietnamese)"
+            declared = f"--decimal dot ({raw} = {whole}{group}) or --decimal comma ({raw} = {fraction})"
+        raise CellError(
+            reason,
+            f"write {whole}{group} or {fraction}, or declare the file's decimal mark: {declared}",
+            ambiguous=True,
+        )
     if _PLAIN.fullmatch(raw):
         return float(raw)
     if _DECIMAL_COMMA.fullmatch(raw):
@@ -158,13 +215,19 @@ def _number(raw: str) -> float:
         return float(raw.replace(",", ""))
     if _DOT_THOUSANDS.fullmatch(raw):
         return float(raw.replace(".", "").replace(",", "."))
-    if _AMBIGUOUS_GROUP.fullmatch(raw):
-        whole, frac = raw.split(",")
-        raise CellError(
-            "could be a thousands separator or a decimal comma",
-            f"write {whole}{frac} or {whole}.{frac}",
-        )
     raise CellError("is not a number", NUMBER_HINT)
+
+
+def _declared(raw: str, decimal: DecimalMark) -> float:
+    if not _GROUPED[decimal].fullmatch(raw):
+        if decimal is DecimalMark.COMMA:
+            reason = "is not a number with a decimal comma ('.' separates thousands: 12.500,5)"
+        else:
+            reason = "is not a number with a decimal point (',' separates thousands: 12,500.5)"
+        raise CellError(reason, f"write it as the rest of the file does, or change --decimal {decimal}")
+    if decimal is DecimalMark.COMMA:
+        return float(raw.replace(".", "").replace(",", "."))
+    return float(raw.replace(",", ""))
 
 
 # --- milestones ------------------------------------------------------------------------

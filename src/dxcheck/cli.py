@@ -1,7 +1,8 @@
 """The command line: parse options, build objects, call the core, render, exit.
 
 Report on stdout; diagnostics and notices on stderr; the exit code comes from
-``Outcome.exit_code`` (0 gate passed, 1 gate failed, 2 bad input or usage).
+``Outcome.exit_code`` (0 gate passed, 1 gate failed, 2 bad input or usage). The options
+shared by several commands, and their parsing, are in ``cli_options``.
 """
 
 from __future__ import annotations
@@ -9,8 +10,7 @@ from __future__ import annotations
 import os
 import shutil
 import sys
-from dataclasses import dataclass, replace
-from datetime import date
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, NoReturn
 
@@ -18,18 +18,46 @@ import typer
 
 # Only light modules at import time: `dxcheck --version` must start fast. The core
 # (pydantic, the reader, rich) is imported by the commands that use it.
-from dxcheck import __version__, cells
+from dxcheck import __version__
+from dxcheck.cli_options import (
+    AgencyFilter,
+    AsOfOpt,
+    CategoryFilter,
+    CsvArgs,
+    DateOrderOpt,
+    DecimalOpt,
+    DueBeforeOpt,
+    DueWithinOpt,
+    EntityFilter,
+    FormatOpt,
+    NoColorOpt,
+    OutputOpt,
+    QuietOpt,
+    ReportOpt,
+    StrictOpt,
+    TargetFilter,
+    TargetsOpt,
+    notice,
+    parse_date,
+    parse_gate_words,
+    parse_reports,
+    selection,
+    usage_error,
+)
 from dxcheck.exit_codes import EXIT_BAD_INPUT
 from dxcheck.formats import Format, Style, renderer
-from dxcheck.report import DEFAULT_FAIL_ON, ProblemReport, parse_fail_on
+from dxcheck.report import DEFAULT_FAIL_ON, Report
 from dxcheck.schemas import SchemaName
-from dxcheck.selection import Selection, parse_within
+from dxcheck.selection import parse_within
 from dxcheck.timeline_words import DeadlineFormat, DiffFormat, GroupBy
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from dxcheck.check import Outcome
     from dxcheck.findings import Finding
-    from dxcheck.report import Report
+    from dxcheck.output import Protected
+    from dxcheck.report import ProblemReport
 
 app = typer.Typer(
     name="dxcheck",
@@ -40,6 +68,8 @@ app = typer.Typer(
     rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
+
+SCOREBOARD_FORMATS = (Format.TABLE, Format.JSON, Format.CSV, Format.MARKDOWN)
 
 
 # --- terminal and streams ---------------------------------------------------------------
@@ -68,6 +98,10 @@ class Terminal:
             width = shutil.get_terminal_size((120, 24)).columns if sys.stdout.isatty() else 140
         return cls(colored(sys.stdout), colored(sys.stderr), max(60, width))
 
+    @property
+    def style(self) -> Style:
+        return Style(color=self.stdout_color, width=self.width)
+
 
 def _emit_findings(
     findings: tuple[Finding, ...] | list[Finding], terminal: Terminal, quiet: bool = False
@@ -80,116 +114,23 @@ def _emit_findings(
     sys.stderr.write(render_findings(shown, color=terminal.stderr_color))
 
 
-def _notice(message: str) -> None:
-    sys.stderr.write(f"dxcheck: {message}\n")
+def _usage_errors(messages: Sequence[str]) -> None:
+    """Every usage error, then exit 2; nothing when there is none."""
+    for message in messages:
+        notice(f"error: {message}")
+    if messages:
+        raise typer.Exit(EXIT_BAD_INPUT)
 
 
-def _usage_error(message: str) -> NoReturn:
-    _notice(f"error: {message}")
-    raise typer.Exit(EXIT_BAD_INPUT)
-
-
-# --- option parsing -------------------------------------------------------------------------
-
-
-def _parse_date(text: str | None, option: str) -> date:
-    if text is None or text == "today":
-        return date.today()
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        _usage_error(f"{option} takes a date as YYYY-MM-DD, not '{text}'")
-
-
-def _parse_reports(specs: list[str]) -> list[tuple[Format, Path]]:
-    out: list[tuple[Format, Path]] = []
-    for spec in specs:
-        name, sep, path = spec.partition(":")
-        if not sep or not path:
-            _usage_error(f"--report takes FORMAT:PATH (e.g. junit:out/dx.xml), not '{spec}'")
-        try:
-            out.append((Format(name.strip().lower()), Path(path)))
-        except ValueError:
-            _usage_error(f"--report: unknown format '{name}' (one of {', '.join(f.value for f in Format)})")
-    return out
-
-
-def _selection(
-    target: list[str],
-    category: list[str],
-    agency: list[str],
-    entity: list[str],
-    status: list[str],
-    due_before: str | None,
-    due_within: str | None,
-    as_of: date,
-) -> Selection:
-    try:
-        statuses = parse_fail_on(status)
-    except ValueError as exc:
-        _usage_error(f"--status: unknown status or outlook '{exc}'")
-    limit = _parse_date(due_before, "--due-before") if due_before else None
-    if due_within:
-        try:
-            within = parse_within(due_within, as_of)
-        except ValueError as exc:
-            _usage_error(f"--due-within: {exc}")
-        limit = min(limit, within) if limit else within
-    return Selection(
-        targets=tuple(target),
-        categories=tuple(category),
-        agencies=tuple(agency),
-        entities=tuple(entity),
-        statuses=statuses,
-        due_before=limit,
-    )
-
-
-# --- shared options ---------------------------------------------------------------------------
-
-CsvArgs = Annotated[
-    list[str] | None,
-    typer.Argument(
-        help="Progress CSV files ('-' reads standard input). None: the bundled sample.",
-        show_default=False,
-    ),
-]
-TargetsOpt = Annotated[
-    Path | None,
-    typer.Option(
-        "--targets",
-        "-t",
-        help="Catalog file. Default: ./targets.yaml if present, else the bundled one.",
-    ),
-]
-AsOfOpt = Annotated[
-    str | None, typer.Option("--as-of", help="Evaluate on this date (YYYY-MM-DD). Default: today.")
-]
-FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="Output format on stdout.")]
-ReportOpt = Annotated[
-    list[str] | None,
-    typer.Option("--report", help="Also write FORMAT:PATH (repeatable), e.g. junit:out/dx.xml."),
-]
-DateOrderOpt = Annotated[
-    cells.DateOrder | None,
-    typer.Option("--date-order", help="Read a/b/yyyy dates as day-first (dmy) or month-first (mdy)."),
-]
-StrictOpt = Annotated[bool, typer.Option("--strict", help="Treat warnings as errors.")]
-NoColorOpt = Annotated[bool, typer.Option("--no-color", help="No colours (also: NO_COLOR=1).")]
-QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="Only the summary (and errors).")]
-TargetFilter = Annotated[list[str] | None, typer.Option("--target", help="Target id or glob (repeatable).")]
-CategoryFilter = Annotated[list[str] | None, typer.Option("--category", help="Category (repeatable).")]
-AgencyFilter = Annotated[
-    list[str] | None, typer.Option("--agency", help="Agency, part of its name (repeatable).")
-]
-EntityFilter = Annotated[
-    list[str] | None, typer.Option("--entity", help="Entity name, or 'national' (repeatable).")
-]
-StatusFilter = Annotated[list[str] | None, typer.Option("--status", help="Status or outlook (repeatable).")]
-DueBeforeOpt = Annotated[str | None, typer.Option("--due-before", help="Only targets due on or before DATE.")]
-DueWithinOpt = Annotated[
-    str | None, typer.Option("--due-within", help="Only targets due within e.g. 90d, 6m.")
-]
+def _preamble(outcome: Outcome, terminal: Terminal, quiet: bool = False) -> None:
+    """What every command that reads progress says first, on stderr: the sample notice,
+    the findings, then the selection's usage errors (exit 2) or notices."""
+    if outcome.used_sample:
+        notice("no CSV given: using the bundled sample progress (figures quoted in the speeches)")
+    _emit_findings(outcome.findings, terminal, quiet)
+    _usage_errors(outcome.usage)
+    for message in outcome.notices:
+        notice(message)
 
 
 def _version(value: bool) -> None:
@@ -226,6 +167,7 @@ def status(
     ] = None,
     report: ReportOpt = None,
     date_order: DateOrderOpt = None,
+    decimal: DecimalOpt = None,
     strict: StrictOpt = False,
     quiet: QuietOpt = False,
     no_color: NoColorOpt = False,
@@ -250,23 +192,13 @@ def status(
 ) -> None:
     """Where each target stands: pass, fail, overdue or pending, per entity. Exit 0/1/2."""
     terminal = Terminal.detect(no_color)
-    day = _parse_date(as_of, "--as-of")
-    try:
-        gate = parse_fail_on(fail_on) if fail_on else DEFAULT_FAIL_ON
-    except ValueError as exc:
-        _usage_error(f"--fail-on: unknown status or outlook '{exc}'")
-    reports = _parse_reports(report or [])
-    selection = _selection(
-        target or [],
-        category or [],
-        agency or [],
-        entity or [],
-        status_filter or [],
-        due_before,
-        due_within,
-        day,
-    )
-    from dxcheck.check import Options, run_status
+    day = parse_date(as_of, "--as-of")
+    gate = parse_gate_words(fail_on, "--fail-on") if fail_on else DEFAULT_FAIL_ON
+    reports = parse_reports(report or [])
+    if by is not None and fmt not in SCOREBOARD_FORMATS:
+        usage_error("--by supports --format table, json, csv or markdown")
+    chosen = selection(target, category, agency, entity, status_filter, due_before, due_within, as_of=day)
+    from dxcheck.check import Options, protected_paths, run_status
 
     options = Options(
         catalog=targets,
@@ -274,66 +206,65 @@ def status(
         as_of=day,
         fail_on=gate,
         date_order=date_order,
+        decimal=decimal,
         strict=strict,
-        selection=selection,
+        selection=chosen,
     )
     from dxcheck.progressbar import progress_hook
 
     with progress_hook(enabled=progress if progress is not None else sys.stderr.isatty()) as on_file:
         outcome = run_status(options, on_file=on_file)
-    _finish_status(outcome, fmt, reports, terminal, quiet, selection, by)
+    protected = protected_paths(targets, options.inputs)
+    _finish_status(outcome, fmt, reports, protected, terminal, quiet, by)
 
 
 def _finish_status(
     outcome: Outcome,
     fmt: Format,
     reports: list[tuple[Format, Path]],
+    protected: tuple[Protected, ...],
     terminal: Terminal,
     quiet: bool,
-    selection: Selection,
     by: GroupBy | None = None,
 ) -> NoReturn:
-    _sample_notice(outcome)
-    _emit_findings(outcome.findings, terminal, quiet)
-    if outcome.catalog is not None and selection.targets:
-        unknown = selection.unknown_targets(t.id for t in outcome.catalog.targets)
-        if unknown:
-            _usage_error(f"--target: no target matches {', '.join(repr(u) for u in unknown)}")
+    _preamble(outcome, terminal, quiet)
     report = outcome.report
     if report is None:
-        _notice("no report: fix the errors above (exit 2)")
-        raise typer.Exit(EXIT_BAD_INPUT)
-    style = Style(color=terminal.stdout_color, width=terminal.width)
-    _write_reports(report, None, reports, outcome.files)
+        # Bad input: no status, but CI still gets every report it asked for, and a machine
+        # format on stdout, listing the problems as validate does (never an empty stdout
+        # that a JSON reader takes for success).
+        problems = outcome.problems
+        _write_reports(problems, reports, protected)
+        if fmt is Format.TABLE:
+            notice("no report: fix the errors above (exit 2)")
+        else:
+            sys.stdout.write(renderer(fmt, terminal.style).render_problems(problems))
+        raise typer.Exit(outcome.exit_code)
+    _write_reports(report, reports, protected)
     if by is not None:
         from dxcheck.timeline import scoreboard
         from dxcheck.views import render_scoreboard
 
-        if fmt not in (Format.TABLE, Format.JSON, Format.CSV, Format.MARKDOWN):
-            _usage_error("--by supports --format table, json, csv or markdown")
-        sys.stdout.write(render_scoreboard(scoreboard(report.results, by), by, fmt, report.as_of))
+        sys.stdout.write(render_scoreboard(scoreboard(report.results, by, report.fail_on), by, fmt, report))
     elif quiet and fmt is Format.TABLE:
         from dxcheck.formats.words import summary_line
 
         sys.stdout.write(summary_line(report) + "\n")
     else:
-        sys.stdout.write(renderer(fmt, style).render(report))
+        sys.stdout.write(renderer(fmt, terminal.style).render(report))
     raise typer.Exit(outcome.exit_code)
 
 
 def _write_reports(
-    report: Report | None,
-    problems: ProblemReport | None,
-    reports: list[tuple[Format, Path]],
-    inputs: tuple[str, ...],
+    content: Report | ProblemReport, reports: list[tuple[Format, Path]], protected: tuple[Protected, ...]
 ) -> None:
     from dxcheck.output import write_atomic
 
     failures: list[Finding] = []
     for fmt, path in reports:
         made = renderer(fmt, Style(color=False, width=120))
-        text = made.render(report) if report is not None else made.render_problems(problems)  # type: ignore[arg-type]
-        problem = write_atomic(path, text, inputs=inputs)
+        text = made.render(content) if isinstance(content, Report) else made.render_problems(content)
+        problem = write_atomic(path, text, protected=protected)
         if problem is not None:
             failures.append(problem)
     if failures:
@@ -349,26 +280,28 @@ def validate(
     fmt: FormatOpt = Format.TABLE,
     report: ReportOpt = None,
     date_order: DateOrderOpt = None,
+    decimal: DecimalOpt = None,
     strict: StrictOpt = False,
     quiet: QuietOpt = False,
     no_color: NoColorOpt = False,
 ) -> None:
     """The submission gate: check the catalog and the CSVs, print every problem. Exit 0 or 2."""
-    from dxcheck.check import Options, run_validate
+    from dxcheck.check import Options, protected_paths, run_validate
 
     terminal = Terminal.detect(no_color)
     options = Options(
         catalog=targets,
         inputs=tuple(csv or ()),
-        as_of=_parse_date(as_of, "--as-of"),
+        as_of=parse_date(as_of, "--as-of"),
         date_order=date_order,
+        decimal=decimal,
         strict=strict,
         use_sample=False,
     )
-    reports = _parse_reports(report or [])
+    reports = parse_reports(report or [])
     outcome = run_validate(options)
-    problems = ProblemReport(outcome.files, outcome.findings)
-    _write_reports(None, problems, reports, outcome.files)
+    problems = outcome.problems
+    _write_reports(problems, reports, protected_paths(targets, options.inputs))
     if fmt is Format.TABLE:
         # People read problems on stderr; stdout keeps only the verdict line.
         from dxcheck.formats.words import verdict_line
@@ -376,8 +309,7 @@ def validate(
         _emit_findings(outcome.findings, terminal, quiet)
         sys.stdout.write(verdict_line(problems) + "\n")
     else:
-        style = Style(color=terminal.stdout_color, width=terminal.width)
-        sys.stdout.write(renderer(fmt, style).render_problems(problems))
+        sys.stdout.write(renderer(fmt, terminal.style).render_problems(problems))
     raise typer.Exit(outcome.exit_code)
 
 
@@ -402,26 +334,29 @@ def targets_command(
     from dxcheck.check import discover_catalog
 
     terminal = Terminal.detect(no_color)
-    day = _parse_date(as_of, "--as-of")
-    selection = _selection(target or [], category or [], agency or [], [], [], due_before, due_within, day)
+    day = parse_date(as_of, "--as-of")
+    chosen = selection(target, category, agency, due_before=due_before, due_within=due_within, as_of=day)
     loaded = load_catalog(discover_catalog(targets))
     _emit_findings(loaded.findings, terminal)
     if loaded.catalog is None:
         raise typer.Exit(EXIT_BAD_INPUT)
     if fmt not in (Format.TABLE, Format.JSON):
-        _usage_error("dxcheck targets supports --format table or json")
-    style = Style(color=terminal.stdout_color, width=terminal.width)
+        usage_error("dxcheck targets supports --format table or json")
     if target_id is not None:
         found = loaded.catalog.by_id().get(target_id.strip().lower())
         if found is None:
             from dxcheck.findings import suggestion
 
             hint = suggestion(target_id, loaded.catalog.by_id()) or "run 'dxcheck targets' for the list"
-            _usage_error(f"no target '{target_id}' in {loaded.display_path} ({hint})")
-        sys.stdout.write(catalog_view.render_one(loaded.catalog, found, fmt, style))
+            usage_error(f"no target '{target_id}' in {loaded.display_path} ({hint})")
+        sys.stdout.write(catalog_view.render_one(loaded.catalog, found, fmt, terminal.style))
         raise typer.Exit(0)
-    chosen = [t for t in loaded.catalog.targets if selection.matches_target(t)]
-    sys.stdout.write(catalog_view.render_list(loaded.catalog, chosen, fmt, style, loaded.display_path))
+    # A listing decides no gate: an empty one is an answer, a word that names nothing is not.
+    _usage_errors(chosen.review(loaded.catalog).errors)
+    shown = [t for t in loaded.catalog.targets if chosen.matches_target(t)]
+    sys.stdout.write(
+        catalog_view.render_list(loaded.catalog, shown, fmt, terminal.style, loaded.display_path)
+    )
     raise typer.Exit(0)
 
 
@@ -434,6 +369,8 @@ def show(
     entity: EntityFilter = None,
     fmt: Annotated[Format, typer.Option("--format", "-f", help="table or json.")] = Format.TABLE,
     date_order: DateOrderOpt = None,
+    decimal: DecimalOpt = None,
+    strict: StrictOpt = False,
     no_color: NoColorOpt = False,
 ) -> None:
     """Everything about one target: source, versions, status and outlook per entity,
@@ -442,19 +379,20 @@ def show(
     from dxcheck.views import render_history
 
     if fmt not in (Format.TABLE, Format.JSON):
-        _usage_error("dxcheck show supports --format table or json")
+        usage_error("dxcheck show supports --format table or json")
     terminal = Terminal.detect(no_color)
-    day = _parse_date(as_of, "--as-of")
+    day = parse_date(as_of, "--as-of")
     options = Options(
         catalog=targets,
         inputs=tuple(csv or ()),
         as_of=day,
         date_order=date_order,
-        selection=Selection(entities=tuple(entity or ())),
+        decimal=decimal,
+        strict=strict,
+        selection=selection(entity=entity, as_of=day),
     )
     outcome, history = run_history(options, target_id)
-    _sample_notice(outcome)
-    _emit_findings(outcome.findings, terminal)
+    _preamble(outcome, terminal)
     if outcome.catalog is not None and history is None and not outcome.has_errors:
         from dxcheck.findings import suggestion
 
@@ -462,10 +400,10 @@ def show(
             suggestion(target_id, [t.id for t in outcome.catalog.targets])
             or "run 'dxcheck targets' for the list"
         )
-        _usage_error(f"no target '{target_id}' ({hint})")
+        usage_error(f"no target '{target_id}' ({hint})")
     if history is None:
         raise typer.Exit(EXIT_BAD_INPUT)
-    sys.stdout.write(render_history(history, fmt, Style(terminal.stdout_color, terminal.width), day))
+    sys.stdout.write(render_history(history, fmt, terminal.style, day))
     raise typer.Exit(0)
 
 
@@ -481,31 +419,39 @@ def deadlines(
     fmt: Annotated[
         DeadlineFormat, typer.Option("--format", "-f", help="Output format.")
     ] = DeadlineFormat.TABLE,
-    output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Write to FILE instead of stdout.")
-    ] = None,
+    output: OutputOpt = None,
     target: TargetFilter = None,
     category: CategoryFilter = None,
     agency: AgencyFilter = None,
+    date_order: DateOrderOpt = None,
+    decimal: DecimalOpt = None,
+    strict: StrictOpt = False,
     no_color: NoColorOpt = False,
 ) -> None:
     """What falls due soon and what is already missed, soonest first, with the status of each."""
-    from dxcheck.check import Options, run_status
+    from dxcheck.check import Options, protected_paths, run_status
     from dxcheck.timeline import deadlines as due_list
     from dxcheck.views import render_deadlines, render_ics
 
     terminal = Terminal.detect(no_color)
-    day = _parse_date(as_of, "--as-of")
+    day = parse_date(as_of, "--as-of")
     limit = None
     if within:
         try:
             limit = parse_within(within, day)
         except ValueError as exc:
-            _usage_error(f"--within: {exc}")
-    selection = _selection(target or [], category or [], agency or [], [], [], None, None, day)
-    outcome = run_status(Options(catalog=targets, inputs=tuple(csv or ()), as_of=day, selection=selection))
-    _sample_notice(outcome)
-    _emit_findings(outcome.findings, terminal)
+            usage_error(f"--within: {exc}")
+    options = Options(
+        catalog=targets,
+        inputs=tuple(csv or ()),
+        as_of=day,
+        date_order=date_order,
+        decimal=decimal,
+        strict=strict,
+        selection=selection(target, category, agency, as_of=day),
+    )
+    outcome = run_status(options)
+    _preamble(outcome, terminal)
     if outcome.report is None:
         raise typer.Exit(EXIT_BAD_INPUT)
     items = due_list(outcome.report.results, day, within=limit, overdue_only=overdue)
@@ -513,7 +459,7 @@ def deadlines(
         text = render_ics(items, day)
     else:
         text = render_deadlines(items, Format(fmt.value), day)
-    _write_or_print(text, output)
+    _write_or_print(text, output, protected_paths(targets, options.inputs) if output else ())
 
 
 @app.command()
@@ -526,48 +472,56 @@ def diff(
     category: CategoryFilter = None,
     target: TargetFilter = None,
     entity: EntityFilter = None,
+    date_order: DateOrderOpt = None,
+    decimal: DecimalOpt = None,
+    strict: StrictOpt = False,
     no_color: NoColorOpt = False,
 ) -> None:
     """What changed between two as-of dates: newly passed, failed or overdue, outlook
     changes, regressions; the content of a weekly or monthly progress note."""
-    from dxcheck.check import Options, run_status
+    from dxcheck.check import Options, run_diff
     from dxcheck.timeline import diff as compare
     from dxcheck.views import render_diff
 
     terminal = Terminal.detect(no_color)
-    first, second = _parse_date(start, "--from"), _parse_date(end, "--to")
+    first, second = parse_date(start, "--from"), parse_date(end, "--to")
     if second < first:
-        _usage_error(f"--to {second} is before --from {first}")
-    selection = _selection(target or [], category or [], [], entity or [], [], None, None, second)
-    base = Options(catalog=targets, inputs=tuple(csv or ()), selection=selection)
-    before = run_status(replace(base, as_of=first))
-    after = run_status(replace(base, as_of=second))
-    _sample_notice(after)
+        usage_error(f"--to {second} is before --from {first}")
+    options = Options(
+        catalog=targets,
+        inputs=tuple(csv or ()),
+        date_order=date_order,
+        decimal=decimal,
+        strict=strict,
+        selection=selection(target, category, entity=entity, as_of=second),
+    )
+    before, after = run_diff(options, first, second)
     # Both runs read the same inputs: the problems are shown once, from the later run.
-    _emit_findings(after.findings, terminal)
-    if before.report is None or after.report is None:
+    _preamble(after, terminal)
+    if after.report is None:
+        raise typer.Exit(EXIT_BAD_INPUT)
+    if before.report is None:  # not expected (same inputs), but never exit 2 in silence
+        _emit_findings(before.findings, terminal)
         raise typer.Exit(EXIT_BAD_INPUT)
     changes = compare(before.report.results, after.report.results)
     sys.stdout.write(render_diff(changes, Format(fmt.value), first, second))
     raise typer.Exit(0)
 
 
-def _sample_notice(outcome: Outcome) -> None:
-    if outcome.used_sample:
-        _notice("no CSV given: using the bundled sample progress (figures quoted in the speeches)")
-
-
 @app.command()
 def schema(
     name: Annotated[SchemaName, typer.Argument(help="Which schema.")],
-    output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Write to FILE instead of stdout.")
-    ] = None,
+    output: OutputOpt = None,
 ) -> None:
     """JSON Schema for the catalog, a progress row, or the JSON reports."""
     from dxcheck.schemas import dumps
 
-    _write_or_print(dumps(name), output)
+    protected: tuple[Protected, ...] = ()
+    if output is not None:
+        from dxcheck.check import protected_paths
+
+        protected = protected_paths(None)  # ./targets.yaml and the bundled data
+    _write_or_print(dumps(name), output, protected)
 
 
 @app.command()
@@ -581,34 +535,40 @@ def template(
     ] = None,
     day: Annotated[str | None, typer.Option("--date", help="Fill the date column with DATE.")] = None,
     as_of: AsOfOpt = None,
-    output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Write to FILE instead of stdout.")
-    ] = None,
+    output: OutputOpt = None,
+    force: Annotated[
+        bool,
+        typer.Option(
+            "--force", help="Let -o replace an existing file (it may hold figures filled in by hand)."
+        ),
+    ] = False,
 ) -> None:
     """A CSV to fill in: the header and one row per target in force (unit filled, value blank)."""
     from dxcheck.catalog import load_catalog
-    from dxcheck.check import discover_catalog
+    from dxcheck.check import discover_catalog, protected_paths
     from dxcheck.evaluate import in_force
     from dxcheck.template import template_csv
 
-    when = _parse_date(as_of, "--as-of")
-    fill = _parse_date(day, "--date") if day else None
+    when = parse_date(as_of, "--as-of")
+    fill = parse_date(day, "--date") if day else None
+    chosen = selection(target, category, agency, as_of=when)
     loaded = load_catalog(discover_catalog(targets))
     _emit_findings(loaded.findings, Terminal.detect(no_color=False))
     if loaded.catalog is None:
         raise typer.Exit(EXIT_BAD_INPUT)
-    selection = Selection(
-        targets=tuple(target or ()), categories=tuple(category or ()), agencies=tuple(agency or ())
-    )
-    unknown = selection.unknown_targets(t.id for t in loaded.catalog.targets)
-    if unknown:
-        _usage_error(f"--target: no target matches {', '.join(repr(u) for u in unknown)}")
+    _usage_errors(chosen.review(loaded.catalog).errors)
     active, _ = in_force(loaded.catalog, when)
-    chosen = [t for t in active if selection.matches_target(t)]
-    _write_or_print(template_csv(chosen, entity or [], fill), output)
+    rows = [t for t in active if chosen.matches_target(t)]
+    if not rows:
+        # A header alone is no template: say which options left nothing to fill in.
+        usage_error(f"the selection matches no target in force on {when.isoformat()}: {chosen.describe()}")
+    text = template_csv(rows, entity or [], fill)
+    _write_or_print(text, output, protected_paths(targets) if output else (), overwrite=force)
 
 
-def _write_or_print(text: str, output: Path | None) -> None:
+def _write_or_print(
+    text: str, output: Path | None, protected: Sequence[Protected] = (), *, overwrite: bool = True
+) -> NoReturn:
     if output is None:
         # Bytes, so that formats with their own line endings (iCalendar's CRLF) keep them.
         sys.stdout.flush()
@@ -617,11 +577,11 @@ def _write_or_print(text: str, output: Path | None) -> None:
         raise typer.Exit(0)
     from dxcheck.output import write_atomic
 
-    problem = write_atomic(output, text)
+    problem = write_atomic(output, text, protected=protected, overwrite=overwrite)
     if problem is not None:
         _emit_findings([problem], Terminal.detect(no_color=False))
         raise typer.Exit(EXIT_BAD_INPUT)
-    _notice(f"wrote {output}")
+    notice(f"wrote {output}")
     raise typer.Exit(0)
 
 
@@ -631,11 +591,11 @@ def main() -> None:
     try:
         app()
     except KeyboardInterrupt:
-        _notice("interrupted")
+        notice("interrupted")
         sys.exit(130)
     except Exception as exc:  # a bug in dxcheck: say so plainly, never a traceback
         if os.environ.get("DXCHECK_DEBUG"):
             raise
-        _notice(f"internal error: {type(exc).__name__}: {exc}")
-        _notice("this is a bug in dxcheck; set DXCHECK_DEBUG=1 for details and please report it")
+        notice(f"internal error: {type(exc).__name__}: {exc}")
+        notice("this is a bug in dxcheck; set DXCHECK_DEBUG=1 for details and please report it")
         sys.exit(EXIT_BAD_INPUT)

@@ -1,7 +1,8 @@
 """Status rules: from series to results. Pure: no files, no terminal.
 
-For each target in force and each entity with observations (one national result for a
-target with none), take the latest observation on or before the as-of date:
+For each target in force: one national result from the national rows (those with a blank
+entity), and one result per entity with observations; take the latest observation on or
+before the as-of date:
 
 - ``pass``    it meets the target; ``late`` when first met after the due date;
 - ``pending`` not met, and the as-of date is on or before the due date (or no deadline);
@@ -87,13 +88,16 @@ def evaluate(catalog: Catalog, index: ProgressIndex, as_of: date) -> tuple[list[
 
 
 def evaluate_target(target: Target, index: ProgressIndex, as_of: date) -> list[Result]:
-    """One result per entity with observations, or one national result when none has."""
+    """The national result, from national rows only, then one result per entity with
+    observations. A province's rows never stand in for the nation: with no national row
+    the national result has no data (``overdue`` once past due)."""
     series = sorted(
         index.series(target.id), key=lambda s: (s.entity is not None, (s.entity or "").casefold())
     )
-    if not series:
-        return [_result(target, None, as_of)]
-    return [_result(target, s, as_of) for s in series]
+    results = [_result(target, s, as_of) for s in series]
+    if not series or series[0].entity is not None:
+        results.insert(0, _result(target, None, as_of))
+    return results
 
 
 def _result(target: Target, series: SeriesSummary | None, as_of: date) -> Result:
@@ -110,7 +114,7 @@ def _result(target: Target, series: SeriesSummary | None, as_of: date) -> Result
         base = target.baseline.value
     elif series is not None and series.earliest is not None:
         base = series.earliest[1]
-    fit = FitSums._make(series.fit) if series else FitSums(0, 0.0, 0.0, 0.0, 0.0)
+    fit = FitSums._make(series.fit) if series else FitSums(0, 0, 0.0, 0, 0.0)
     trend = outlook(
         fit,
         TrendInput(

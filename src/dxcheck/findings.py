@@ -119,13 +119,26 @@ class Code(enum.Enum):
         "value {text} is out of range for a percentage (0 to 100)",
     )
     UNKNOWN_ENTITY = ("DX223", Severity.WARNING, "entity '{text}' is not in the catalog's entity list")
+    BASELINE_CONFLICT = (
+        "DX224",
+        Severity.WARNING,
+        "value {text} for target '{target}' on {date} contradicts the catalog's baseline "
+        "({baseline} on that date)",
+    )
+    ENTITY_SPELLING = (
+        "DX225",
+        Severity.WARNING,
+        "entity '{text}' looks like '{other}' without its accents: read as a different entity",
+    )
     TOO_MANY = ("DX230", Severity.WARNING, "{count} more problem(s) in this file not shown")
 
     # --- invocation ----------------------------------------------------------------
     SAME_INPUT_TWICE = ("DX300", Severity.WARNING, "input given more than once; read once")
     OUTPUT_UNWRITABLE = ("DX301", Severity.ERROR, "cannot write report: {reason}")
-    OUTPUT_IS_INPUT = ("DX302", Severity.ERROR, "refusing to overwrite an input file with a report")
+    # {what}: "the catalog", "an input CSV" or "dxcheck's bundled data" (output.Protected).
+    OUTPUT_IS_INPUT = ("DX302", Severity.ERROR, "refusing to overwrite {what}")
     NO_MATCH = ("DX303", Severity.ERROR, "no file matches '{pattern}'")
+    OUTPUT_EXISTS = ("DX304", Severity.ERROR, "refusing to replace existing file")
 
     @property
     def id(self) -> str:

@@ -1,24 +1,74 @@
-"""Writing reports to files: atomically, never over an input, parents created."""
+"""Writing reports and other outputs to files: atomically, parents created, and never
+over a file the run reads or depends on."""
 
 from __future__ import annotations
 
 import contextlib
 import os
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 
 from dxcheck.findings import Code, Finding, Location
 
+CATALOG = "the catalog"
+INPUT = "an input CSV"
+BUNDLED = "dxcheck's bundled data"
 
-def write_atomic(path: Path, text: str, *, inputs: Iterable[str] = ()) -> Finding | None:
+
+@dataclass(frozen=True)
+class Protected:
+    """A file no output may replace, and what it is (for the DX302 message)."""
+
+    path: Path
+    what: str  # CATALOG, INPUT or BUNDLED
+
+
+def _identity(path: Path | str) -> tuple[int, int] | None:
+    """(device, inode) of the file a path reaches, through symlinks; None if none."""
+    try:
+        st = Path(path).stat()
+    except (OSError, ValueError):
+        return None
+    # Some file systems (and Windows before NTFS ids) report inode 0: no identity then.
+    return (st.st_dev, st.st_ino) if st.st_ino else None
+
+
+def clash(path: Path, protected: Iterable[Protected]) -> Protected | None:
+    """The protected file that ``path`` names, or None.
+
+    The same path after symlinks (realpath), or the same file under another name (a hard
+    link, a bind mount: device and inode): writing through either would destroy it.
+    """
+    real = os.path.realpath(path)
+    identity = _identity(path)
+    for guarded in protected:
+        if os.path.realpath(guarded.path) == real:
+            return guarded
+        if identity is not None and _identity(guarded.path) == identity:
+            return guarded
+    return None
+
+
+def write_atomic(
+    path: Path, text: str, *, protected: Iterable[Protected] = (), overwrite: bool = True
+) -> Finding | None:
     """Write ``text`` to ``path`` via a temporary file and a rename; None on success.
 
-    Readers of ``path`` see the old content or the new, never a half-written file.
+    Readers of ``path`` see the old content or the new, never a half-written file. A path
+    that names a protected file is refused (DX302); with ``overwrite=False`` so is an
+    existing regular file (DX304: ``template -o`` writes a file people fill in by hand).
     """
     target = Path(os.path.realpath(path))
-    protected = {os.path.realpath(p) for p in inputs}
-    if str(target) in protected:
-        return Finding(Code.OUTPUT_IS_INPUT, Location(str(path)), hint="choose another path for the report")
+    guarded = clash(path, protected)
+    if guarded is not None:
+        alias = Path(guarded.path).absolute() != Path(path).absolute()  # a link or another spelling
+        return Finding(
+            Code.OUTPUT_IS_INPUT,
+            Location(str(path)),
+            {"what": guarded.what},
+            hint=(f"it is {guarded.path} under another name: " if alias else "") + "choose another path",
+        )
     try:
         # stat() can fail for reasons Path.exists() does not swallow: a parent folder
         # without search permission raises PermissionError.
@@ -36,6 +86,10 @@ def write_atomic(path: Path, text: str, *, inputs: Iterable[str] = ()) -> Findin
         except OSError as exc:
             return Finding(Code.OUTPUT_UNWRITABLE, Location(str(path)), {"reason": exc.strerror or str(exc)})
         return None
+    if not overwrite and target.is_file():
+        # Checked here, not by an exclusive create: the rename below stays atomic for
+        # readers; a file created in between by another process would still be replaced.
+        return Finding(Code.OUTPUT_EXISTS, Location(str(path)), hint="pass --force to replace it")
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         import tempfile  # only when writing: start-up time

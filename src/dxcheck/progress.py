@@ -34,6 +34,7 @@ from typing_extensions import TypedDict
 from dxcheck import DATA_DIR, cells, split
 from dxcheck.catalog import Catalog, Target, TargetType
 from dxcheck.findings import Code, Finding, FindingSink, Location, suggestion
+from dxcheck.names import display_name, entity_key, fold_accents
 from dxcheck.native import row_loop
 from dxcheck.report import Observation
 from dxcheck.rowscan import ALWAYS, LOW, NEVER, SHIFT, Series
@@ -88,7 +89,7 @@ class SeriesSummary(NamedTuple):
     first_met: date | None
     observations: int
     earliest: tuple[date, float] | None
-    fit: tuple[float, ...]  # n, St, Sy, Stt, Sty, Sly, Stly, nonpositive (t in days since 2000)
+    fit: tuple[float, ...]  # trend.FitSums: n, St, Sy, Stt, Sty, Sly, Stly, nonpositive, ylo, yhi
 
 
 @dataclass
@@ -118,6 +119,7 @@ class ProgressIndex:
         as_of: date,
         *,
         date_order: cells.DateOrder | None = None,
+        decimal: cells.DecimalMark | None = None,
         record: frozenset[str] = frozenset(),
         checking_only: bool = False,
         loop: ModuleType | None = None,
@@ -133,6 +135,10 @@ class ProgressIndex:
         # the row loop: compiled when it was built, else rowscan's source (dxcheck.native)
         self._loop = loop if loop is not None else row_loop()
         self.date_order = date_order
+        self.decimal = decimal
+        # the file being read: how its numbers are read (a declared or settled decimal mark)
+        self._numbers = _FileNumbers(decimal)
+        self._file_marks: dict[str, cells.DecimalMark | None] = {}  # for the duplicate pass
         self.files: list[str] = []
         self._slots: dict[str, _Slot] = {}
         for target in catalog.targets:
@@ -169,11 +175,11 @@ class ProgressIndex:
             self._known_entities = {}
             for known in catalog.entities:
                 for spelling in (known.name, *known.aliases):
-                    self._known_entities[entity_key(spelling)] = " ".join(
-                        unicodedata.normalize("NFC", known.name).split()
-                    )
+                    self._known_entities[entity_key(spelling)] = display_name(known.name)
         self._as_of_code = (as_of.toordinal() << SHIFT) | LOW
         self._candidates: set[tuple[str, str, int]] = set()
+        # where each entity key was first written (for DX225: two spellings, one place?)
+        self._entity_places: dict[str, Location] = {}
         self._future: dict[str, list[Any]] = {}
 
     # --- public ---------------------------------------------------------------------
@@ -187,6 +193,7 @@ class ProgressIndex:
         """Read one file into the index; problems go to ``sink``."""
         file_index = len(self.files)
         self.files.append(source.display)
+        self._numbers = _FileNumbers(self.decimal)
         with _open_text(source, sink) as text:
             if text is None:
                 return
@@ -204,6 +211,9 @@ class ProgressIndex:
                 )
                 if counted is None:
                     counted = self._scan(text, header, file_index, sink, on_rows)[:2]
+                if self._numbers.waiting:
+                    self._read_waiting(header, file_index, sink)
+                self._file_marks[source.display] = self._numbers.mark
             except UnicodeDecodeError as exc:
                 sink.add(_decode_finding(source, exc))
                 return
@@ -280,6 +290,32 @@ class ProgressIndex:
                     )
                 )
 
+    def check_spellings(self, sink: FindingSink) -> None:
+        """Entities whose names differ only in accents ("Ha Noi" beside "Hà Nội"): one
+        warning per spelling that has fewer marks than the fullest, at its first row.
+        (Tone-mark placement, case, spaces and NFC/NFD are folded already.)"""
+        groups: dict[str, list[str]] = {}
+        for key in self._entity_places:
+            groups.setdefault(fold_accents(key), []).append(key)
+        for keys in groups.values():
+            if len(keys) < 2:
+                continue
+            fullest = max(keys, key=lambda k: (len(unicodedata.normalize("NFD", k)), k))
+            name = self._entity_names.get(fullest, fullest)
+            for key in sorted(keys):
+                if key == fullest:
+                    continue
+                spelling = self._entity_names.get(key, key)
+                sink.add(
+                    Finding(
+                        Code.ENTITY_SPELLING,
+                        self._entity_places[key],
+                        {"text": spelling, "other": name},
+                        hint=f"did you mean '{name}'? (or, if they are two places, ignore this warning)",
+                        text=spelling,
+                    )
+                )
+
     def series(self, target_id: str) -> Iterator[SeriesSummary]:
         slot = self._slots[target_id]
         for state in slot.series.values():
@@ -310,6 +346,8 @@ class ProgressIndex:
                     state.sly,
                     state.stly,
                     state.nonpositive,
+                    state.ylo,
+                    state.yhi,
                 ),
             )
 
@@ -322,6 +360,15 @@ class ProgressIndex:
         return {name: tuple(sorted(obs, key=lambda o: o.date)) for name, obs in by_entity.items()}
 
     # --- the row loop ---------------------------------------------------------------
+
+    def _read_waiting(self, header: _Header, file_index: int, sink: FindingSink) -> None:
+        """The rows whose number waited for the end of the file ("12.500": thousands or a
+        fraction?), read now that the file has settled its decimal mark, or not."""
+        numbers = self._numbers
+        numbers.final = True
+        for line, text in numbers.waiting:
+            self._scan(io.StringIO(text), header, file_index, sink, None, first_line=line)
+        numbers.waiting.clear()
 
     def _scan(
         self,
@@ -350,8 +397,9 @@ class ProgressIndex:
             milestones=self._milestones,
             checking_only=self._checking_only,
             recording=self._recording,
+            dot_is_decimal=self.decimal is not cells.DecimalMark.COMMA,
         )
-        checks = _FileChecks(self, header, sink, ends_at_cut=ends_at_cut)
+        checks = _FileChecks(self, header, sink, scanner, ends_at_cut=ends_at_cut)
         progress: Callable[[int], None] | None = None
         if on_rows is not None:
             report_rows = on_rows
@@ -369,7 +417,7 @@ class ProgressIndex:
         )
         if progress is not None:
             progress(count)
-        return _Scanned(count, checks.was_malformed, scanner.end_line, checks.open_at_cut)
+        return _Scanned(count, checks.was_malformed, scanner.end_line, checks.open_at_cut, scanner.binary)
 
     # --- a large file in two halves, the second in a forked process (dxcheck.split) -----
 
@@ -412,12 +460,12 @@ class ProgressIndex:
                 first = self._scan(
                     text, header, file_index, sink, on_rows, scale=size / cut, ends_at_cut=True
                 )
-            if first.malformed:
-                # A malformed row ends the reading as it would in one piece; a quoted cell
-                # open at the cut means the cut was not between rows: go on from that row.
+            if first.binary:
+                beside.cancel()  # a NUL: the file is binary, the rest is not read
+                return first.rows, first.malformed
+            if first.open_at_cut is not None:
+                # A quoted cell open at the cut: the cut was not between rows after all.
                 beside.cancel()
-                if first.open_at_cut is None:
-                    return first.rows, True
                 return self._read_on_from(
                     path, encoding, header, file_index, sink, first.open_at_cut, first.rows
                 )
@@ -425,19 +473,21 @@ class ProgressIndex:
             beside.cancel()
             raise
         second = beside.result()
+        if second is not None and second.decimal_comma:
+            self._numbers.comma_seen = True
         if (
             second is not None
             and not second.failed
             and self._merge_half(second, source.display, sink, first.end_line - 1)
         ):
-            count, malformed = first.rows + second.count, second.malformed
+            count, malformed = first.rows + second.count, first.malformed or second.malformed
             self.read_in_halves.append(source.display)
         else:
             # The second half shares an observation with the first (or with an earlier
             # file), or its process failed: read it here, row by row, after the first.
             with split.open_range(path, cut, size, "utf-8") as text:
                 rest = self._scan(text, header, file_index, sink, None, first_line=first.end_line)
-            count, malformed = first.rows + rest.rows, rest.malformed
+            count, malformed = first.rows + rest.rows, first.malformed or rest.malformed
         if on_rows is not None:
             on_rows(count, size)
         return count, malformed
@@ -467,6 +517,7 @@ class ProgressIndex:
             self._catalog,
             self.as_of,
             date_order=self.date_order,
+            decimal=self.decimal,
             checking_only=self._checking_only,
             loop=self._loop,
             split_min_bytes=None,
@@ -499,6 +550,10 @@ class ProgressIndex:
                 scanned = self._scan(text, header, file_index, sink, None, first_line=1)
         except (UnicodeDecodeError, OSError):
             return _Half(failed=True)
+        if self._numbers.waiting:
+            # Numbers that wait for the whole file's decimal mark: the half is read again
+            # in the parent, which sees the whole file.
+            return _Half(failed=True, decimal_comma=self._numbers.comma_seen)
         # Column by column, per target: a tuple per series would cost more than the
         # series themselves while the whole index holds both.
         names = _CHECKED_FIELDS if self._checking_only else _STATE_FIELDS
@@ -523,9 +578,11 @@ class ProgressIndex:
             # index has met most of them already, and would hold both copies at once
             entities=list(self._entities)[self._inherited_spellings :],
             candidates=self._candidates,
+            entity_places=self._entity_places,
             future=self._future.get(header.file),
             findings=sink.findings,
             dropped=sink.dropped(),
+            decimal_comma=self._numbers.comma_seen,
         )
 
     def _merge_half(self, half: _Half, display: str, sink: FindingSink, offset: int) -> bool:
@@ -557,6 +614,9 @@ class ProgressIndex:
             if spelling not in self._entities:
                 self._learn_entity(spelling)
         self._candidates |= half.candidates
+        for key, place in half.entity_places.items():
+            if key not in self._entity_places:
+                self._entity_places[key] = _moved(place, display, offset)
         if half.future:
             entry = self._future.setdefault(display, [0, half.future[1] + offset])
             entry[0] += half.future[0]
@@ -598,7 +658,12 @@ class ProgressIndex:
                 series.earliest_value = earliest_value
         if first_met != NEVER:
             series.first_met = min(series.first_met, _recode(first_met, code_map))
-        n, st, sy, stt, sty, sly, stly, nonpositive = sums
+        n, st, sy, stt, sty, sly, stly, nonpositive, ylo, yhi = sums
+        if n:
+            if series.n == 0:
+                series.ylo, series.yhi = ylo, yhi
+            else:
+                series.ylo, series.yhi = min(series.ylo, ylo), max(series.yhi, yhi)
         series.n += n
         series.st += st
         series.sy += sy
@@ -759,14 +824,22 @@ class ProgressIndex:
     def _slow_value(
         self, text: str, slot: _Slot, row: list[str], header: _Header, line: int, sink: FindingSink
     ) -> float | None:
+        numbers = self._numbers
         try:
             if slot.numeric:
-                value = cells.parse_number(text, percent=slot.percent)
+                value = cells.parse_number(
+                    text, percent=slot.percent, decimal=numbers.declared, settled=numbers.mark
+                )
                 if not math.isfinite(value):
                     raise cells.CellError("is not a finite number", cells.NUMBER_HINT)
+                if not numbers.comma_seen and cells.shows_decimal_comma(text):
+                    numbers.comma_seen = True
             else:
                 value = cells.parse_milestone(text)
         except cells.CellError as exc:
+            if exc.ambiguous and numbers.can_wait():
+                numbers.waiting.append((line, header.row_text))
+                return None
             args: dict[str, object]
             code, args = (
                 (Code.INVALID_NUMBER, {"text": text, "target": slot.target.id, "reason": f": {exc.reason}"})
@@ -804,7 +877,10 @@ class ProgressIndex:
         return False
 
     def _slow_entity(self, text: str, row: list[str], header: _Header, line: int, sink: FindingSink) -> str:
+        new = entity_key(text) not in self._entity_names
         key = self._learn_entity(text)
+        if key and new:
+            self._entity_places[key] = header.location(row, line, "entity")
         if key is None:
             key = entity_key(text)
             assert self._known_entities is not None  # only a list of entities leaves one unknown
@@ -828,7 +904,7 @@ class ProgressIndex:
         if canonical is not None:
             key = entity_key(canonical)
         self._entities[text] = key
-        self._entity_names.setdefault(key, canonical or " ".join(unicodedata.normalize("NFC", text).split()))
+        self._entity_names.setdefault(key, canonical or display_name(text))
         unknown = self._known_entities is not None and key != "" and canonical is None
         return None if unknown else key
 
@@ -845,8 +921,9 @@ class ProgressIndex:
             return None
         try:
             day = cells.parse_date(d_text, self.date_order)
+            mark = self._file_marks.get(header.file)
             value = (
-                cells.parse_number(v_text, percent=slot.percent)
+                cells.parse_number(v_text, percent=slot.percent, decimal=self.decimal, settled=mark)
                 if slot.numeric
                 else cells.parse_milestone(v_text)
             )
@@ -877,6 +954,8 @@ _STATE_FIELDS = (
     "sly",
     "stly",
     "nonpositive",
+    "ylo",
+    "yhi",
 )
 _CHECKED_FIELDS = ("count", "seen")  # all that ``validate`` keeps
 _SEEN = 1  # position of "seen" in both
@@ -886,9 +965,35 @@ class _Scanned(NamedTuple):
     """What the row loop did with one text."""
 
     rows: int
-    malformed: bool  # the csv module gave up on a row (and the loop stopped there)
+    malformed: bool  # the csv module refused a row (reading went on after it)
     end_line: int  # the line after the last row
     open_at_cut: int | None  # reading a first half: the line of a row still open at the cut
+    binary: bool = False  # stopped at a NUL character
+
+
+@dataclass
+class _FileNumbers:
+    """How the numbers of one file are read. Without ``--decimal``, a number with one
+    group of three digits after a comma or a dot ("12.500", "80,000") waits for the end
+    of the file: a decimal comma anywhere in its value column ("87,5") settles it, and
+    otherwise it is refused with both readings. At most MAX_WAITING rows wait (memory
+    stays bounded); past that they are refused at once."""
+
+    MAX_WAITING = 10_000
+
+    declared: cells.DecimalMark | None
+    comma_seen: bool = False
+    waiting: list[tuple[int, str]] = field(default_factory=list)  # (line, the row's text)
+    final: bool = False  # the end of the file: nothing waits any more
+
+    @property
+    def mark(self) -> cells.DecimalMark | None:
+        if self.declared is not None:
+            return self.declared
+        return cells.DecimalMark.COMMA if self.comma_seen else None
+
+    def can_wait(self) -> bool:
+        return not self.final and len(self.waiting) < self.MAX_WAITING
 
 
 @dataclass
@@ -904,9 +1009,11 @@ class _Half:
     ordinals: dict[int, int] = field(default_factory=dict)  # date index -> ordinal
     entities: list[str] = field(default_factory=list)  # spellings learnt, in order
     candidates: set[tuple[str, str, int]] = field(default_factory=set)
+    entity_places: dict[str, Location] = field(default_factory=dict)
     future: list[Any] | None = None
     findings: list[Finding] = field(default_factory=list)
     dropped: tuple[int, bool] = (0, False)
+    decimal_comma: bool = False  # a number written with a decimal comma beyond doubt
 
 
 def _remap_bits(mask: int, code_map: dict[int, int]) -> int:
@@ -923,21 +1030,33 @@ def _recode(code: int, code_map: dict[int, int]) -> int:
 
 
 def _shifted(finding: Finding, display: str, offset: int) -> Finding:
-    location = finding.location
+    moved = _moved(finding.location, display, offset)
+    return finding if moved is finding.location else replace(finding, location=moved)
+
+
+def _moved(location: Location, display: str, offset: int) -> Location:
+    """A location in a half, in the whole file (its lines counted from the cut)."""
     if not offset or location.file != display or location.line is None:
-        return finding
-    return replace(finding, location=replace(location, line=location.line + offset))
+        return location
+    return replace(location, line=location.line + offset)
 
 
 class _FileChecks:
     """The slow paths of the row loop for one file (``rowscan.RowChecks``)."""
 
     def __init__(
-        self, index: ProgressIndex, header: _Header, sink: FindingSink, *, ends_at_cut: bool
+        self,
+        index: ProgressIndex,
+        header: _Header,
+        sink: FindingSink,
+        scanner: Any,
+        *,
+        ends_at_cut: bool,
     ) -> None:
         self.index = index
         self.header = header
         self.sink = sink
+        self.scanner = scanner  # rowscan.RowScanner, compiled or not: its row_text
         self.was_malformed = False
         # Reading the first half of a file: its end is the cut, not the end of the file.
         self.ends_at_cut = ends_at_cut
@@ -947,18 +1066,44 @@ class _FileChecks:
         return self.index._fix_width(row, self.header.width, line, self.header.file, self.sink)
 
     def series_for(self, key: Hashable, row: list[str], line: int) -> Series | None:
+        self.header.row_text = self.scanner.row_text
         return self.index._series_for(key, row, self.header, line, self.sink)
 
     def day(self, text: str, row: list[str], line: int) -> tuple[int, int, int] | None:
+        self.header.row_text = self.scanner.row_text
         return self.index._slow_day(text, row, self.header, line, self.sink)
 
     def value(self, text: str, series: Series, row: list[str], line: int) -> float | None:
         slot: _Slot = series.owner  # type: ignore[assignment]
+        self.header.row_text = self.scanner.row_text
         return self.index._slow_value(text, slot, row, self.header, line, self.sink)
 
     def duplicate(self, series: Series, code: int) -> None:
         slot: _Slot = series.owner  # type: ignore[assignment]
         self.index._candidates.add((slot.target.id, series.name, code >> SHIFT))
+
+    def at_baseline(self, series: Series, value: float, row: list[str], line: int) -> None:
+        slot: _Slot = series.owner  # type: ignore[assignment]
+        if slot.base_value is None or value == slot.base_value:
+            return
+        base = slot.target.baseline
+        assert base is not None  # a series has a baseline date only from the catalog
+        self.header.row_text = self.scanner.row_text
+        self.sink.add(
+            self.header.finding(
+                Code.BASELINE_CONFLICT,
+                row,
+                line,
+                "value",
+                {
+                    "text": row[self.header.index["value"]],
+                    "target": slot.target.id,
+                    "date": base.date.isoformat(),
+                    "baseline": _fmt(slot.base_value),
+                },
+                hint="the catalog's baseline is the trend's point for that date: correct the row or the baseline",
+            )
+        )
 
     def record(self, series: Series, code: int, value: float, row: list[str], line: int) -> None:
         slot: _Slot = series.owner  # type: ignore[assignment]
@@ -969,12 +1114,12 @@ class _FileChecks:
         observed = Observation(date.fromordinal(code >> SHIFT), value, self.header.file, line, source_text)
         slot.record.append((series.name, observed))
 
-    def malformed(self, line: int, reason: str) -> None:
-        self.was_malformed = True
+    def malformed(self, line: int, reason: str) -> bool:
         if self.ends_at_cut and "unexpected end of data" in reason:
             # Not an error: the row goes on past the cut (a quoted cell spanning lines).
             self.open_at_cut = line
-            return
+            return False
+        self.was_malformed = True
         self.sink.add(
             Finding(
                 Code.MALFORMED_CSV,
@@ -983,6 +1128,10 @@ class _FileChecks:
                 hint=_csv_hint(reason),
             )
         )
+        return True
+
+    def binary(self, line: int, column: int) -> None:
+        self.sink.add(_binary_finding(self.header.file, line, column))
 
 
 def bounded_lines(text: IO[str]) -> Iterator[str]:
@@ -999,12 +1148,6 @@ def _position(text: IO[str]) -> int:
         return 0
 
 
-def fold_accents(text: str) -> str:
-    """'Hà Nội' -> 'ha noi': for suggestions only, never for matching."""
-    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
-
-
 def _entity_hint(key: str, known: dict[str, str]) -> str:
     folded = {fold_accents(k): name for k, name in known.items()}
     stripped = fold_accents(key)
@@ -1015,11 +1158,6 @@ def _entity_hint(key: str, known: dict[str, str]) -> str:
         name = folded[close.split("'")[1]]
         return f"did you mean '{name}'? (or add it to the catalog's entities)"
     return "add it to the catalog's entities, with any other spellings as aliases"
-
-
-def entity_key(text: str) -> str:
-    """Entities match after Unicode NFC normalisation, whitespace folding and case folding."""
-    return " ".join(unicodedata.normalize("NFC", text).casefold().split())
 
 
 def _fmt(value: float) -> str:
@@ -1048,6 +1186,9 @@ class _Header:
     width: int
     dialect: type[csv.Dialect]
     line: int
+    # the text of the row being checked (set by the row loop's slow paths): a finding
+    # points at the character where the cell starts, however the row was quoted
+    row_text: str = ""
 
     @classmethod
     def read(cls, text: IO[str], file: str, sink: FindingSink) -> _Header | None:
@@ -1152,13 +1293,23 @@ class _Header:
         return cls(file, names, index, len(names), dialect, line)
 
     def rows(self, text: IO[str]) -> Iterator[tuple[int, list[str]]]:
-        reader = csv.reader(bounded_lines(text), dialect=self.dialect)
-        prev = self.line
-        for row in reader:
-            line = prev + 1
-            prev = reader.line_num + self.line
-            if row:
-                yield line, row
+        """(line, cells) of every row, read on after a malformed row from the line after
+        its first line, as the row loop does (the duplicate pass reads with this)."""
+        lines = _Taken(bounded_lines(text))
+        line = self.line + 1
+        while True:
+            reader = csv.reader(lines, dialect=self.dialect)
+            try:
+                for row in reader:
+                    start, line = line, line + len(lines.taken)
+                    lines.taken.clear()
+                    if row:
+                        yield start, row
+                return
+            except csv.Error:
+                lines.again = lines.taken[1:] + lines.again
+                lines.taken = []
+                line += 1
 
     def finding(
         self,
@@ -1171,13 +1322,31 @@ class _Header:
     ) -> Finding:
         i = self.index[column]
         text = row[i] if i < len(row) else None
-        return Finding(
-            code,
-            Location(self.file, line, _column_of(row, i, self.dialect.delimiter)),
-            args,
-            hint,
-            text,
-        )
+        return Finding(code, self.location(row, line, column), args, hint, text)
+
+    def location(self, row: list[str], line: int, column: str) -> Location:
+        """Where the cell of ``column`` starts in a row that starts on ``line``."""
+        i = self.index[column]
+        lines_down, col = cell_start(self.row_text, row, i, self.dialect.delimiter)
+        return Location(self.file, line + lines_down, col)
+
+
+class _Taken:
+    """Lines for the csv module, keeping those it takes for the current row, with lines
+    to read again in front."""
+
+    def __init__(self, source: Iterator[str]) -> None:
+        self.source = source
+        self.again: list[str] = []
+        self.taken: list[str] = []
+
+    def __iter__(self) -> _Taken:
+        return self
+
+    def __next__(self) -> str:
+        line = self.again.pop(0) if self.again else next(self.source)
+        self.taken.append(line)
+        return line
 
 
 def _header_name(raw: str) -> str:
@@ -1190,9 +1359,46 @@ def _looks_like_data(cell: str) -> bool:
     return any(ch.isdigit() for ch in text) or ("-" in text and " " not in text and text.islower())
 
 
-def _column_of(row: list[str], index: int, delimiter: str) -> int:
-    """1-based character column where field ``index`` starts (exact unless quoted)."""
-    return _column_starts(row[:index], delimiter)[-1]
+def cell_start(text: str, row: list[str], index: int, delimiter: str) -> tuple[int, int]:
+    """(lines down from the row's first line, 1-based column) where cell ``index`` of a
+    row starts, read from the row's text as the csv module reads it: exact with cells
+    quoted without need (R's write.csv, pandas QUOTE_ALL) and in rows that span lines.
+    Without the text (or one that does not give these cells), estimated from the cells."""
+    starts = _starts_in_text(text, delimiter, len(row)) if text else None
+    if starts is None or index >= len(starts):
+        return 0, _column_starts(row[:index], delimiter)[-1]
+    return starts[index]
+
+
+def _starts_in_text(text: str, delimiter: str, cells: int) -> list[tuple[int, int]] | None:
+    starts = [(0, 1)]
+    down, column = 0, 1
+    quoted = closed = False
+    at_start = True
+    previous = ""
+    for ch in text:
+        if ch in "\r\n" and not quoted:
+            break  # the end of the row
+        if quoted:
+            if ch == '"':
+                quoted, closed = False, True
+            elif ch == "\n" or (ch == "\r"):
+                if not (ch == "\n" and previous == "\r"):
+                    down += 1
+                column = 0
+        elif ch == '"' and (at_start or closed):
+            quoted, closed = True, False  # an opening quote, or a doubled one inside
+        elif ch == delimiter:
+            starts.append((down, column + 1))
+            closed = False
+            at_start = True
+            previous = ch
+            column += 1
+            continue
+        at_start = False
+        previous = ch
+        column += 1
+    return starts if len(starts) >= cells else None
 
 
 def _column_starts(row: list[str], delimiter: str) -> list[int]:
@@ -1336,16 +1542,18 @@ def _encoding_of(head: bytes, display: str, sink: FindingSink) -> str | None:
             return "utf-16-le"
         if even > len(head) // 4 and odd == 0:
             return "utf-16-be"
-        sink.add(
-            Finding(
-                Code.ENCODING,
-                Location(display, 1, None),
-                {"reason": "this is a binary file, not a CSV (it contains NUL bytes)"},
-                hint="export the sheet as CSV; an .xlsx workbook cannot be read directly",
-            )
-        )
+        sink.add(_binary_finding(display, 1, None))
         return None
     return "utf-8"
+
+
+def _binary_finding(display: str, line: int, column: int | None) -> Finding:
+    return Finding(
+        Code.ENCODING,
+        Location(display, line, column),
+        {"reason": "this is a binary file, not a CSV (it contains NUL bytes)"},
+        hint="export the sheet as CSV; an .xlsx workbook cannot be read directly",
+    )
 
 
 def spool_stdin() -> Path:

@@ -125,19 +125,34 @@ class Report:
 
 
 def parse_fail_on(words: Iterable[str]) -> frozenset[str]:
-    """``--fail-on fail,overdue`` (repeatable, comma-separated); ``none`` disables the gate."""
+    """``--fail-on fail,overdue`` (repeatable, comma-separated); ``none`` disables the gate.
+
+    Outlooks are also accepted as the table prints them: ``off track``, ``off-track``.
+    An unknown word raises ValueError with the word (``gate_word_hint`` suggests one)."""
     out: set[str] = set()
     for word in words:
-        for part in word.split(","):
-            part = part.strip().lower().replace("-", "_")
+        for typed in word.split(","):
+            part = gate_word(typed)
             if not part:
                 continue
             if part == "none":
                 continue
             if part not in GATE_WORDS:
-                raise ValueError(part)
+                raise ValueError(typed.strip())
             out.add(part)
     return frozenset(out)
+
+
+def gate_word(text: str) -> str:
+    """``Off track``, ``off-track`` and ``off_track`` are one word: ``off_track``."""
+    return "_".join(text.lower().replace("-", " ").replace("_", " ").split())
+
+
+def gate_word_hint(word: str) -> str:
+    """A "did you mean" for an unknown ``--status``/``--fail-on`` word, else the list."""
+    from dxcheck.findings import suggestion
+
+    return suggestion(gate_word(word), sorted(GATE_WORDS)) or f"one of {', '.join(sorted(GATE_WORDS))}"
 
 
 @dataclass(frozen=True)

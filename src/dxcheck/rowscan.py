@@ -69,19 +69,30 @@ class Series:
         self.earliest = NEVER
         self.earliest_value = 0.0
         self.first_met = NEVER
-        # trend sums over t (days since 2000) and y; ly = ln y for compound projections
+        # trend sums over t (days since 2000) and y; ly = ln y for compound projections.
+        # The day sums are integers, so exact in any order; the lowest and highest y let
+        # a series that never changes have a slope of exactly zero (trend.FitSums).
         self.base_t = ALWAYS
         self.n = 0
-        self.st = 0.0
+        self.st = 0
         self.sy = 0.0
-        self.stt = 0.0
+        self.stt = 0
         self.sty = 0.0
         self.sly = 0.0
         self.stly = 0.0
         self.nonpositive = 0
+        self.ylo = 0.0
+        self.yhi = 0.0
 
     def add_point(self, t: int, y: float) -> None:
         """One point of the trend fit (rows and the catalog baseline)."""
+        if self.n == 0:
+            self.ylo = y
+            self.yhi = y
+        elif y < self.ylo:
+            self.ylo = y
+        elif y > self.yhi:
+            self.yhi = y
         self.n += 1
         self.st += t
         self.sy += y
@@ -110,18 +121,27 @@ class RowChecks(Protocol):
 
     def duplicate(self, series: Series, code: int) -> None: ...
 
+    def at_baseline(self, series: Series, value: float, row: list[str], line: int) -> None: ...
+
     def record(self, series: Series, code: int, value: float, row: list[str], line: int) -> None: ...
 
-    def malformed(self, line: int, reason: str) -> None: ...
+    def malformed(self, line: int, reason: str) -> bool:
+        """Record a row the csv module refused; True to read on from the line after the
+        row's first line, False to stop (the row goes on past the end of a half)."""
+        ...
+
+    def binary(self, line: int, column: int) -> None: ...
 
 
 class _Lines:
     """The file's lines for the csv module, with the line the loop has just read pushed
-    back in front."""
+    back in front; the lines it takes for one row are kept, to show the row's text and to
+    read them again as rows after a malformed one."""
 
     def __init__(self, source: Iterator[str]) -> None:
         self.source = source
         self.pushed: str | None = None
+        self.taken: list[str] = []
 
     def __iter__(self) -> _Lines:
         return self
@@ -130,8 +150,11 @@ class _Lines:
         pushed = self.pushed
         if pushed is not None:
             self.pushed = None
+            self.taken.append(pushed)
             return pushed
-        return next(self.source)
+        line = next(self.source)
+        self.taken.append(line)
+        return line
 
 
 def split_quoted(text: str, delimiter: str) -> list[str] | None:
@@ -175,6 +198,25 @@ def split_quoted(text: str, delimiter: str) -> list[str] | None:
             pos = stop + 1
 
 
+class _Replay:
+    """Lines to read again, then the rest of the file."""
+
+    def __init__(self, again: list[str], rest: Iterator[str]) -> None:
+        self.again = again
+        self.position = 0
+        self.rest = rest
+
+    def __iter__(self) -> _Replay:
+        return self
+
+    def __next__(self) -> str:
+        position = self.position
+        if position < len(self.again):
+            self.position = position + 1
+            return self.again[position]
+        return next(self.rest)
+
+
 class RowScanner:
     """The columns of one file and the caches shared by every file of a run."""
 
@@ -192,6 +234,7 @@ class RowScanner:
         milestones: dict[str, float],
         checking_only: bool,
         recording: bool,
+        dot_is_decimal: bool = True,
     ) -> None:
         self.width = width
         self.delimiter = delimiter
@@ -204,7 +247,12 @@ class RowScanner:
         self.milestones = milestones
         self.checking_only = checking_only
         self.recording = recording
+        # False under --decimal comma: a dot groups thousands, so no cell with a dot is
+        # read by float()
+        self.dot_is_decimal = dot_is_decimal
         self.end_line = 0  # after ``scan``: the line the next row would start on
+        self.row_text = ""  # the text of the row being read, for the slow paths
+        self.binary = False  # after ``scan``: stopped at a NUL character
 
     def scan(
         self,
@@ -217,7 +265,12 @@ class RowScanner:
         on_rows: Callable[[int], None] | None = None,
     ) -> int:
         """Read every row from ``lines`` (which start after the header, on line
-        ``first_line``) into the series; return the number of rows."""
+        ``first_line``) into the series; return the number of rows.
+
+        A row the csv module refuses (a stray or unclosed quote) is reported and reading
+        goes on from the line after its first line, so the rest of the file is checked.
+        A NUL character ends the file: it is binary, not a CSV.
+        """
         pushback = _Lines(lines)
         reader = csv.reader(pushback, dialect=dialect)
         width = self.width
@@ -233,12 +286,20 @@ class RowScanner:
         milestones = self.milestones
         checking_only = self.checking_only
         recording = self.recording
+        dot_is_decimal = self.dot_is_decimal
         line = first_line  # where the next row starts
         count = 0
         x: float
-        try:
-            for text in lines:
+        source: Iterator[str] = lines
+        previous: _Replay | None = None
+        while True:
+            replay: list[str] | None = None
+            for text in source:
                 row_line = line
+                if "\x00" in text:
+                    checks.binary(line, text.index("\x00") + 1)
+                    self.binary = True
+                    break
                 quoted = '"' in text
                 split = None
                 if len(text) <= FAST_LINE_LIMIT:
@@ -248,11 +309,27 @@ class RowScanner:
                     # line long enough for the field-size limit: the csv module reads
                     # this row (and reports what is wrong with it).
                     pushback.pushed = text
+                    pushback.taken = []
                     before = reader.line_num
-                    row = next(reader)
+                    try:
+                        row = next(reader)
+                    except csv.Error as exc:
+                        if checks.malformed(row_line, str(exc)):
+                            replay = pushback.taken[1:]
+                            line = row_line + 1
+                        break
                     line += reader.line_num - before
+                    self.row_text = "".join(pushback.taken)
+                    if "\x00" in self.row_text:
+                        for down, taken in enumerate(pushback.taken):
+                            if "\x00" in taken:
+                                checks.binary(row_line + down, taken.index("\x00") + 1)
+                                break
+                        self.binary = True
+                        break
                 else:
                     row = split
+                    self.row_text = text
                     if not quoted:
                         last = row[-1]
                         if last.endswith(("\n", "\r")):
@@ -282,8 +359,16 @@ class RowScanner:
                         x = float(v_text)
                         # One chained comparison: the range (a share within 0..100), and
                         # finite (NaN fails it); and no digit separators ("1_0": float()
-                        # takes them).
-                        ok = series.low <= x <= series.high and "_" not in v_text
+                        # takes them); and nothing float() reads one way but a person may
+                        # mean another: "12.500" is 12500 in Vietnamese, and a cell not
+                        # ending in a digit may be padded ("12.500 ").
+                        ok = (
+                            series.low <= x <= series.high
+                            and "_" not in v_text
+                            and v_text[-1:].isdigit()
+                            and v_text[-4:-3] != "."
+                            and (dot_is_decimal or "." not in v_text)
+                        )
                     except ValueError:
                         ok = False
                     if not ok:
@@ -304,6 +389,9 @@ class RowScanner:
                     continue
                 series.seen = seen | bit
                 series.count += 1
+                if t == series.base_t:
+                    # The catalog's baseline is this series' point for that date.
+                    checks.at_baseline(series, x, row, row_line)
                 if checking_only:
                     continue
                 if code > series.latest:
@@ -317,12 +405,19 @@ class RowScanner:
                     series.earliest_value = x
                 if code < series.first_met and x * series.sign >= series.signed_level:
                     series.first_met = code
-                if t >= series.base_t:
+                if t > series.base_t:
                     series.add_point(t, x)
                 if recording:
                     checks.record(series, code, x, row, row_line)
-        except csv.Error as exc:
-            # where the malformed row starts (the reader has gone on to the end)
-            checks.malformed(line, str(exc))
+            if replay is None:
+                break
+            # Read on after a malformed row: the lines the csv module took for it (but
+            # its first), then the rest of the file.
+            source = _Replay(replay, lines)
+            if previous is not None:  # still replaying: one list, never a chain of them
+                source = _Replay(replay + previous.again[previous.position :], previous.rest)
+            previous = source
+            pushback.source = source
+            reader = csv.reader(pushback, dialect=dialect)
         self.end_line = line
         return count

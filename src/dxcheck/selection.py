@@ -9,14 +9,15 @@ from __future__ import annotations
 
 import fnmatch
 import re
-import unicodedata
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
+from dxcheck.names import entity_key, fold_accents
+
 if TYPE_CHECKING:
-    from dxcheck.catalog import Target
+    from dxcheck.catalog import Catalog, Target
     from dxcheck.report import Result
 
 _WITHIN = re.compile(r"(\d+)\s*([dwmy])")
@@ -32,7 +33,8 @@ def parse_within(text: str, as_of: date) -> date:
 
 
 def _fold(text: str) -> str:
-    return " ".join(unicodedata.normalize("NFC", text).casefold().split())
+    """Names compare as the reader compares entities (NFC, case, spaces, tone marks)."""
+    return entity_key(text)
 
 
 @dataclass(frozen=True)
@@ -65,6 +67,9 @@ class Selection:
             name = _fold(result.entity) if result.entity else "national"
             if name not in wanted:
                 return False
+        return self.matches_status(result)
+
+    def matches_status(self, result: Result) -> bool:
         return (
             not self.statuses
             or result.status.value in self.statuses
@@ -78,3 +83,126 @@ class Selection:
         """Patterns that match no id in the catalog (a typo deserves an error)."""
         known = list(ids)
         return [p for p in self.targets if not any(fnmatch.fnmatchcase(i, p.strip().lower()) for i in known)]
+
+    def with_aliases(self, catalog: Catalog) -> Selection:
+        """``--entity`` given as one of the catalog's aliases selects the entity's results,
+        which the reader files under its name."""
+        if not self.entities or not catalog.entities:
+            return self
+        names = {_fold(s): e.name for e in catalog.entities for s in (e.name, *e.aliases)}
+        return replace(self, entities=tuple(names.get(_fold(e), e) for e in self.entities))
+
+    def describe(self) -> str:
+        """The narrowing options as typed, e.g. ``--target 'x' --entity 'Hà Nội'``."""
+        parts = [f"--target '{t}'" for t in self.targets]
+        parts += [f"--category '{c}'" for c in self.categories]
+        parts += [f"--agency '{a}'" for a in self.agencies]
+        parts += [f"--entity '{e}'" for e in self.entities]
+        if self.due_before is not None:
+            parts.append(f"due on or before {self.due_before.isoformat()}")
+        return " ".join(parts)
+
+    def review(
+        self,
+        catalog: Catalog,
+        results: Sequence[Result] | None = None,
+        *,
+        gate: bool = True,
+        entities: Iterable[str] = (),
+    ) -> Review:
+        """What is wrong with this selection, as usage errors with a "did you mean", and
+        what deserves a notice. A typo must never select nothing and pass the gate.
+
+        ``results``: every result before the selection (None when the inputs could not be
+        read: only the catalog's words are checked then). ``gate``: the command decides
+        an exit code (the message says so). ``entities``: more entity names that are no
+        typo (``show``: those with results for other targets).
+        """
+        errors = [*self._unknown_words(catalog)]
+        if results is None:
+            return Review(tuple(errors))
+        if self.entities:
+            errors += self._unknown_entities(catalog, [*(r.entity for r in results), *entities])
+        if errors:
+            return Review(tuple(errors))
+        narrowing = replace(self.with_aliases(catalog), statuses=frozenset())
+        matched = results if narrowing.is_empty else [r for r in results if narrowing.matches(r)]
+        if not matched and not narrowing.is_empty:
+            consequence = "an empty selection cannot pass the gate" if gate else "nothing to show"
+            return Review((f"the selection matches no result: {self.describe()} ({consequence})",))
+        notices: tuple[str, ...] = ()
+        if self.statuses and matched and not any(self.matches_status(r) for r in matched):
+            words = ", ".join(f"'{w}'" for w in sorted(self.statuses))
+            notices = (
+                f"--status: none of the {len(matched)} selected result(s) has status or outlook {words}",
+            )
+        return Review((), notices)
+
+    def _unknown_words(self, catalog: Catalog) -> Iterable[str]:
+        ids = [t.id for t in catalog.targets]
+        for pattern in self.unknown_targets(ids):
+            close = None if glob_pattern(pattern) else suggest(pattern, ids)
+            yield _unknown("--target", "target", pattern, close, "run 'dxcheck targets' for the list")
+        categories = sorted({t.category for t in catalog.targets if t.category})
+        for category in self.categories:
+            if category.strip().lower() not in categories:
+                listing = f"one of {', '.join(categories)}" if categories else "the catalog has no categories"
+                yield _unknown("--category", "category", category, suggest(category, categories), listing)
+        agencies = sorted({t.agency for t in catalog.targets if t.agency})
+        for agency in self.agencies:
+            if not any(_fold(agency) in _fold(a) for a in agencies):
+                close = suggest(agency, agencies, part=True)
+                yield _unknown(
+                    "--agency", "agency", agency, close, "run 'dxcheck targets' to see the agencies"
+                )
+
+    def _unknown_entities(self, catalog: Catalog, seen: Iterable[str | None]) -> Iterable[str]:
+        names = dict.fromkeys(name for name in seen if name)
+        for known in catalog.entities or ():
+            names.update(dict.fromkeys((known.name, *known.aliases)))
+        choices = ["national", *names]
+        folded = {_fold(n) for n in choices}
+        for entity in self.entities:
+            if _fold(entity) not in folded:
+                hint = "run 'dxcheck status --by entity' for the list"
+                yield _unknown("--entity", "entity", entity, suggest(entity, choices), hint)
+
+
+@dataclass(frozen=True)
+class Review:
+    """A selection checked against the catalog and the results (``Selection.review``)."""
+
+    errors: tuple[str, ...] = ()
+    notices: tuple[str, ...] = ()
+
+
+def _unknown(option: str, noun: str, word: str, close: str | None, otherwise: str) -> str:
+    hint = f"did you mean '{close}'?" if close else otherwise
+    return f"{option}: no {noun} matches '{word}' ({hint})"
+
+
+def glob_pattern(text: str) -> bool:
+    return any(ch in text for ch in "*?[")
+
+
+def _accentless(text: str) -> str:
+    return " ".join(fold_accents(text).split())
+
+
+def suggest(word: str, choices: Iterable[str], *, part: bool = False) -> str | None:
+    """The choice ``word`` most likely meant: the same but for accents, case and spaces
+    ("Ha Noi" for "Hà Nội"), with ``part`` one that contains it so, else the closest."""
+    from dxcheck.findings import did_you_mean
+
+    by_key: dict[str, str] = {}
+    for choice in choices:
+        by_key.setdefault(_accentless(choice), choice)
+    key = _accentless(word)
+    if key in by_key:
+        return by_key[key]
+    if part and key:
+        within = [choice for folded, choice in by_key.items() if key in folded]
+        if within:
+            return within[0]
+    close = did_you_mean(key, by_key)
+    return by_key[close] if close else None

@@ -132,6 +132,7 @@ class Group:
     name: str
     statuses: dict[str, int]
     outlooks: dict[str, int]
+    gate_failing: int = 0  # results whose status or outlook is in --fail-on
 
     @property
     def total(self) -> int:
@@ -142,9 +143,10 @@ class Group:
         return self.statuses[Status.FAIL.value] + self.statuses[Status.OVERDUE.value]
 
 
-def scoreboard(results: Iterable[Result], by: GroupBy) -> list[Group]:
-    """Counts per status and outlook for each entity, category, agency or target; the
-    groups with the most failing and overdue results first."""
+def scoreboard(results: Iterable[Result], by: GroupBy, fail_on: frozenset[str] = frozenset()) -> list[Group]:
+    """Counts per status and outlook for each entity, category, agency or target, and how
+    many results fail the gate (``fail_on``); the groups with the most failing and overdue
+    results first."""
     groups: dict[str, list[Result]] = {}
     for r in results:
         if by is GroupBy.ENTITY:
@@ -165,6 +167,7 @@ def scoreboard(results: Iterable[Result], by: GroupBy) -> list[Group]:
                 name,
                 {s.value: statuses.get(s.value, 0) for s in Status},
                 {o.value: outlooks.get(o.value, 0) for o in Outlook},
+                sum(1 for r in members if not fail_on.isdisjoint(r.gate_words)),
             )
         )
     return sorted(out, key=lambda g: (-g.failing, -g.statuses[Status.PENDING.value], g.name.casefold()))

@@ -25,6 +25,11 @@ from dxcheck.report import Outlook, Trend
 
 ON_TRACK = 0.95
 NEEDS_ACCELERATION = 0.60
+# Relative size below which a fitted slope is rounding noise (README, "Outlook").
+FLAT = 1e-10
+# A ratio is compared with the thresholds after rounding to this many decimals, so that
+# rounding noise in the sums cannot move it across one.
+RATIO_DECIMALS = 9
 DAYS_PER_MONTH = 365.2425 / 12
 EPOCH = date(2000, 1, 1).toordinal()
 
@@ -34,18 +39,26 @@ def days(day: date) -> int:
 
 
 class FitSums(NamedTuple):
-    """Running sums of a series: n, St, Sy, Stt, Sty, and for compound S(ln y), S(t ln y).
-    (Immutable tuples, not frozen dataclasses: built once per series, and a tuple is
-    several times cheaper to build at national scale.)"""
+    """Running sums of a series: n, St, Sy, Stt, Sty, and for compound S(ln y), S(t ln y),
+    with the lowest and highest y. (Immutable tuples, not frozen dataclasses: built once
+    per series, and a tuple is several times cheaper to build at national scale.)
+
+    The day sums are integers (exact whatever order the rows come in); the value sums are
+    floats, whose last bits depend on the order of addition. So that an answer never
+    depends on that order, a slope is exactly zero when every y is the same, and counts as
+    zero when its numerator is within FLAT (relative) of rounding noise.
+    """
 
     n: int
-    st: float
+    st: int
     sy: float
-    stt: float
+    stt: int
     sty: float
     sly: float = 0.0
     stly: float = 0.0
     nonpositive: int = 0
+    ylo: float = 0.0
+    yhi: float = 0.0
 
     @classmethod
     def of(cls, points: list[tuple[date, float]]) -> FitSums:
@@ -54,39 +67,61 @@ class FitSums(NamedTuple):
         ys = [y for _, y in points]
         return cls(
             n=len(points),
-            st=float(sum(ts)),
+            st=sum(ts),
             sy=sum(ys),
-            stt=float(sum(t * t for t in ts)),
+            stt=sum(t * t for t in ts),
             sty=sum(t * y for t, y in zip(ts, ys, strict=True)),
             sly=sum(math.log(y) for y in ys if y > 0),
             stly=sum(t * math.log(y) for t, y in zip(ts, ys, strict=True) if y > 0),
             nonpositive=sum(1 for y in ys if y <= 0),
+            ylo=min(ys, default=0.0),
+            yhi=max(ys, default=0.0),
         )
+
+    def _spread(self) -> int | None:
+        """n*Stt - St^2, exact; None when there is no line to fit (one date only)."""
+        denominator = self.n * self.stt - self.st * self.st
+        return denominator if self.n >= 2 and denominator > 0 else None
 
     def slope(self) -> float | None:
         """Least-squares slope per day, or None when all points share one date."""
-        denominator = self.n * self.stt - self.st * self.st
-        if self.n < 2 or denominator <= 1e-9 * max(1.0, self.stt):
+        denominator = self._spread()
+        if denominator is None:
             return None
-        return (self.n * self.sty - self.st * self.sy) / denominator
+        return _flat_or(self.n * self.sty, self.st * self.sy, self.ylo == self.yhi) / denominator
 
     def linear_at(self, t: float) -> float | None:
         b = self.slope()
         if b is None:
             return None
+        if b == 0.0:
+            return self.sy / self.n if self.ylo != self.yhi else self.ylo
         a = (self.sy - b * self.st) / self.n
         return a + b * t
 
     def compound_at(self, t: float) -> float | None:
         if self.nonpositive:
             return None
-        denominator = self.n * self.stt - self.st * self.st
-        if self.n < 2 or denominator <= 1e-9 * max(1.0, self.stt):
+        denominator = self._spread()
+        if denominator is None:
             return None
-        g = (self.n * self.stly - self.st * self.sly) / denominator
+        if self.ylo == self.yhi:
+            return self.ylo
+        g = _flat_or(self.n * self.stly, self.st * self.sly, False) / denominator
         a = (self.sly - g * self.st) / self.n
         exponent = a + g * t
         return math.exp(exponent) if exponent < 700 else math.inf
+
+
+def _flat_or(n_sxy: float, sx_sy: float, constant: bool) -> float:
+    """The least-squares numerator n*Sxy - Sx*Sy, or exactly 0.0 for a constant series or
+    a difference within FLAT of its terms (rounding noise, not a trend)."""
+    if constant:
+        return 0.0
+    numerator = n_sxy - sx_sy
+    if abs(numerator) <= FLAT * (abs(n_sxy) + abs(sx_sy)):
+        return 0.0
+    return numerator
 
 
 class TrendInput(NamedTuple):
@@ -148,7 +183,7 @@ def _classify(
         # The base already met the target (it has since slipped): no distance to divide by.
         ratio = 1.0 if _meets(projected, given) else 0.0
     else:
-        ratio = (projected - base) / gap
+        ratio = round((projected - base) / gap, RATIO_DECIMALS)
     if ratio >= ON_TRACK:
         word = Outlook.ON_TRACK
     elif ratio >= NEEDS_ACCELERATION:

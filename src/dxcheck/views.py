@@ -14,8 +14,8 @@ from dxcheck import __version__
 from dxcheck.chart import render_chart
 from dxcheck.formats import Format, Style
 from dxcheck.formats.document import SCHEMA_VERSION, result_document
-from dxcheck.formats.words import latest_text, level_text, percent, status_text
-from dxcheck.report import Result
+from dxcheck.formats.words import gate_text, latest_text, level_text, percent, status_text
+from dxcheck.report import Report, Result
 from dxcheck.text import csv_safe, number, printable, with_unit
 from dxcheck.timeline import Deadline, Difference, Group, TargetHistory
 from dxcheck.timeline_words import GroupBy
@@ -294,12 +294,27 @@ _STATUS_COLUMNS = ("pass", "fail", "overdue", "pending")
 _OUTLOOK_COLUMNS = ("on_track", "needs_acceleration", "off_track", "regressing")
 
 
-def render_scoreboard(groups: Sequence[Group], by: GroupBy, fmt: Format, as_of: date) -> str:
+def render_scoreboard(groups: Sequence[Group], by: GroupBy, fmt: Format, report: Report) -> str:
+    """The counts per group, and the gate's verdict: the exit code of ``status --by`` is
+    the gate's, so every format says whether it passed (csv: per group, ``gate_failing``)."""
+    as_of = report.as_of
     if fmt is Format.JSON:
         doc = _head("scoreboard", as_of)
         doc["by"] = by.value
+        doc["gate"] = {
+            "fail_on": sorted(report.fail_on),
+            "passed": report.gate_passed,
+            "failing": len(report.failing),
+        }
         doc["groups"] = [
-            {"name": g.name, "total": g.total, "statuses": g.statuses, "outlooks": g.outlooks} for g in groups
+            {
+                "name": g.name,
+                "total": g.total,
+                "statuses": g.statuses,
+                "outlooks": g.outlooks,
+                "gate_failing": g.gate_failing,
+            }
+            for g in groups
         ]
         return _json(doc)
     headers = [by.value, "total", *_STATUS_COLUMNS, *(c.replace("_", " ") for c in _OUTLOOK_COLUMNS)]
@@ -315,16 +330,18 @@ def render_scoreboard(groups: Sequence[Group], by: GroupBy, fmt: Format, as_of: 
     if fmt is Format.CSV:
         buffer = io.StringIO()
         writer = csv.writer(buffer, lineterminator="\n")
-        writer.writerow(headers)
-        writer.writerows([[csv_safe(row[0]), *row[1:]] for row in rows])
+        writer.writerow([*headers, "gate_failing"])
+        writer.writerows(
+            [[csv_safe(row[0]), *row[1:], str(g.gate_failing)] for row, g in zip(rows, groups, strict=True)]
+        )
         return buffer.getvalue()
     if fmt is Format.MARKDOWN:
-        from dxcheck.formats.markdown import cell
+        from dxcheck.formats.markdown import cell, gate_verdict
 
-        out = ["| " + " | ".join(headers) + " |", "|" + "---|" * len(headers)]
+        out = [gate_verdict(report), "", "| " + " | ".join(headers) + " |", "|" + "---|" * len(headers)]
         out += ["| " + " | ".join(cell(c) for c in row) + " |" for row in rows]
         return "\n".join(out) + "\n"
     return (
         "\n".join(_text_table(headers, rows))
-        + f"\n{len(groups)} {by.value} group(s) as of {as_of.isoformat()}.\n"
+        + f"\n{len(groups)} {by.value} group(s) as of {as_of.isoformat()}. {gate_text(report)}\n"
     )

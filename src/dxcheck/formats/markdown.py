@@ -106,22 +106,25 @@ def findings_table(findings: Sequence[Finding]) -> str:
     return table(PROBLEM_COLUMNS, (_finding_row(f) for f in findings))
 
 
+def gate_verdict(report: Report) -> str:
+    """One line: whether the gate passed, and on how many results it failed."""
+    failing = len(report.failing)
+    words = ", ".join(sorted(report.fail_on)) or "nothing"
+    as_of = report.as_of.isoformat()
+    if report.gate_passed:
+        return f"✅ **Gate passed** as of {as_of}: no result fails the gate (fail on: {words})."
+    return (
+        f"❌ **Gate failed** as of {as_of}: {failing} of {len(report.results)} "
+        f"result(s) fail the gate (fail on: {words})."
+    )
+
+
 class Renderer:
     def __init__(self, style: Style) -> None:
         self.style = style
 
     def render(self, report: Report) -> str:
-        failing = len(report.failing)
-        words = ", ".join(sorted(report.fail_on)) or "nothing"
-        as_of = report.as_of.isoformat()
-        if report.gate_passed:
-            verdict = f"✅ **Gate passed** as of {as_of}: no result fails the gate (fail on: {words})."
-        else:
-            verdict = (
-                f"❌ **Gate failed** as of {as_of}: {failing} of {len(report.results)} "
-                f"result(s) fail the gate (fail on: {words})."
-            )
-        parts = ["## dxcheck status\n", verdict + "\n"]
+        parts = ["## dxcheck status\n", gate_verdict(report) + "\n"]
         counts = report.summary
         parts.append(
             table(

@@ -61,9 +61,14 @@ def status_text(result: Result) -> str:
 def summary_line(report: Report) -> str:
     counts = report.summary
     parts = ", ".join(f"{counts[s.value]} {s.value}" for s in Status)
+    return f"{len(report.results)} results as of {report.as_of.isoformat()}: {parts}. {gate_text(report)}"
+
+
+def gate_text(report: Report) -> str:
+    """``Gate (fail on fail,overdue): FAILED (3).``: the verdict behind the exit code."""
     gate = "passed" if report.gate_passed else f"FAILED ({len(report.failing)})"
     words = ",".join(sorted(report.fail_on)) or "nothing"
-    return f"{len(report.results)} results as of {report.as_of.isoformat()}: {parts}. Gate (fail on {words}): {gate}."
+    return f"Gate (fail on {words}): {gate}."
 
 
 def verdict_line(problems: ProblemReport) -> str:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import codecs
 import unicodedata
+from datetime import date, timedelta
 from pathlib import Path
 
 HERE = Path(__file__).parent
@@ -91,6 +92,15 @@ def cases() -> dict[str, bytes]:
     )
     # The start of an .xlsx workbook (a zip file): NUL bytes in the first block.
     out["bad/binary-nul.csv"] = b"PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00[Content_Types].xml\x00\x00"
+    # A CSV whose NUL byte comes after the first 64 KiB (the part the encoding sniffer
+    # reads): binary all the same, found by the row loop at its line and column.
+    first = date(2018, 1, 1)
+    rows = "".join(
+        f"online-public-services,,{(first + timedelta(days=i)).isoformat()},80\n" for i in range(2000)
+    )
+    out["bad/nul-after-64k.csv"] = _utf8(
+        "target,entity,date,value\n" + rows + "online-public-services,Hà\x00Nội,2025-07-01,80\n"
+    )
     # UTF-16 with a BOM, cut off in the middle of a character (an odd number of bytes).
     out["bad/utf16-truncated.csv"] = (
         codecs.BOM_UTF16_LE

@@ -1,0 +1,148 @@
+"""The command line's shared options and their parsing: dates, report specs, gate words,
+selections. A bad value is a usage error (exit 2) with a message in one style:
+``dxcheck: error: --entity: no entity matches 'Ha Noi' (did you mean 'Hà Nội'?)``.
+
+Light on purpose (no pydantic, no reader): ``dxcheck --version`` imports this.
+"""
+
+from __future__ import annotations
+
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Annotated, NoReturn
+
+import typer
+
+from dxcheck import cells
+from dxcheck.exit_codes import EXIT_BAD_INPUT
+from dxcheck.formats import Format
+from dxcheck.report import parse_fail_on
+from dxcheck.selection import Selection, parse_within
+
+
+def notice(message: str) -> None:
+    sys.stderr.write(f"dxcheck: {message}\n")
+
+
+def usage_error(message: str) -> NoReturn:
+    notice(f"error: {message}")
+    raise typer.Exit(EXIT_BAD_INPUT)
+
+
+def parse_date(text: str | None, option: str) -> date:
+    if text is None or text == "today":
+        return date.today()
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        usage_error(f"{option} takes a date as YYYY-MM-DD, not '{text}'")
+
+
+def parse_reports(specs: list[str]) -> list[tuple[Format, Path]]:
+    out: list[tuple[Format, Path]] = []
+    for spec in specs:
+        name, sep, path = spec.partition(":")
+        if not sep or not path:
+            usage_error(f"--report takes FORMAT:PATH (e.g. junit:out/dx.xml), not '{spec}'")
+        try:
+            out.append((Format(name.strip().lower()), Path(path)))
+        except ValueError:
+            usage_error(f"--report: unknown format '{name}' (one of {', '.join(f.value for f in Format)})")
+    return out
+
+
+def parse_gate_words(words: list[str], option: str) -> frozenset[str]:
+    """``--status``/``--fail-on`` words: statuses and outlooks, as the table prints them too."""
+    try:
+        return parse_fail_on(words)
+    except ValueError as exc:
+        from dxcheck.report import gate_word_hint
+
+        usage_error(f"{option}: unknown status or outlook '{exc}' ({gate_word_hint(str(exc))})")
+
+
+def selection(
+    target: list[str] | None = None,
+    category: list[str] | None = None,
+    agency: list[str] | None = None,
+    entity: list[str] | None = None,
+    status: list[str] | None = None,
+    due_before: str | None = None,
+    due_within: str | None = None,
+    *,
+    as_of: date,
+) -> Selection:
+    """The options as a Selection; whether its words name anything is for the core to
+    say (``Selection.review``) once the catalog and the results are known."""
+    statuses = parse_gate_words(status or [], "--status")
+    limit = parse_date(due_before, "--due-before") if due_before else None
+    if due_within:
+        try:
+            within = parse_within(due_within, as_of)
+        except ValueError as exc:
+            usage_error(f"--due-within: {exc}")
+        limit = min(limit, within) if limit else within
+    return Selection(
+        targets=tuple(target or ()),
+        categories=tuple(category or ()),
+        agencies=tuple(agency or ()),
+        entities=tuple(entity or ()),
+        statuses=statuses,
+        due_before=limit,
+    )
+
+
+# --- option declarations ------------------------------------------------------------------
+
+CsvArgs = Annotated[
+    list[str] | None,
+    typer.Argument(
+        help="Progress CSV files ('-' reads standard input). None: the bundled sample.",
+        show_default=False,
+    ),
+]
+TargetsOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--targets",
+        "-t",
+        help="Catalog file. Default: ./targets.yaml if present, else the bundled one.",
+    ),
+]
+AsOfOpt = Annotated[
+    str | None, typer.Option("--as-of", help="Evaluate on this date (YYYY-MM-DD). Default: today.")
+]
+FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="Output format on stdout.")]
+ReportOpt = Annotated[
+    list[str] | None,
+    typer.Option("--report", help="Also write FORMAT:PATH (repeatable), e.g. junit:out/dx.xml."),
+]
+OutputOpt = Annotated[Path | None, typer.Option("--output", "-o", help="Write to FILE instead of stdout.")]
+DateOrderOpt = Annotated[
+    cells.DateOrder | None,
+    typer.Option("--date-order", help="Read a/b/yyyy dates as day-first (dmy) or month-first (mdy)."),
+]
+DecimalOpt = Annotated[
+    cells.DecimalMark | None,
+    typer.Option(
+        "--decimal",
+        help="Decimal mark of the CSVs: comma (Vietnamese: 12.500 is twelve thousand five hundred) "
+        "or dot. Default: each file settles it; an ambiguous number is refused.",
+    ),
+]
+StrictOpt = Annotated[bool, typer.Option("--strict", help="Treat warnings as errors.")]
+NoColorOpt = Annotated[bool, typer.Option("--no-color", help="No colours (also: NO_COLOR=1).")]
+QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="Only the summary (and errors).")]
+TargetFilter = Annotated[list[str] | None, typer.Option("--target", help="Target id or glob (repeatable).")]
+CategoryFilter = Annotated[list[str] | None, typer.Option("--category", help="Category (repeatable).")]
+AgencyFilter = Annotated[
+    list[str] | None, typer.Option("--agency", help="Agency, part of its name (repeatable).")
+]
+EntityFilter = Annotated[
+    list[str] | None, typer.Option("--entity", help="Entity name, or 'national' (repeatable).")
+]
+DueBeforeOpt = Annotated[str | None, typer.Option("--due-before", help="Only targets due on or before DATE.")]
+DueWithinOpt = Annotated[
+    str | None, typer.Option("--due-within", help="Only targets due within e.g. 90d, 6m.")
+]
