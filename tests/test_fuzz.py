@@ -699,13 +699,9 @@ def write_sheet(sheet: Sheet) -> Written:
         emit(d.join(written_cells) + nl)
         if blank:
             emit((d * (len(sheet.columns) - 1) if blank == 2 else "") + nl)
-    # names that differ only in accents: a warning for each but the fullest (DX225)
-    by_fold: dict[str, list[str]] = {}
-    for key in entity_places:
-        by_fold.setdefault(fold_accents(key), []).append(key)
-    for keys in by_fold.values():
-        fullest = max(keys, key=lambda k: (len(unicodedata.normalize("NFD", k)), k))
-        expected.extend(("DX225", *entity_places[k]) for k in keys if k != fullest)
+    # a name written without accents beside the same name with them (DX225)
+    accented = {fold_accents(k) for k in entity_places if fold_accents(k) != k}
+    expected.extend(("DX225", *place) for k, place in entity_places.items() if k in accented)
     text = out.getvalue()
     if sheet.encoding == "utf-16":
         data = text.encode("utf-16")  # with a BOM

@@ -191,6 +191,21 @@ def test_an_unaccented_spelling_gets_a_did_you_mean_once(tmp_path: Path) -> None
     assert finding.hint is not None and "did you mean 'Hà Nội'" in finding.hint
 
 
+def test_names_that_differ_in_their_accents_are_different_places(tmp_path: Path) -> None:
+    # Communes: "Thắng Thành" and "Thắng Thạnh" are two places, not a typo of each other.
+    out = status(
+        tmp_path,
+        "target,entity,date,value\n"
+        "online-public-services,Xã Thắng Thành,2025-05-01,70\n"
+        "online-public-services,Xã Thắng Thạnh,2025-05-01,71\n"
+        "online-public-services,Xa Thang Thanh,2025-05-01,72\n",
+    )
+    assert found(out) == [("DX225", 4, 24)]
+    (finding,) = out.findings
+    assert "'Xã Thắng Thành' or 'Xã Thắng Thạnh'" in finding.message
+    assert len(results(out, "online-public-services")) == 4  # the nation and three communes
+
+
 # --- the nation is the nation's rows -----------------------------------------------------------
 
 

@@ -58,6 +58,11 @@ class Code(enum.Enum):
     YAML_LIMIT = ("DX110", Severity.ERROR, "catalog exceeds a safety limit: {reason}")
     TYPE_FIELDS = ("DX111", Severity.ERROR, "target '{id}': {reason}")
     SUPERSEDES_CYCLE = ("DX112", Severity.ERROR, "supersedes chain of '{id}' loops back on itself")
+    UNKNOWN_TARGET_ENTITY = (
+        "DX113",
+        Severity.ERROR,
+        "target '{id}': entity '{name}' is not in the catalog's entities",
+    )
 
     # --- progress CSV: file level --------------------------------------------------
     INPUT_UNREADABLE = ("DX200", Severity.ERROR, "cannot read input: {reason}")
@@ -128,7 +133,7 @@ class Code(enum.Enum):
     ENTITY_SPELLING = (
         "DX225",
         Severity.WARNING,
-        "entity '{text}' looks like '{other}' without its accents: read as a different entity",
+        "entity '{text}' is written without accents, like {other}: read as a different entity",
     )
     TOO_MANY = ("DX230", Severity.WARNING, "{count} more problem(s) in this file not shown")
 
@@ -151,6 +156,11 @@ class Code(enum.Enum):
     @property
     def template(self) -> str:
         return self.value[2]
+
+    @property
+    def invocation(self) -> bool:
+        """A problem with how dxcheck was run (DX3xx), not with the catalog or the data."""
+        return self.id.startswith("DX3")
 
 
 @dataclass(frozen=True, slots=True)

@@ -291,30 +291,34 @@ class ProgressIndex:
                 )
 
     def check_spellings(self, sink: FindingSink) -> None:
-        """Entities whose names differ only in accents ("Ha Noi" beside "Hà Nội"): one
-        warning per spelling that has fewer marks than the fullest, at its first row.
-        (Tone-mark placement, case, spaces and NFC/NFD are folded already.)"""
-        groups: dict[str, list[str]] = {}
+        """An entity written without any accent beside one written with them ("Ha Noi"
+        beside "Hà Nội"): one warning with a "did you mean", at its first row. Names
+        that differ in their accents ("Thắng Thành", "Thắng Thạnh") are different places
+        in Vietnam, not typos; tone-mark placement, case, spaces and NFC/NFD are already
+        folded (names.entity_key)."""
+        accented: dict[str, list[str]] = {}
+        plain: list[str] = []
         for key in self._entity_places:
-            groups.setdefault(fold_accents(key), []).append(key)
-        for keys in groups.values():
-            if len(keys) < 2:
+            folded = fold_accents(key)
+            if folded == key:
+                plain.append(key)
+            else:
+                accented.setdefault(folded, []).append(key)
+        for key in sorted(plain):
+            matches = accented.get(key)
+            if not matches:
                 continue
-            fullest = max(keys, key=lambda k: (len(unicodedata.normalize("NFD", k)), k))
-            name = self._entity_names.get(fullest, fullest)
-            for key in sorted(keys):
-                if key == fullest:
-                    continue
-                spelling = self._entity_names.get(key, key)
-                sink.add(
-                    Finding(
-                        Code.ENTITY_SPELLING,
-                        self._entity_places[key],
-                        {"text": spelling, "other": name},
-                        hint=f"did you mean '{name}'? (or, if they are two places, ignore this warning)",
-                        text=spelling,
-                    )
+            names = " or ".join(f"'{self._entity_names.get(k, k)}'" for k in sorted(matches))
+            spelling = self._entity_names.get(key, key)
+            sink.add(
+                Finding(
+                    Code.ENTITY_SPELLING,
+                    self._entity_places[key],
+                    {"text": spelling, "other": names},
+                    hint=f"did you mean {names}? (if they are different places, ignore this warning)",
+                    text=spelling,
                 )
+            )
 
     def series(self, target_id: str) -> Iterator[SeriesSummary]:
         slot = self._slots[target_id]
