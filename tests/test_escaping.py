@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import re
 from pathlib import Path
 
@@ -186,3 +187,91 @@ def test_csv_safe(text: str) -> None:
     safe = csv_safe(text)
     assert not safe.startswith(FORMULA_STARTS)
     assert safe.removeprefix("'") == text or safe == text
+
+
+# --- the HTML report ---------------------------------------------------------------------------
+
+# Text a catalog or a CSV may hold that means something to a browser: every one must show
+# as the text it is. ``window.pwned`` is what the browser test looks for after loading.
+MARKUP = (
+    "<script>window.pwned=1</script>",
+    '<img src=x onerror="window.pwned=1">',
+    '"><svg onload="window.pwned=1">',
+    "</title></desc></svg><script>window.pwned=1</script>",
+    "</style><style>body{display:none}</style>",
+    "<!-- x --> ]]> &lt;b&gt; &amp;",
+    "javascript:window.pwned=1",
+    "abc\u202edef",  # a bidi override, made visible
+)
+URL = 'https://example.org/"><script>window.pwned=1</script>'  # the catalog allows any non-space
+
+HOSTILE_CATALOG = f"""version: 1
+targets:
+  - id: online-public-services
+    title: {json.dumps(MARKUP[0] + " " + MARKUP[3])}
+    agency: {json.dumps(MARKUP[1])}
+    category: digital-government
+    deadline: end of 2025
+    target: 80
+    unit: percent
+    baseline: {{value: 40, date: 2024-01-01}}
+    source:
+      date: 2024-07-19
+      occasion: {json.dumps(MARKUP[4])}
+      file: {json.dumps(MARKUP[2])}
+      url: {json.dumps(URL)}
+      quote: {json.dumps(" ".join(MARKUP))}
+  - id: records
+    title: {json.dumps(MARKUP[5])}
+    deadline: 2026
+    target: 10
+    unit: {json.dumps(MARKUP[6])}
+"""
+
+
+def hostile_html(tmp_path: Path, run_cli: Run, *extra: str) -> str:
+    """The HTML report of a catalog and a CSV full of markup."""
+    catalog = write(tmp_path / "hostile.yaml", HOSTILE_CATALOG)
+    rows = "".join(
+        f'online-public-services,"{text.replace(chr(34), chr(34) * 2)}",2025-0{i % 9 + 1}-01,{50 + i},"{text.replace(chr(34), chr(34) * 2)}"\n'
+        for i, text in enumerate(MARKUP)
+    )
+    rows += "online-public-services,,2025-06-30,60,\nrecords,,2025-06-30,4,\n"
+    data = write(tmp_path / "hostile.csv", "target,entity,date,value,source\n" + rows)
+    result = run_cli("status", str(data), "-t", str(catalog), "--as-of", AS_OF, "-f", "html", *extra)
+    assert result.exit_code == 1, result.stderr
+    return result.stdout
+
+
+ALLOWED_TAGS = {
+    "html", "head", "meta", "title", "style", "body", "main", "header", "footer", "section", "div", "p",
+    "h1", "h2", "h3", "span", "strong", "b", "code", "a", "ul", "li", "dl", "dt", "dd", "blockquote",
+    "table", "thead", "tbody", "tr", "th", "td", "details", "summary", "label", "input", "select",
+    "option", "figure", "figcaption", "script", "svg", "defs", "marker", "circle", "rect", "path",
+    "line", "polyline", "text", "desc",
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_html_shows_markup_from_inputs_as_text(run_cli: Run, tmp_path: Path, lang: str) -> None:
+    from dxcheck.formats.html_page import SCRIPT
+    from tests.htmlparse import parse
+
+    text = hostile_html(tmp_path, run_cli, "--lang", lang)
+    page = parse(text)
+    elements = page.iter()[1:]
+    assert {e.tag for e in elements} <= ALLOWED_TAGS, {e.tag for e in elements} - ALLOWED_TAGS
+    (script,) = page.iter("script")
+    assert script.text == SCRIPT and not script.attrs  # the page's own, nothing else
+    assert len(page.iter("style")) == 1 and len(page.iter("title")) == 1 + len(page.find_all("svg", "chart"))
+    for element in elements:
+        assert not [a for a in element.attrs if a.startswith("on") or a in ("style", "srcdoc")], element
+        href = element.attrs.get("href")
+        assert href is None or href.startswith("#") or href == URL, href
+        for value in element.attrs.values():
+            assert not value.lower().startswith("javascript:"), (element.tag, value)
+    assert [a.attrs["href"] for a in page.iter("a") if not a.attrs["href"].startswith("#")] == [URL]
+    shown = page.text
+    for markup in MARKUP:
+        assert printable(markup) in shown, markup
+    assert "\u202e" not in text

@@ -115,6 +115,10 @@ HEADER_ONLY = "target,entity,date,value\n"
 
 @pytest.fixture
 def reports(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Report, ProblemReport]:
+    return make_reports(tmp_path, monkeypatch)
+
+
+def make_reports(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Report, ProblemReport]:
     """The status report and the validation problems, with relative, stable paths."""
     for name, text in {
         "targets.yaml": CATALOG,
@@ -124,7 +128,9 @@ def reports(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Report, Pr
     }.items():
         (tmp_path / name).write_bytes(text.encode("utf-8"))
     monkeypatch.chdir(tmp_path)
-    status = run_status(Options(catalog=Path("targets.yaml"), inputs=("progress.csv",), as_of=AS_OF))
+    # charts: the series the HTML report draws (the other formats ignore them)
+    options = Options(catalog=Path("targets.yaml"), inputs=("progress.csv",), as_of=AS_OF, charts=6)
+    status = run_status(options)
     assert status.report is not None, status.findings
     checked = run_validate(
         Options(
@@ -153,7 +159,8 @@ def test_fixture_covers_every_case(reports: tuple[Report, ProblemReport]) -> Non
 
 
 def _stable(text: str) -> str:
-    return text.replace(f'"version": "{__version__}"', '"version": "<version>"')
+    text = text.replace(f'"version": "{__version__}"', '"version": "<version>"')
+    return text.replace(f"dxcheck {__version__}", "dxcheck <version>")
 
 
 @pytest.mark.parametrize("kind", ["status", "problems"])

@@ -40,3 +40,30 @@ def test_every_deadline_example_is_in_the_readme() -> None:
 
     for phrase in EXAMPLES:
         assert f"`{phrase}" in README or phrase in README, phrase
+
+
+def test_the_code_table_is_generated_from_the_explanations() -> None:
+    from dxcheck.explain import markdown_table
+
+    table = README.split("<!-- codes:start -->\n")[1].split("<!-- codes:end -->")[0]
+    assert table == markdown_table(), "README's code table is stale: paste `dxcheck explain --markdown`"
+
+
+def _name(requirement: str) -> str:
+    return re.split(r"[<>=!~\[; ]", requirement, maxsplit=1)[0].lower().replace("_", "-")
+
+
+def test_ci_pins_every_test_tool() -> None:
+    import tomllib
+
+    project = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    constraints = REPO / ".ci" / "constraints.txt"
+    pins = {
+        _name(line): line.split("==", 1)[1]
+        for line in constraints.read_text(encoding="utf-8").splitlines()
+        if line and not line.startswith("#")
+    }
+    assert all(re.fullmatch(r"[\w.+!-]+", version) for version in pins.values()), pins
+    for requirement in project["optional-dependencies"]["test"] + project["dependencies"]:
+        assert _name(requirement) in pins, f"{requirement} is not pinned in {constraints.name}"
+    assert "-c .ci/constraints.txt" in _first_commands()[1]

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import csv
+import io
+import json
 import math
 from datetime import date, timedelta
 from pathlib import Path
@@ -13,7 +16,7 @@ from dxcheck.findings import FindingSink
 from dxcheck.progress import InputFile, ProgressIndex
 from dxcheck.report import Outlook
 from dxcheck.trend import DAYS_PER_MONTH, FitSums, TrendInput, outlook
-from tests.conftest import write
+from tests.conftest import Run, write
 
 T0 = date(2024, 1, 1)
 
@@ -180,3 +183,95 @@ def test_row_loop_sums_match_explicit_sums(tmp_path: Path) -> None:
     for name in ("n", "st", "sy", "stt", "sty", "sly", "stly", "nonpositive"):
         assert math.isclose(getattr(got, name), getattr(expected, name), rel_tol=1e-12), name
     assert series.observations == 3
+
+
+# --- eta: when the fitted trend reaches the level ("at this pace", README "Outlook") --------
+
+
+def test_worked_example_eta_is_day_500() -> None:
+    # The line 10 + 0.1 t reaches 60 on day 500, 100 days after the due date.
+    points = [(day(0), 10.0), (day(100), 20.0), (day(200), 30.0)]
+    assert outlook(FitSums.of(points), given(base=10.0, latest=(day(200), 30.0))).eta == day(500)
+    # the same day whatever order the points are added in (the sums' last bits differ)
+    for order in ([2, 0, 1], [1, 2, 0], [2, 1, 0]):
+        shuffled = [points[i] for i in order]
+        assert outlook(FitSums.of(shuffled), given(base=10.0)).eta == day(500)
+
+
+def test_eta_of_a_compound_projection() -> None:
+    # Doubling every 365 days from 100: 1,000 after 365 * log2(10) = 1212.5 days, so on day 1213.
+    points = [(day(0), 100.0), (day(365), 200.0), (day(730), 400.0)]
+    trend = outlook(FitSums.of(points), given(level=1000.0, due=day(1095), base=100.0, compound=True))
+    assert trend.eta == day(1213)
+    assert 365 * math.log2(10) == pytest.approx(1212.5, abs=0.1)
+    # a zero among the values: the linear fit, as for projected (0, 10, 20 reach 40 on day 400)
+    with_zero = [(day(0), 0.0), (day(100), 10.0), (day(200), 20.0)]
+    assert outlook(FitSums.of(with_zero), given(level=40.0, compound=True)).eta == day(400)
+
+
+def test_eta_of_an_at_most_target() -> None:
+    # 30 -> 24 in a year: 10 is reached after 20 / (6 / 365) = 1216.67 days, so on day 1217.
+    points = [(day(0), 30.0), (day(365), 24.0)]
+    trend = outlook(FitSums.of(points), given(level=10.0, at_most=True, due=day(1095), as_of=day(365)))
+    assert trend.eta == day(1217)
+
+
+def test_eta_with_no_deadline() -> None:
+    sums = FitSums.of([(day(0), 10.0), (day(100), 20.0)])
+    assert outlook(sums, given(due=None, as_of=day(100))).eta == day(500)
+
+
+@pytest.mark.parametrize(
+    ("points", "overrides"),
+    [
+        ([(day(0), 10.0), (day(100), 10.0)], {}),  # flat
+        ([(day(0), 30.0), (day(100), 20.0)], {}),  # moving away
+        ([(day(0), 10.0), (day(100), 10.0001)], {}),  # gets there, but in 137,000 years
+        ([(day(0), 10.0)], {}),  # one point
+        ([(day(5), 10.0), (day(5), 12.0)], {}),  # one date
+        ([(day(0), 10.0), (day(100), 70.0)], {"met_now": True}),  # met already
+        ([(day(0), 0.0), (day(100), 0.0)], {"level": 1.0, "milestone": True}),
+        ([], {}),  # no data at all
+        ([(day(0), 100.0), (day(365), 50.0)], {"level": 0.0, "at_most": True, "compound": True}),
+    ],
+    ids=[
+        "flat",
+        "away",
+        "after-2100",
+        "one-point",
+        "one-date",
+        "met",
+        "milestone",
+        "no-data",
+        "halving-to-0",
+    ],
+)
+def test_eta_is_null(points: list[tuple[date, float]], overrides: dict[str, object]) -> None:
+    assert outlook(FitSums.of(points), given(**overrides)).eta is None
+
+
+def test_eta_is_never_before_the_as_of_date() -> None:
+    # 10 then 90: the line passed 60 on day 63, but the as-of date is day 300 and the latest
+    # value (50 on day 200) is short of it: at this pace it is reached now.
+    points = [(day(0), 10.0), (day(100), 90.0), (day(200), 50.0)]
+    trend = outlook(FitSums.of(points), given(as_of=day(300), latest=(day(200), 50.0)))
+    assert trend.eta == day(300)
+
+
+def test_eta_end_to_end(tmp_path: Path, run_cli: Run) -> None:
+    """The worked example through the CLI: json, jsonl, csv and the table."""
+    catalog = write(
+        tmp_path / "c.yaml",
+        "version: 1\ntargets:\n  - id: x\n    title: X\n    target: 60\n    deadline: 2025-02-04\n",
+    )
+    data = write(tmp_path / "p.csv", "target,date,value\nx,2024-01-01,10\nx,2024-04-10,20\nx,2024-07-19,30\n")
+    base = ("status", str(data), "-t", str(catalog), "--as-of", "2024-08-01")
+    assert day(500).isoformat() == "2025-05-15"
+    (result,) = json.loads(run_cli(*base, "-f", "json").stdout)["results"]
+    assert (result["outlook"], result["eta"]) == ("needs_acceleration", "2025-05-15")
+    assert json.loads(run_cli(*base, "-f", "jsonl").stdout)["eta"] == "2025-05-15"
+    rows = list(csv.DictReader(io.StringIO(run_cli(*base, "-f", "csv").stdout)))
+    assert rows[0]["eta"] == "2025-05-15"
+    assert "eta 2025-05" in run_cli(*base).stdout
+    shown = run_cli("show", "x", str(data), "-t", str(catalog), "--as-of", "2024-08-01").stdout
+    assert "  at this pace: 2025-05 (the fitted trend reaches the goal on 2025-05-15)\n" in shown

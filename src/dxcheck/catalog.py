@@ -20,6 +20,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, WithJsonSche
 
 from dxcheck import DATA_DIR, deadlines, yamlsource
 from dxcheck.findings import Code, Finding, Location, suggestion
+from dxcheck.reporting import OwnReporting, Reporting, entity_findings, none_allowed
 from dxcheck.units import canonical_unit
 
 SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
@@ -86,6 +87,18 @@ class Target(_Strict):
     source: Source | None = None
     supersedes: Annotated[str, Field(pattern=SLUG)] | None = None
     note: str | None = None
+    reporting: OwnReporting = Field(
+        default=None,
+        description="how often the target is reported (dxcheck coverage); absent: the catalog's "
+        "reporting; 'none': not reported periodically",
+        json_schema_extra=none_allowed,
+    )
+    entities: list[Annotated[str, Field(min_length=1)]] | None = Field(
+        default=None,
+        min_length=1,
+        description="the entities expected to report this target (names or aliases from the catalog's "
+        "entities, or 'national'); absent: all the catalog's entities",
+    )
 
     @field_validator("deadline", mode="before")
     @classmethod
@@ -122,9 +135,19 @@ class Catalog(_Strict):
         default=None,
         description="Known entities: when given, a CSV entity not listed (by name or alias) is flagged",
     )
+    reporting: Reporting | None = Field(
+        default=None, description="how often every target is reported, unless it says otherwise"
+    )
 
     def by_id(self) -> dict[str, Target]:
         return {t.id: t for t in self.targets}
+
+    def reporting_of(self, target: Target) -> Reporting | None:
+        """The target's own ``reporting`` (as a whole), else the catalog's; None for a
+        target that says ``reporting: none`` or when neither says anything."""
+        if "reporting" in target.model_fields_set:
+            return target.reporting
+        return self.reporting
 
 
 class CatalogLoad(typing.NamedTuple):
@@ -201,6 +224,7 @@ def parse_catalog(raw: bytes, file: str) -> CatalogLoad:
         return CatalogLoad(None, findings, file)
     semantic = _semantic_findings(list(enumerate(catalog.targets)), document.positions, file)
     findings.extend(semantic)
+    findings.extend(entity_findings(catalog, document.positions, file))
     if findings:
         return CatalogLoad(None, findings, file)
     resolved = [t.model_copy(update={"due": _resolve(t)}) for t in catalog.targets]

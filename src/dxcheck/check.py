@@ -9,7 +9,7 @@ from __future__ import annotations
 import glob
 import os
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
@@ -27,6 +27,7 @@ from dxcheck.report import DEFAULT_FAIL_ON, ProblemReport, Report, Result
 from dxcheck.selection import Selection
 
 if TYPE_CHECKING:
+    from dxcheck.coverage import CoverageReport
     from dxcheck.timeline import TargetHistory
 
 STDIN = "-"
@@ -48,6 +49,10 @@ class Options:
     selection: Selection = field(default_factory=Selection)
     record: frozenset[str] = frozenset()  # targets whose every observation is kept (show)
     checking_only: bool = False  # validate: check every row, evaluate nothing
+    exit_zero: bool = False  # --exit-zero: report everything, exit 0 (Outcome.exit_code)
+    # The HTML report: read the chart series of the national result and of at most this
+    # many entities a target (Report.charts); None: no charts, no second pass.
+    charts: int | None = None
 
 
 @dataclass(frozen=True)
@@ -61,10 +66,18 @@ class Outcome:
     catalog_display: str | None = None  # the catalog's name in messages (None: not loaded)
     usage: tuple[str, ...] = ()  # usage errors: a selection that names nothing (exit 2)
     notices: tuple[str, ...] = ()  # worth saying on stderr, changes nothing
+    exit_zero: bool = False  # --exit-zero (Options.exit_zero)
+    coverage: CoverageReport | None = None  # dxcheck coverage (check_coverage.run_coverage)
 
     @property
     def has_errors(self) -> bool:
         return any(f.effective_severity is Severity.ERROR for f in self.findings)
+
+    @property
+    def invocation_errors(self) -> bool:
+        """Errors in how dxcheck was run (DX3xx: a glob that names nothing, an output that
+        cannot be written), not in the catalog or the data."""
+        return any(f.effective_severity is Severity.ERROR and f.code.invocation for f in self.findings)
 
     @property
     def problems(self) -> ProblemReport:
@@ -77,10 +90,20 @@ class Outcome:
 
     @property
     def exit_code(self) -> int:
-        """0 gate passed, 1 gate failed, 2 bad input: decided here and nowhere else."""
-        if self.usage or self.has_errors or (self.report is None and self.catalog is None):
+        """0 gate passed, 1 gate failed, 2 bad input: decided here and nowhere else.
+
+        With ``exit_zero`` (``--exit-zero``, as ruff has it) everything is still reported,
+        and the exit is 0 for a failed gate and for errors in the catalog or the data; 2
+        stays for usage errors and for errors in the invocation itself (DX3xx)."""
+        if self.usage or (self.exit_zero and self.invocation_errors):
+            return EXIT_BAD_INPUT
+        if self.exit_zero:
+            return EXIT_OK
+        if self.has_errors or (self.report is None and self.catalog is None):
             return EXIT_BAD_INPUT
         if self.report is not None and not self.report.gate_passed:
+            return EXIT_GATE_FAILED
+        if self.coverage is not None and not self.coverage.gate_passed:
             return EXIT_GATE_FAILED
         return EXIT_OK
 
@@ -175,8 +198,11 @@ def read_progress(
     sample_fits: bool = True,
     as_of: date | None = None,
     on_file: Callable[[InputFile], Callable[[int, int], None] | None] | None = None,
+    keep: ExitStack | None = None,
 ) -> tuple[ProgressIndex, tuple[str, ...], bool]:
-    """Read every input (or the bundled sample) into a ProgressIndex."""
+    """Read every input (or the bundled sample) into a ProgressIndex. With ``keep``, the
+    copy of standard input is deleted when that stack closes, not on return: the caller
+    reads the inputs again (``ProgressIndex.chart_points``)."""
     index = ProgressIndex(
         catalog,
         as_of or options.as_of,
@@ -188,7 +214,8 @@ def read_progress(
     # The sample fits the bundled catalog only; with another catalog and no CSV there
     # are simply no observations.
     used_sample = not options.inputs and options.use_sample and sample_fits
-    with resolved_inputs(options.inputs, sink) as files:
+    with ExitStack() as own:
+        files = (own if keep is None else keep).enter_context(resolved_inputs(options.inputs, sink))
         if used_sample:
             files = [bundled_sample()]
         for source in files:
@@ -210,7 +237,7 @@ OnFile = Callable[[InputFile], Callable[[int, int], None] | None]
 
 def run_status(options: Options, *, on_file: OnFile | None = None) -> Outcome:
     outcome, everything = _status(options, on_file)
-    return _reviewed(outcome, options.selection, everything)
+    return replace(_reviewed(outcome, options.selection, everything), exit_zero=options.exit_zero)
 
 
 def run_diff(options: Options, first: date, second: date) -> tuple[Outcome, Outcome]:
@@ -241,6 +268,13 @@ def _reviewed(
 
 def _status(options: Options, on_file: OnFile | None) -> tuple[Outcome, list[Result] | None]:
     """The status run, and every result before the selection (None if not evaluated)."""
+    with ExitStack() as inputs:  # standard input's copy lives until the charts are read
+        return _evaluated(options, on_file, inputs)
+
+
+def _evaluated(
+    options: Options, on_file: OnFile | None, inputs: ExitStack
+) -> tuple[Outcome, list[Result] | None]:
     loaded = load(options)
     if loaded.catalog is None:
         return Outcome(
@@ -252,7 +286,7 @@ def _status(options: Options, on_file: OnFile | None) -> tuple[Outcome, list[Res
         return Outcome(None, (), loaded.catalog, catalog_display=loaded.display_path), None
     sink = FindingSink()
     index, files, used_sample = read_progress(
-        loaded.catalog, options, sink, sample_fits=loaded.is_bundled, on_file=on_file
+        loaded.catalog, options, sink, sample_fits=loaded.is_bundled, on_file=on_file, keep=inputs
     )
     findings = _finish(sink.close(), options.strict)
     found = Outcome(None, findings, loaded.catalog, files, used_sample, index, loaded.display_path)
@@ -269,6 +303,10 @@ def _status(options: Options, on_file: OnFile | None) -> tuple[Outcome, list[Res
         superseded=tuple(s for s in superseded if selection.matches_target(s.target)),
         findings=findings,
     )
+    if options.charts is not None:
+        from dxcheck.chart_series import collect
+
+        report = replace(report, charts=collect(index, report.results, options.charts))
     return replace(found, report=report), results
 
 
@@ -318,7 +356,13 @@ def run_validate(options: Options) -> Outcome:
     loaded = load(options)
     if loaded.catalog is None:
         findings = _finish(loaded.findings, options.strict)
-        return Outcome(None, findings, files=(loaded.display_path,), catalog_display=loaded.display_path)
+        return Outcome(
+            None,
+            findings,
+            files=(loaded.display_path,),
+            catalog_display=loaded.display_path,
+            exit_zero=options.exit_zero,
+        )
     sink = FindingSink()
     checking = replace(options, checking_only=True)
     _, files, used_sample = read_progress(loaded.catalog, checking, sink, sample_fits=loaded.is_bundled)
@@ -329,4 +373,5 @@ def run_validate(options: Options) -> Outcome:
         (loaded.display_path, *files),
         used_sample,
         catalog_display=loaded.display_path,
+        exit_zero=options.exit_zero,
     )

@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import shutil
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, NoReturn
 
@@ -29,7 +29,8 @@ from dxcheck.cli_options import (
     DueBeforeOpt,
     DueWithinOpt,
     EntityFilter,
-    FormatOpt,
+    ExitZeroOpt,
+    GateFormatOpt,
     NoColorOpt,
     OutputOpt,
     QuietOpt,
@@ -37,6 +38,7 @@ from dxcheck.cli_options import (
     StrictOpt,
     TargetFilter,
     TargetsOpt,
+    github_actions,
     notice,
     parse_date,
     parse_gate_words,
@@ -45,7 +47,7 @@ from dxcheck.cli_options import (
     usage_error,
 )
 from dxcheck.exit_codes import EXIT_BAD_INPUT
-from dxcheck.formats import Format, Style, renderer
+from dxcheck.formats import Format, Lang, Style, renderer
 from dxcheck.report import DEFAULT_FAIL_ON, Report
 from dxcheck.schemas import SchemaName
 from dxcheck.selection import parse_within
@@ -82,6 +84,8 @@ class Terminal:
     stdout_color: bool
     stderr_color: bool
     width: int
+    annotate: bool = False  # findings as GitHub workflow annotations (status, validate)
+    lang: str = "en"  # the HTML report's language (status --lang)
 
     @classmethod
     def detect(cls, no_color: bool) -> Terminal:
@@ -100,7 +104,7 @@ class Terminal:
 
     @property
     def style(self) -> Style:
-        return Style(color=self.stdout_color, width=self.width)
+        return Style(color=self.stdout_color, width=self.width, lang=self.lang)
 
 
 def _emit_findings(
@@ -111,6 +115,11 @@ def _emit_findings(
     from dxcheck.formats.diagnostics import render_findings
 
     shown = [f for f in findings if not quiet or f.effective_severity.value == "error"]
+    if terminal.annotate:
+        from dxcheck.formats.github import finding_annotations
+
+        sys.stderr.write(finding_annotations(shown))
+        return
     sys.stderr.write(render_findings(shown, color=terminal.stderr_color))
 
 
@@ -126,7 +135,10 @@ def _preamble(outcome: Outcome, terminal: Terminal, quiet: bool = False) -> None
     """What every command that reads progress says first, on stderr: the sample notice,
     the findings, then the selection's usage errors (exit 2) or notices."""
     if outcome.used_sample:
-        notice("no CSV given: using the bundled sample progress (figures quoted in the speeches)")
+        notice(
+            "no CSV given: using the bundled sample progress "
+            "(published figures with their sources: dxcheck show TARGET)"
+        )
     _emit_findings(outcome.findings, terminal, quiet)
     _usage_errors(outcome.usage)
     for message in outcome.notices:
@@ -157,7 +169,7 @@ def status(
     csv: CsvArgs = None,
     targets: TargetsOpt = None,
     as_of: AsOfOpt = None,
-    fmt: FormatOpt = Format.TABLE,
+    fmt: GateFormatOpt = None,
     fail_on: Annotated[
         list[str] | None,
         typer.Option(
@@ -189,9 +201,17 @@ def status(
         GroupBy | None,
         typer.Option("--by", help="A scoreboard: counts per entity, category, agency or target."),
     ] = None,
+    exit_zero: ExitZeroOpt = False,
+    lang: Annotated[
+        Lang,
+        typer.Option("--lang", help="Language of the HTML report (for now the HTML report only)."),
+    ] = Lang.EN,
 ) -> None:
     """Where each target stands: pass, fail, overdue or pending, per entity. Exit 0/1/2."""
-    terminal = Terminal.detect(no_color)
+    # Under GitHub Actions, no --format keeps the table and annotates what fails the gate.
+    terminal = replace(Terminal.detect(no_color), annotate=fmt is None and github_actions())
+    fmt = fmt or Format.TABLE
+    terminal = replace(terminal, lang=lang.value)
     day = parse_date(as_of, "--as-of")
     gate = parse_gate_words(fail_on, "--fail-on") if fail_on else DEFAULT_FAIL_ON
     reports = parse_reports(report or [])
@@ -209,6 +229,9 @@ def status(
         decimal=decimal,
         strict=strict,
         selection=chosen,
+        exit_zero=exit_zero,
+        # The HTML report draws charts: their series are read in a second pass (chart_series).
+        charts=_chart_entities() if Format.HTML in (fmt, *(f for f, _ in reports)) else None,
     )
     from dxcheck.progressbar import progress_hook
 
@@ -216,6 +239,12 @@ def status(
         outcome = run_status(options, on_file=on_file)
     protected = protected_paths(targets, options.inputs)
     _finish_status(outcome, fmt, reports, protected, terminal, quiet, by)
+
+
+def _chart_entities() -> int:
+    from dxcheck.chart_series import CHART_ENTITIES
+
+    return CHART_ENTITIES
 
 
 def _finish_status(
@@ -234,13 +263,17 @@ def _finish_status(
         # format on stdout, listing the problems as validate does (never an empty stdout
         # that a JSON reader takes for success).
         problems = outcome.problems
-        _write_reports(problems, reports, protected)
+        _write_reports(problems, reports, protected, lang=terminal.lang)
         if fmt is Format.TABLE:
             notice("no report: fix the errors above (exit 2)")
         else:
             sys.stdout.write(renderer(fmt, terminal.style).render_problems(problems))
         raise typer.Exit(outcome.exit_code)
-    _write_reports(report, reports, protected)
+    _write_reports(report, reports, protected, lang=terminal.lang)
+    if terminal.annotate:
+        from dxcheck.formats.github import result_annotations
+
+        sys.stderr.write(result_annotations(report))
     if by is not None:
         from dxcheck.timeline import scoreboard
         from dxcheck.views import render_scoreboard
@@ -256,15 +289,19 @@ def _finish_status(
 
 
 def _write_reports(
-    content: Report | ProblemReport, reports: list[tuple[Format, Path]], protected: tuple[Protected, ...]
+    content: Report | ProblemReport,
+    reports: list[tuple[Format, Path]],
+    protected: tuple[Protected, ...],
+    *,
+    lang: str = "en",
 ) -> None:
-    from dxcheck.output import write_atomic
+    from dxcheck.output import write_report
 
     failures: list[Finding] = []
     for fmt, path in reports:
-        made = renderer(fmt, Style(color=False, width=120))
+        made = renderer(fmt, Style(color=False, width=120, lang=lang))
         text = made.render(content) if isinstance(content, Report) else made.render_problems(content)
-        problem = write_atomic(path, text, protected=protected)
+        problem = write_report(path, text, protected=protected)  # appends to $GITHUB_STEP_SUMMARY
         if problem is not None:
             failures.append(problem)
     if failures:
@@ -277,17 +314,24 @@ def validate(
     csv: CsvArgs = None,
     targets: TargetsOpt = None,
     as_of: AsOfOpt = None,
-    fmt: FormatOpt = Format.TABLE,
+    fmt: GateFormatOpt = None,
     report: ReportOpt = None,
     date_order: DateOrderOpt = None,
     decimal: DecimalOpt = None,
     strict: StrictOpt = False,
     quiet: QuietOpt = False,
     no_color: NoColorOpt = False,
+    exit_zero: ExitZeroOpt = False,
+    statistics: Annotated[
+        bool,
+        typer.Option("--statistics", help="One line per finding code with its count, most frequent first."),
+    ] = False,
 ) -> None:
     """The submission gate: check the catalog and the CSVs, print every problem. Exit 0 or 2."""
     from dxcheck.check import Options, protected_paths, run_validate
 
+    if statistics and fmt not in (None, Format.TABLE):
+        usage_error("--statistics prints a table: leave out --format (--report FORMAT:PATH still writes)")
     terminal = Terminal.detect(no_color)
     options = Options(
         catalog=targets,
@@ -297,15 +341,27 @@ def validate(
         decimal=decimal,
         strict=strict,
         use_sample=False,
+        exit_zero=exit_zero,
     )
     reports = parse_reports(report or [])
     outcome = run_validate(options)
     problems = outcome.problems
     _write_reports(problems, reports, protected_paths(targets, options.inputs))
-    if fmt is Format.TABLE:
-        # People read problems on stderr; stdout keeps only the verdict line.
-        from dxcheck.formats.words import verdict_line
+    from dxcheck.formats.words import verdict_line
 
+    if statistics:
+        from dxcheck.statistics import statistics_text
+
+        sys.stdout.write(statistics_text(outcome.findings) + verdict_line(problems) + "\n")
+    elif fmt is None and github_actions():
+        # Under GitHub Actions: the problems as annotations on stdout, the verdict on stderr.
+        from dxcheck.formats.github import finding_annotations
+
+        shown = [f for f in outcome.findings if not quiet or f.effective_severity.value == "error"]
+        sys.stdout.write(finding_annotations(shown))
+        sys.stderr.write(verdict_line(problems) + "\n")
+    elif fmt in (None, Format.TABLE):
+        # People read problems on stderr; stdout keeps only the verdict line.
         _emit_findings(outcome.findings, terminal, quiet)
         sys.stdout.write(verdict_line(problems) + "\n")
     else:
@@ -583,6 +639,16 @@ def _write_or_print(
         raise typer.Exit(EXIT_BAD_INPUT)
     notice(f"wrote {output}")
     raise typer.Exit(0)
+
+
+# Commands that live in modules of their own (cli.py holds the gate and the views).
+from dxcheck.cli_catalog import validate_catalog  # noqa: E402
+from dxcheck.cli_coverage import coverage  # noqa: E402
+from dxcheck.cli_explain import explain  # noqa: E402
+
+app.command("validate-catalog")(validate_catalog)
+app.command("explain")(explain)
+app.command("coverage")(coverage)
 
 
 def main() -> None:

@@ -7,6 +7,7 @@ Light on purpose (no pydantic, no reader): ``dxcheck --version`` imports this.
 
 from __future__ import annotations
 
+import os
 import sys
 from datetime import date
 from pathlib import Path
@@ -28,6 +29,11 @@ def notice(message: str) -> None:
 def usage_error(message: str) -> NoReturn:
     notice(f"error: {message}")
     raise typer.Exit(EXIT_BAD_INPUT)
+
+
+def github_actions() -> bool:
+    """Running as a GitHub Actions step (the runner sets GITHUB_ACTIONS=true)."""
+    return os.environ.get("GITHUB_ACTIONS") == "true"
 
 
 def parse_date(text: str | None, option: str) -> date:
@@ -114,6 +120,23 @@ AsOfOpt = Annotated[
     str | None, typer.Option("--as-of", help="Evaluate on this date (YYYY-MM-DD). Default: today.")
 ]
 FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="Output format on stdout.")]
+# status and validate: no --format is table, with workflow annotations under GitHub Actions.
+GateFormatOpt = Annotated[
+    Format | None,
+    typer.Option(
+        "--format",
+        "-f",
+        help="Output format on stdout. Default: table (under GitHub Actions, with annotations).",
+        show_default=False,
+    ),
+]
+ExitZeroOpt = Annotated[
+    bool,
+    typer.Option(
+        "--exit-zero",
+        help="Report everything, exit 0 for a failed gate or bad input (2 stays for usage errors).",
+    ),
+]
 ReportOpt = Annotated[
     list[str] | None,
     typer.Option("--report", help="Also write FORMAT:PATH (repeatable), e.g. junit:out/dx.xml."),

@@ -1,11 +1,12 @@
 """Writing reports and other outputs to files: atomically, parents created, and never
-over a file the run reads or depends on."""
+over a file the run reads or depends on. A report aimed at GitHub's job summary
+($GITHUB_STEP_SUMMARY) is appended to it instead: earlier steps wrote there too."""
 
 from __future__ import annotations
 
 import contextlib
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -113,5 +114,38 @@ def write_atomic(
     except OSError as exc:
         with contextlib.suppress(OSError):
             Path(temporary).unlink()
+        return Finding(Code.OUTPUT_UNWRITABLE, Location(str(path)), {"reason": exc.strerror or str(exc)})
+    return None
+
+
+def is_step_summary(path: Path, environ: Mapping[str, str]) -> bool:
+    """Whether ``path`` is the file $GITHUB_STEP_SUMMARY names (after symlinks)."""
+    summary = environ.get("GITHUB_STEP_SUMMARY")
+    return bool(summary) and os.path.realpath(path) == os.path.realpath(str(summary))
+
+
+def write_report(
+    path: Path, text: str, *, protected: Iterable[Protected] = (), environ: Mapping[str, str] | None = None
+) -> Finding | None:
+    """A ``--report`` file: appended to when it is $GITHUB_STEP_SUMMARY (what earlier steps
+    or commands wrote there stays, and one blank line separates the two), else written
+    atomically; None on success. Protected paths are refused either way (DX302)."""
+    if not is_step_summary(path, os.environ if environ is None else environ):
+        return write_atomic(path, text, protected=protected)
+    guarded = clash(path, protected)
+    if guarded is not None:
+        return Finding(
+            Code.OUTPUT_IS_INPUT, Location(str(path)), {"what": guarded.what}, hint="choose another path"
+        )
+    try:
+        with Path(path).open("ab+") as handle:
+            size = handle.seek(0, os.SEEK_END)
+            if size:
+                handle.seek(size - 1)
+                separator = b"\n" if handle.read(1) == b"\n" else b"\n\n"
+                handle.seek(0, os.SEEK_END)
+                handle.write(separator)
+            handle.write(text.encode("utf-8"))
+    except OSError as exc:
         return Finding(Code.OUTPUT_UNWRITABLE, Location(str(path)), {"reason": exc.strerror or str(exc)})
     return None

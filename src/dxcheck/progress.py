@@ -20,7 +20,7 @@ import io
 import math
 import sys
 import unicodedata
-from collections.abc import Callable, Hashable, Iterator
+from collections.abc import Callable, Collection, Hashable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -37,6 +37,7 @@ from dxcheck.findings import Code, Finding, FindingSink, Location, suggestion
 from dxcheck.names import display_name, entity_key, fold_accents
 from dxcheck.native import row_loop
 from dxcheck.report import Observation
+from dxcheck.reporting import Reporting, due_of, index_of
 from dxcheck.rowscan import ALWAYS, LOW, NEVER, SHIFT, Series
 from dxcheck.units import canonical_unit
 
@@ -56,10 +57,11 @@ class ProgressRow(_RequiredCells, total=False):
     unit: str
     source: str
     note: str
+    reported: str  # the day the figure was sent (dxcheck coverage: after the due date is late)
 
 
 # The order a template writes; the reader accepts any order.
-COLUMNS: tuple[str, ...] = ("target", "entity", "date", "value", "unit", "source", "note")
+COLUMNS: tuple[str, ...] = ("target", "entity", "date", "value", "unit", "source", "note", "reported")
 REQUIRED: tuple[str, ...] = tuple(c for c in COLUMNS if c in ProgressRow.__required_keys__)
 HEADER_ALIASES = {"target_id": "target", "indicator": "target"}
 FIELD_SIZE_LIMIT = 64 * 1024
@@ -92,6 +94,18 @@ class SeriesSummary(NamedTuple):
     fit: tuple[float, ...]  # trend.FitSums: n, St, Sy, Stt, Sty, Sly, Stly, nonpositive, ylo, yhi
 
 
+class Arrivals(NamedTuple):
+    """The rows of one target x entity pair as ``dxcheck coverage`` sees them: the dates
+    (ordinals) it has rows for, and those whose ``reported`` cell is after the period's due
+    date (late) or after the as-of date (not yet sent on that day)."""
+
+    entity: str | None
+    key: str  # names.entity_key of the entity ("" for the nation)
+    dates: frozenset[int]
+    late: frozenset[int]
+    after: frozenset[int]
+
+
 @dataclass
 class _Slot:
     """Per-target constants and series for the row loop."""
@@ -108,6 +122,8 @@ class _Slot:
     series: dict[str, Series] = field(default_factory=dict)
     units_ok: set[str] = field(default_factory=set)
     record: list[tuple[str, Observation]] | None = None
+    reporting: Reporting | None = None  # how often it is reported (a ``reported`` cell's due date)
+    dues: dict[int, int] = field(default_factory=dict)  # a row's date -> its period's due date
 
 
 class ProgressIndex:
@@ -140,6 +156,7 @@ class ProgressIndex:
         self._numbers = _FileNumbers(decimal)
         self._file_marks: dict[str, cells.DecimalMark | None] = {}  # for the duplicate pass
         self.files: list[str] = []
+        self.sources: list[InputFile] = []  # what was read, for a second pass (chart_points)
         self._slots: dict[str, _Slot] = {}
         for target in catalog.targets:
             unit = canonical_unit(target.unit) if target.unit else None
@@ -155,6 +172,7 @@ class ProgressIndex:
                 base_value=base.value if base else None,
                 compound=target.projection is not None and target.projection.value == "compound",
                 record=[] if target.id in record else None,
+                reporting=catalog.reporting_of(target),
             )
             self._slots[target.id] = slot
         self._target_ids = tuple(self._slots)
@@ -169,6 +187,7 @@ class ProgressIndex:
         self._date_index: dict[int, int] = {}
         self._entities: dict[str, str] = {"": ""}  # as written -> key
         self._entity_names: dict[str, str] = {}  # key -> as first written (NFC, spaces folded)
+        self._name_keys: dict[str, str] = {}  # the reverse, for the chart pass
         self._milestones = cells.milestone_fast_table()
         self._known_entities: dict[str, str] | None = None
         if catalog.entities is not None:
@@ -177,6 +196,7 @@ class ProgressIndex:
                 for spelling in (known.name, *known.aliases):
                     self._known_entities[entity_key(spelling)] = display_name(known.name)
         self._as_of_code = (as_of.toordinal() << SHIFT) | LOW
+        self._reported_days: dict[str, int] = {}  # a ``reported`` cell -> its date's ordinal
         self._candidates: set[tuple[str, str, int]] = set()
         # where each entity key was first written (for DX225: two spellings, one place?)
         self._entity_places: dict[str, Location] = {}
@@ -193,6 +213,7 @@ class ProgressIndex:
         """Read one file into the index; problems go to ``sink``."""
         file_index = len(self.files)
         self.files.append(source.display)
+        self.sources.append(source)
         self._numbers = _FileNumbers(self.decimal)
         with _open_text(source, sink) as text:
             if text is None:
@@ -355,6 +376,121 @@ class ProgressIndex:
                 ),
             )
 
+    def fit_of(self, target_id: str, entity: str | None) -> tuple[float, ...] | None:
+        """The running sums (``trend.FitSums`` fields) of one series; None if it has no rows."""
+        slot = self._slots[target_id]
+        state = slot.series.get(self._key_of_name(entity))
+        if state is None:
+            return None
+        fields = (state.n, state.st, state.sy, state.stt, state.sty, state.sly, state.stly)
+        return (*fields, state.nonpositive, state.ylo, state.yhi)
+
+    def chart_points(
+        self, wanted: Mapping[str, Collection[str | None]]
+    ) -> dict[tuple[str, str | None], tuple[tuple[date, float], ...]]:
+        """The observations (date, value) up to the as-of date of a few series, read in a
+        second pass over ``sources``: ``wanted`` maps a target id to entity names as the
+        results give them (None: national). The first pass keeps running sums only (memory
+        grows with series, never rows); a chart needs the points of the series it draws,
+        and which entities those are is known only once every row has been evaluated. So
+        this reads the files again, as ``resolve_duplicates`` does, keeping the rows of the
+        wanted series only: memory is bounded by what is drawn. The inputs must still exist
+        (check.read_progress keeps a copy of standard input until the caller is done)."""
+        keys = {tid: {self._key_of_name(name): name for name in names} for tid, names in wanted.items()}
+        every = set().union(*(names.keys() for names in keys.values()))
+        # The spellings already read of the wanted entities: most rows are someone else's,
+        # and a dictionary lookup of the cell as written is all it takes to skip them.
+        spellings = {raw: key for raw, key in self._entities.items() if key in every}
+        found: dict[tuple[str, str | None], dict[date, float]] = {}
+        collecting = gc.isenabled()
+        gc.disable()  # millions of short-lived rows and no cycles (as in ``read``)
+        try:
+            for source in self.sources:
+                self._chart_rows(source, keys, spellings, found)
+        finally:
+            if collecting:
+                gc.enable()
+        return {key: tuple(sorted(points.items())) for key, points in found.items()}
+
+    def _chart_rows(
+        self,
+        source: InputFile,
+        keys: dict[str, dict[str, str | None]],
+        spellings: dict[str, str],
+        found: dict[tuple[str, str | None], dict[date, float]],
+    ) -> None:
+        """The wanted rows of one file into ``found`` (``chart_points``). The file was read
+        without an error (else there is no report), so the csv module reads it whole."""
+        with _open_text(source, FindingSink()) as text:
+            if text is None:
+                return
+            header = _Header.read(text, source.display, FindingSink())
+            if header is None:
+                return
+            i_target, i_entity = header.index["target"], header.index.get("entity", -1)
+            width = max(i_target, i_entity)
+            as_of = self.as_of.toordinal()
+            try:
+                for row in csv.reader(bounded_lines(text), dialect=header.dialect):
+                    if len(row) <= width:
+                        continue
+                    raw = row[i_entity] if i_entity >= 0 else ""
+                    entity = spellings.get(raw)
+                    if entity is None:
+                        if raw in self._entities:
+                            continue  # an entity not drawn
+                        self._learn_entity(raw)  # a spelling first read here: not expected
+                        entity = self._entities[raw]
+                    slot = self._target_lookup.get(row[i_target])
+                    if (
+                        slot is None
+                        or (entities := keys.get(slot.target.id)) is None
+                        or entity not in entities
+                    ):
+                        continue
+                    point = self._key_of(row, header)
+                    if point is None or point[0][2] > as_of:
+                        continue
+                    series = found.setdefault((slot.target.id, entities[entity]), {})
+                    series.setdefault(date.fromordinal(point[0][2]), point[1])  # a repeat: the first
+            except (csv.Error, UnicodeDecodeError):
+                return
+
+    def _key_of_name(self, name: str | None) -> str:
+        """The series key of an entity as results name it (None: national)."""
+        if not name:
+            return ""
+        if len(self._name_keys) != len(self._entity_names):  # built once reading is done
+            self._name_keys = {shown: key for key, shown in self._entity_names.items()}
+        return self._name_keys.get(name) or entity_key(name)
+
+    def entity_names(self) -> list[str]:
+        """Every entity with a row, by the name results give it (the nation is not one)."""
+        return [name for key, name in self._entity_names.items() if key]
+
+    def arrivals(self, target_id: str) -> Iterator[Arrivals]:
+        """For each series of a target, the dates it has rows for (from its bitset of dates
+        seen: nothing is kept per row) and which of those rows arrived late or after the
+        as-of date (by their ``reported`` cells)."""
+        ordinals = {i: ordinal for ordinal, i in self._date_index.items()}
+
+        def dates(mask: int) -> frozenset[int]:
+            out = []
+            while mask:
+                low = mask & -mask
+                out.append(ordinals[low.bit_length() - 1])
+                mask ^= low
+            return frozenset(out)
+
+        for state in self._slots[target_id].series.values():
+            yield Arrivals(
+                self._entity_names.get(state.name, state.name) or None,
+                state.name,
+                dates(state.seen),
+                dates(state.reported_late),
+                dates(state.reported_after),
+            )
+
     def recorded(self, target_id: str) -> dict[str | None, tuple[Observation, ...]]:
         """Every observation of a target named in ``record``, by entity, oldest first."""
         by_entity: dict[str | None, list[Observation]] = {}
@@ -396,6 +532,7 @@ class ProgressIndex:
             i_date=index["date"],
             i_value=index["value"],
             i_source=index.get("source", -1),
+            i_reported=index.get("reported", -1),
             keys=self._keys,
             dates=self._date_info,
             milestones=self._milestones,
@@ -646,7 +783,12 @@ class ProgressIndex:
         series.count += values[0]
         if len(values) == len(_CHECKED_FIELDS):  # from ``validate``: the count and dates seen
             return
-        (latest, value, file, line, source, earliest, earliest_value, first_met, *sums) = values[2:]
+        late, after, *state = values[2:]
+        (latest, value, file, line, source, earliest, earliest_value, first_met, *sums) = state
+        if late:
+            series.reported_late |= _remap_bits(late, code_map)
+        if after:
+            series.reported_after |= _remap_bits(after, code_map)
         if latest >= 0:
             code = _recode(latest, code_map)
             if code > series.latest:
@@ -825,6 +967,46 @@ class ProgressIndex:
             self._dates[text] = code
         return code
 
+    def _reported(
+        self,
+        series: Series,
+        code: int,
+        bit: int,
+        text: str,
+        header: _Header,
+        row: list[str],
+        line: int,
+        sink: FindingSink,
+    ) -> None:
+        """A ``reported`` cell: whether the row arrived after its period's due date (late)
+        or after the as-of date (unknown on that day); kept as bits beside ``seen``."""
+        day = self._reported_days.get(text)
+        if day is None:
+            if not text.strip():
+                return  # blank: when it was sent is not known, so it is on time
+            try:
+                day = cells.parse_date(text, self.date_order).toordinal()
+            except cells.CellError as exc:
+                problem = Code.AMBIGUOUS_DATE if exc.ambiguous else Code.INVALID_DATE
+                args: dict[str, object] = {"text": text, "reason": exc.reason}
+                sink.add(header.finding(problem, row, line, "reported", args, exc.hint))
+                return
+            self._reported_days[text] = day
+        slot: _Slot = series.owner  # type: ignore[assignment]
+        if day > self.as_of.toordinal():
+            series.reported_after |= bit
+            return
+        reporting = slot.reporting
+        if reporting is None:
+            return  # not reported periodically: nothing is due, nothing is late
+        ordinal = code >> SHIFT
+        due = slot.dues.get(ordinal)
+        if due is None:
+            number = index_of(date.fromordinal(ordinal), reporting.every)
+            due = slot.dues[ordinal] = due_of(number, reporting).toordinal()
+        if day > due:
+            series.reported_late |= bit
+
     def _slow_value(
         self, text: str, slot: _Slot, row: list[str], header: _Header, line: int, sink: FindingSink
     ) -> float | None:
@@ -942,6 +1124,8 @@ class ProgressIndex:
 _STATE_FIELDS = (
     "count",
     "seen",
+    "reported_late",
+    "reported_after",
     "latest",
     "value",
     "file",
@@ -1108,6 +1292,10 @@ class _FileChecks:
                 hint="the catalog's baseline is the trend's point for that date: correct the row or the baseline",
             )
         )
+
+    def reported(self, series: Series, code: int, bit: int, text: str, row: list[str], line: int) -> None:
+        self.header.row_text = self.scanner.row_text
+        self.index._reported(series, code, bit, text, self.header, row, line, self.sink)
 
     def record(self, series: Series, code: int, value: float, row: list[str], line: int) -> None:
         slot: _Slot = series.owner  # type: ignore[assignment]

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import enum
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
@@ -66,6 +66,7 @@ class Trend:
     ratio: float | None = None
     required_rate: float | None = None
     current_rate: float | None = None
+    eta: date | None = None  # the day the fitted trend reaches the level (README, "Outlook")
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,6 +89,17 @@ class Result:
 
 
 @dataclass(frozen=True, slots=True)
+class ChartSeries:
+    """One series as a chart draws it (the HTML report): its observations up to the as-of
+    date, oldest first, and the running sums its trend was fitted from (``trend.FitSums``
+    fields; None when the index has no such series)."""
+
+    entity: str | None
+    points: tuple[tuple[date, float], ...]
+    fit: tuple[float, ...] | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Superseded:
     target: Target
     by: str
@@ -103,6 +115,9 @@ class Report:
     fail_on: frozenset[str] = DEFAULT_FAIL_ON
     superseded: tuple[Superseded, ...] = ()
     findings: tuple[Finding, ...] = field(default=())
+    # Per target id, the series its chart draws (national first); None: not collected
+    # (only the HTML report asks for them: check.Options.charts).
+    charts: Mapping[str, tuple[ChartSeries, ...]] | None = None
 
     @cached_property
     def summary(self) -> dict[str, int]:

@@ -61,6 +61,10 @@ class Series:
         self.compound = compound
         self.count = 0
         self.seen = 0  # bitset of date indices
+        # of those, the rows whose ``reported`` cell is after their period's due date, and
+        # after the as-of date (dxcheck coverage; zero without that column)
+        self.reported_late = 0
+        self.reported_after = 0
         self.latest = -1
         self.value = 0.0
         self.file = 0
@@ -124,6 +128,11 @@ class RowChecks(Protocol):
     def at_baseline(self, series: Series, value: float, row: list[str], line: int) -> None: ...
 
     def record(self, series: Series, code: int, value: float, row: list[str], line: int) -> None: ...
+
+    def reported(self, series: Series, code: int, bit: int, text: str, row: list[str], line: int) -> None:
+        """A non-empty ``reported`` cell: check it, and mark the row late (or sent after
+        the as-of date) in the series' bits."""
+        ...
 
     def malformed(self, line: int, reason: str) -> bool:
         """Record a row the csv module refused; True to read on from the line after the
@@ -235,6 +244,7 @@ class RowScanner:
         checking_only: bool,
         recording: bool,
         dot_is_decimal: bool = True,
+        i_reported: int = -1,
     ) -> None:
         self.width = width
         self.delimiter = delimiter
@@ -242,6 +252,7 @@ class RowScanner:
         self.i_date = i_date
         self.i_value = i_value
         self.i_source = i_source
+        self.i_reported = i_reported  # the optional ``reported`` column; -1 without one
         self.keys = keys
         self.dates = dates
         self.milestones = milestones
@@ -280,6 +291,7 @@ class RowScanner:
         i_value = self.i_value
         i_source = self.i_source
         has_source = i_source >= 0
+        i_reported = self.i_reported
         # Plain local names for the dictionaries: mypyc calls their methods directly.
         keys = self.keys
         dates = self.dates
@@ -389,6 +401,10 @@ class RowScanner:
                     continue
                 series.seen = seen | bit
                 series.count += 1
+                if i_reported >= 0 and row[i_reported]:
+                    # When the figure was sent: only coverage asks, so a file without
+                    # the column pays one comparison a row.
+                    checks.reported(series, code, bit, row[i_reported], row, row_line)
                 if t == series.base_t:
                     # The catalog's baseline is this series' point for that date.
                     checks.at_baseline(series, x, row, row_line)

@@ -2,7 +2,8 @@
 
 - ``catalog``: the pydantic ``Catalog`` model that validates targets.yaml;
 - ``progress``: the ``ProgressRow`` TypedDict that names the CSV columns;
-- ``report`` / ``problems``: the TypedDicts that ``--format json`` builds.
+- ``report`` / ``problems``: the TypedDicts that ``--format json`` builds;
+- ``coverage``: the TypedDicts that ``dxcheck coverage --format json`` builds.
 
 Never edited by hand; ``schemas/`` in the repository holds copies that a test keeps equal.
 """
@@ -21,6 +22,7 @@ class SchemaName(enum.StrEnum):
     PROGRESS = "progress"
     REPORT = "report"
     PROBLEMS = "problems"
+    COVERAGE = "coverage"
 
 
 def schema(name: SchemaName) -> dict[str, Any]:
@@ -36,6 +38,11 @@ def schema(name: SchemaName) -> dict[str, Any]:
     elif name is SchemaName.PROGRESS:
         body = TypeAdapter(ProgressRow).json_schema()
         title = "dxcheck progress CSV row (one object per row, cells as text)"
+    elif name is SchemaName.COVERAGE:
+        from dxcheck.coverage_view import CoverageDoc
+
+        body = TypeAdapter(CoverageDoc).json_schema()
+        title = f"dxcheck coverage --format json (schema_version {SCHEMA_VERSION})"
     elif name is SchemaName.REPORT:
         body = TypeAdapter(ReportDoc).json_schema()
         title = f"dxcheck status --format json (schema_version {SCHEMA_VERSION})"

@@ -62,12 +62,15 @@ class Selection:
     def matches(self, result: Result) -> bool:
         if not self.matches_target(result.target):
             return False
-        if self.entities:
-            wanted = {_fold(e) for e in self.entities}
-            name = _fold(result.entity) if result.entity else "national"
-            if name not in wanted:
-                return False
+        if not self.matches_entity(result.entity):
+            return False
         return self.matches_status(result)
+
+    def matches_entity(self, entity: str | None) -> bool:
+        """``--entity`` (None is the nation, ``national``); call on ``with_aliases``."""
+        if not self.entities:
+            return True
+        return (_fold(entity) if entity else "national") in {_fold(e) for e in self.entities}
 
     def matches_status(self, result: Result) -> bool:
         return (
@@ -128,8 +131,7 @@ class Selection:
         narrowing = replace(self.with_aliases(catalog), statuses=frozenset())
         matched = results if narrowing.is_empty else [r for r in results if narrowing.matches(r)]
         if not matched and not narrowing.is_empty:
-            consequence = "an empty selection cannot pass the gate" if gate else "nothing to show"
-            return Review((f"the selection matches no result: {self.describe()} ({consequence})",))
+            return Review((self.matches_nothing("result", gate=gate),))
         notices: tuple[str, ...] = ()
         if self.statuses and matched and not any(self.matches_status(r) for r in matched):
             words = ", ".join(f"'{w}'" for w in sorted(self.statuses))
@@ -137,6 +139,19 @@ class Selection:
                 f"--status: none of the {len(matched)} selected result(s) has status or outlook {words}",
             )
         return Review((), notices)
+
+    def matches_nothing(self, what: str, *, gate: bool = True) -> str:
+        """The usage error for a selection that leaves nothing (``what``: result, ...)."""
+        consequence = "an empty selection cannot pass the gate" if gate else "nothing to show"
+        return f"the selection matches no {what}: {self.describe()} ({consequence})"
+
+    def review_names(self, catalog: Catalog, entities: Iterable[str | None]) -> Review:
+        """The words of the selection checked against the catalog and these entity names,
+        for a command whose items are not status results (``coverage``)."""
+        errors = [*self._unknown_words(catalog)]
+        if self.entities:
+            errors += self._unknown_entities(catalog, entities)
+        return Review(tuple(errors))
 
     def _unknown_words(self, catalog: Catalog) -> Iterable[str]:
         ids = [t.id for t in catalog.targets]

@@ -11,11 +11,15 @@ from dxcheck.catalog import Target, TargetType
 from dxcheck.progress import COLUMNS
 from dxcheck.text import csv_safe
 
+# Every column but ``reported`` (the day a row was sent, read by dxcheck coverage): it is
+# optional, and the template keeps to the cells every office fills in.
+TEMPLATE_COLUMNS = tuple(c for c in COLUMNS if c != "reported")
+
 
 def template_csv(targets: Iterable[Target], entities: Iterable[str], day: date | None) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(COLUMNS)
+    writer.writerow(TEMPLATE_COLUMNS)
     # An entity name is one line of text: no tabs, CRs or newlines in a cell.
     names = [" ".join(e.split()) for e in entities] or [""]
     for target in targets:
@@ -31,5 +35,5 @@ def template_csv(targets: Iterable[Target], entities: Iterable[str], day: date |
                 "source": "",
                 "note": note,
             }
-            writer.writerow([row[c] for c in COLUMNS])
+            writer.writerow([row[c] for c in TEMPLATE_COLUMNS])
     return buffer.getvalue()

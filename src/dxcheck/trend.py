@@ -10,7 +10,8 @@ From the running sums of a series (t in days since 2000-01-01):
 - ``on_track`` when r >= 0.95, ``needs_acceleration`` when 0.60 <= r < 0.95, ``off_track``
   below, ``regressing`` when the fitted trend moves away from the target;
 - ``current_rate`` = the linear slope per month, ``required_rate`` = what is left from the
-  latest observation to the target, per month until the due date.
+  latest observation to the target, per month until the due date;
+- ``eta`` = the day the same fit reaches the target level ("at this pace"), or None.
 
 The README ("Outlook") has a worked example that the tests reproduce.
 """
@@ -32,6 +33,11 @@ FLAT = 1e-10
 RATIO_DECIMALS = 9
 DAYS_PER_MONTH = 365.2425 / 12
 EPOCH = date(2000, 1, 1).toordinal()
+# An eta later than this is no forecast: None ("never", README, "Outlook").
+LAST_ETA = date(2100, 12, 31)
+# The day a fit reaches the level is rounded to this many decimals before it is rounded up
+# to a whole day, so that rounding noise in the value sums cannot move it by a day.
+ETA_DECIMALS = 6
 
 
 def days(day: date) -> int:
@@ -99,6 +105,17 @@ class FitSums(NamedTuple):
         a = (self.sy - b * self.st) / self.n
         return a + b * t
 
+    def mean_t(self) -> float:
+        return self.st / self.n
+
+    def growth(self) -> float | None:
+        """The compound fit's rate g (ln y per day), or None without one (a value <= 0, or
+        all points on one date); exactly 0.0 for a series that never changes."""
+        denominator = self._spread()
+        if self.nonpositive or denominator is None:
+            return None
+        return _flat_or(self.n * self.stly, self.st * self.sly, self.ylo == self.yhi) / denominator
+
     def compound_at(self, t: float) -> float | None:
         if self.nonpositive:
             return None
@@ -149,7 +166,38 @@ def outlook(sums: FitSums, given: TrendInput) -> Trend:
         remaining_days = given.due.toordinal() - given.latest[0].toordinal()
         if remaining_days > 0:
             required = (given.level - given.latest[1]) / (remaining_days / DAYS_PER_MONTH)
-    return Trend(word, method, projected, ratio, required, current)
+    return Trend(word, method, projected, ratio, required, current, eta(sums, given, slope))
+
+
+def eta(sums: FitSums, given: TrendInput, slope: float | None) -> date | None:
+    """The first day, not before the as-of date, on which the fitted trend (compound when
+    the target says so and every value is above 0, else linear: the fit ``projected``
+    comes from) meets the level; None when it never does (flat, moving away, after
+    LAST_ETA), when the level is met already, for a milestone, or with no fit.
+
+    A fit that is past the level already on the as-of date while the latest value is not
+    gives the as-of date: at this pace it is due now, not on a day in the past."""
+    if given.milestone or given.met_now:
+        return None
+    compound = given.compound and not sums.nonpositive
+    rate = sums.growth() if compound else slope
+    towards = -1.0 if given.at_most else 1.0
+    if rate is None or rate * towards <= 0:
+        return None  # no fit, flat, or moving away
+    if compound:
+        if given.level <= 0:
+            return None  # growth or decay by a factor never reaches 0
+        target, centre = math.log(given.level), sums.sly / sums.n
+    else:
+        target, centre = given.level, sums.sy / sums.n
+    # The fitted line passes through the means: it is at ``target`` this many days on.
+    reached = sums.mean_t() + (target - centre) / rate
+    if not math.isfinite(reached) or reached > days(LAST_ETA):
+        return None
+    day = max(math.ceil(round(reached, ETA_DECIMALS)), days(given.as_of))
+    if day > days(LAST_ETA):
+        return None
+    return date.fromordinal(EPOCH + day)
 
 
 def _classify(

@@ -14,7 +14,7 @@ from dxcheck import __version__
 from dxcheck.chart import render_chart
 from dxcheck.formats import Format, Style
 from dxcheck.formats.document import SCHEMA_VERSION, result_document
-from dxcheck.formats.words import gate_text, latest_text, level_text, percent, status_text
+from dxcheck.formats.words import eta_text, gate_text, latest_text, level_text, percent, status_text
 from dxcheck.report import Report, Result
 from dxcheck.text import csv_safe, number, printable, with_unit
 from dxcheck.timeline import Deadline, Difference, Group, TargetHistory
@@ -93,7 +93,7 @@ def render_history(history: TargetHistory, fmt: Format, style: Style, as_of: dat
         )
         lines.append(f'  quote       "{printable(target.source.quote)}"')
     for result in history.results:
-        lines += ["", *_history_block(result, history.observations.get(result.entity, ()), style)]
+        lines += ["", *_history_block(result, history.observations.get(result.entity, ()), style, as_of)]
     return "\n".join(lines) + "\n"
 
 
@@ -104,7 +104,7 @@ def level_text_of(target: Any) -> str:
     return f"{sign} {with_unit(target.target, target.unit)}"
 
 
-def _history_block(result: Result, observed: Sequence[Any], style: Style) -> list[str]:
+def _history_block(result: Result, observed: Sequence[Any], style: Style, as_of: date) -> list[str]:
     unit = result.target.unit
     trend = result.trend
     name = printable(result.entity) if result.entity else "national"
@@ -119,6 +119,9 @@ def _history_block(result: Result, observed: Sequence[Any], style: Style) -> lis
             f"  projected {with_unit(round(trend.projected, 2), unit)} at {result.target.due.isoformat()} "
             f"by {trend.method} fit{ratio}"
         )
+    pace = _pace(result, as_of)
+    if pace:
+        lines.append(f"  {pace}")
     if observed:
         lines.append("  observations")
         for o in observed:
@@ -142,6 +145,23 @@ def _history_block(result: Result, observed: Sequence[Any], style: Style) -> lis
         )
         lines += ["", *(f"  {row}" for row in chart)]
     return lines
+
+
+def _pace(result: Result, as_of: date) -> str:
+    """When the fitted trend reaches the goal; said only where the question is open: a
+    numeric target not met yet, with a trend to ask."""
+    trend = result.trend
+    if trend.eta is not None:
+        when = (
+            "is at the goal already, the latest value not yet"
+            if trend.eta == as_of
+            else f"reaches the goal on {trend.eta.isoformat()}"
+        )
+        return f"{eta_text(trend.eta, long=True)} (the fitted trend {when})"
+    open_question = result.target.type.value == "numeric" and result.status.value != "pass"
+    if open_question and trend.current_rate is not None:
+        return "at this pace: not by 2100 (the fitted trend is flat, moves away, or arrives later)"
+    return ""
 
 
 # --- deadlines ----------------------------------------------------------------------------

@@ -23,6 +23,17 @@ class Format(enum.StrEnum):
     MARKDOWN = "markdown"
     JUNIT = "junit"
     GITHUB = "github"
+    SARIF = "sarif"
+    GITLAB = "gitlab"
+    AZURE = "azure"
+    HTML = "html"
+
+
+class Lang(enum.StrEnum):
+    """``status --lang``: the language of the HTML report (issue 13 will make it global)."""
+
+    EN = "en"
+    VI = "vi"
 
 
 @dataclass(frozen=True)
@@ -31,6 +42,7 @@ class Style:
 
     color: bool = False
     width: int = 120
+    lang: str = "en"  # the HTML report's language (en, vi): status --lang
 
 
 class Renderer(Protocol):
@@ -51,6 +63,10 @@ _MODULES = {
     Format.MARKDOWN: "markdown",
     Format.JUNIT: "junit",
     Format.GITHUB: "github",
+    Format.SARIF: "sarif",
+    Format.GITLAB: "gitlab",
+    Format.AZURE: "azure",
+    Format.HTML: "html",
 }
 
 

@@ -46,6 +46,7 @@ RESULT_COLUMNS = (
     "ratio",
     "required_rate",
     "current_rate",
+    "eta",
 )
 FINDING_COLUMNS = ("code", "severity", "file", "line", "column", "key_path", "message", "text", "hint")
 

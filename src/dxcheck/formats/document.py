@@ -132,6 +132,7 @@ class OutcomeFieldsDoc(TypedDict):
     ratio: float | None
     required_rate: float | None
     current_rate: float | None
+    eta: str | None  # YYYY-MM-DD: the day the fitted trend reaches the level ("at this pace")
 
 
 class _ResultHeadDoc(TypedDict):
@@ -184,6 +185,7 @@ def outcome_fields(result: Result) -> OutcomeFieldsDoc:
         "ratio": _round(trend.ratio),
         "required_rate": _round(trend.required_rate),
         "current_rate": _round(trend.current_rate),
+        "eta": trend.eta.isoformat() if trend.eta else None,
     }
 
 

@@ -12,6 +12,8 @@ Values are escaped exactly as the runner unescapes them (actions/toolkit,
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from dxcheck.findings import Finding, Severity
 from dxcheck.formats import Style
 from dxcheck.formats.words import days_text, latest_text, level_text, status_text, summary_line, verdict_line
@@ -61,21 +63,29 @@ class Renderer:
         self.style = style
 
     def render(self, report: Report) -> str:
-        lines: list[str] = []
-        for result in report.failing:
-            latest = result.latest
-            lines.append(
-                command(
-                    "error",
-                    result_message(result),
-                    file=latest.file if latest else None,
-                    line=latest.line if latest else None,
-                    title=f"{result.target.id} [{result.entity or 'national'}]",
-                )
-            )
         # Warnings about the inputs (e.g. rows after the as-of date) annotate their lines too.
-        lines.extend(finding_command(f) for f in report.findings)
-        return "".join(lines) + summary_line(report) + "\n"
+        return result_annotations(report) + finding_annotations(report.findings) + summary_line(report) + "\n"
 
     def render_problems(self, problems: ProblemReport) -> str:
-        return "".join(finding_command(f) for f in problems.findings) + verdict_line(problems) + "\n"
+        return finding_annotations(problems.findings) + verdict_line(problems) + "\n"
+
+
+def result_annotations(report: Report) -> str:
+    """An ``::error`` per result that fails the gate, at its latest observation's line."""
+    lines: list[str] = []
+    for result in report.failing:
+        latest = result.latest
+        lines.append(
+            command(
+                "error",
+                result_message(result),
+                file=latest.file if latest else None,
+                line=latest.line if latest else None,
+                title=f"{result.target.id} [{result.entity or 'national'}]",
+            )
+        )
+    return "".join(lines)
+
+
+def finding_annotations(findings: Iterable[Finding]) -> str:
+    return "".join(finding_command(f) for f in findings)

@@ -20,6 +20,7 @@ from dxcheck.formats import Style
 from dxcheck.formats.words import (
     bar,
     days_text,
+    eta_text,
     latest_text,
     level_text,
     percent,
@@ -27,7 +28,7 @@ from dxcheck.formats.words import (
     summary_line,
     verdict_line,
 )
-from dxcheck.report import Outlook, ProblemReport, Report, Status
+from dxcheck.report import Outlook, ProblemReport, Report, Result, Status
 from dxcheck.text import printable
 
 STATUS_STYLE = {
@@ -104,7 +105,7 @@ class Renderer:
                     due,
                     Text(printable(latest_text(result))),
                     Text(level_text(result)),
-                    Text(bar(result.progress, fancy=fancy) if with_bars else percent(result.progress)),
+                    _progress(result, fancy=fancy, with_bars=with_bars),
                 ]
                 table.add_row(*cells)
         buffer = io.StringIO()
@@ -131,6 +132,18 @@ class Renderer:
         from dxcheck.formats.diagnostics import render_findings
 
         return render_findings(problems.findings, color=self.style.color) + verdict_line(problems) + "\n"
+
+
+def _progress(result: Result, *, fancy: bool, with_bars: bool) -> Text:
+    """The share of the way, and under it when the trend gets there (``eta``): only in a
+    wide table, where it takes no room from the other columns."""
+    if not with_bars:
+        return Text(percent(result.progress))
+    cell = Text(bar(result.progress, fancy=fancy))
+    pace = eta_text(result.trend.eta)
+    if pace:
+        cell.append("\n" + pace, style="dim" if fancy else "")
+    return cell
 
 
 def make_console(buffer: io.StringIO, style: Style) -> Console:

@@ -3,6 +3,7 @@ markdown, junit and github must not pay for importing it)."""
 
 from __future__ import annotations
 
+from datetime import date
 from typing import TYPE_CHECKING
 
 from dxcheck.report import Status
@@ -39,6 +40,15 @@ def days_text(result: Result) -> str:
     n = abs(result.days_left)
     unit = "day" if n == 1 else "days"
     return f"{n} {unit} left" if result.days_left >= 0 else f"{n} {unit} ago"
+
+
+def eta_text(eta: date | None, *, long: bool = False) -> str:
+    """When the fitted trend reaches the level, to the month: ``at this pace: 2026-04``
+    (``eta 2026-04`` where a table has no room); empty when it never does."""
+    if eta is None:
+        return ""
+    month = eta.strftime("%Y-%m")
+    return f"at this pace: {month}" if long else f"eta {month}"
 
 
 def percent(fraction: float | None) -> str:

@@ -1,0 +1,51 @@
+"""``dxcheck validate-catalog CATALOG...``: the command behind the catalog pre-commit hook.
+
+Registered on the app by ``cli``; the work is ``catalog_check.run_catalogs``.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from dxcheck.cli_options import AsOfOpt, DateOrderOpt, DecimalOpt, NoColorOpt, StrictOpt, parse_date
+
+
+def validate_catalog(
+    catalogs: Annotated[
+        list[Path],
+        typer.Argument(metavar="CATALOG...", help="Catalog files (targets.yaml), each checked alone."),
+    ],
+    data: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--data",
+            help="CSVs (or globs) to check against each catalog (repeatable). "
+            "Default: the CSVs git tracks in the catalog's folder and below.",
+        ),
+    ] = None,
+    as_of: AsOfOpt = None,
+    date_order: DateOrderOpt = None,
+    decimal: DecimalOpt = None,
+    strict: StrictOpt = False,
+    no_color: NoColorOpt = False,
+) -> None:
+    """Check each catalog alone, then the data CSVs against it. Exit 0 or 2."""
+    from dxcheck.catalog_check import run_catalogs
+    from dxcheck.check import Options
+    from dxcheck.cli import Terminal
+    from dxcheck.formats.diagnostics import render_findings
+    from dxcheck.formats.words import verdict_line
+
+    terminal = Terminal.detect(no_color)
+    options = Options(
+        as_of=parse_date(as_of, "--as-of"), date_order=date_order, decimal=decimal, strict=strict
+    )
+    checked = run_catalogs(catalogs, options, data or ())
+    for catalog, outcome in checked:
+        sys.stderr.write(render_findings(outcome.findings, color=terminal.stderr_color))
+        sys.stdout.write(f"{catalog}: {verdict_line(outcome.problems)}\n")
+    raise typer.Exit(max(outcome.exit_code for _, outcome in checked))

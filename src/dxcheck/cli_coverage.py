@@ -1,0 +1,147 @@
+"""``dxcheck coverage [CSV...]``: which expected reports are missing (the reporting gate).
+
+Registered on the app by ``cli``. Parses the options, calls ``check_coverage.run_coverage``
+and renders its outcome; the exit code is ``Outcome.exit_code`` (1 when a report is
+missing, 2 for bad input or usage).
+"""
+
+from __future__ import annotations
+
+import enum
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from dxcheck.cli_options import (
+    AgencyFilter,
+    AsOfOpt,
+    CategoryFilter,
+    CsvArgs,
+    DateOrderOpt,
+    DecimalOpt,
+    EntityFilter,
+    ExitZeroOpt,
+    NoColorOpt,
+    StrictOpt,
+    TargetFilter,
+    TargetsOpt,
+    notice,
+    parse_date,
+    selection,
+    usage_error,
+)
+
+if TYPE_CHECKING:
+    from dxcheck.check import Outcome
+    from dxcheck.output import Protected
+
+
+class CoverageFormat(enum.StrEnum):
+    TABLE = "table"
+    JSON = "json"
+    CSV = "csv"
+    MARKDOWN = "markdown"
+
+
+def coverage(
+    csv: CsvArgs = None,
+    targets: TargetsOpt = None,
+    as_of: AsOfOpt = None,
+    fmt: Annotated[
+        CoverageFormat, typer.Option("--format", "-f", help="Output format on stdout.")
+    ] = CoverageFormat.TABLE,
+    report: Annotated[
+        list[str] | None,
+        typer.Option("--report", help="Also write FORMAT:PATH (repeatable), e.g. markdown:coverage.md."),
+    ] = None,
+    target: TargetFilter = None,
+    category: CategoryFilter = None,
+    agency: AgencyFilter = None,
+    entity: EntityFilter = None,
+    date_order: DateOrderOpt = None,
+    decimal: DecimalOpt = None,
+    strict: StrictOpt = False,
+    no_color: NoColorOpt = False,
+    exit_zero: ExitZeroOpt = False,
+) -> None:
+    """Who has not reported: the latest period due of every target with 'reporting', per
+    expected entity, reported, late or missing. Exit 1 when one is missing."""
+    from dxcheck.check import Options, protected_paths
+    from dxcheck.check_coverage import run_coverage
+    from dxcheck.cli import Terminal, _preamble
+
+    day = parse_date(as_of, "--as-of")
+    reports = _parse_reports(report or [])
+    options = Options(
+        catalog=targets,
+        inputs=tuple(csv or ()),
+        as_of=day,
+        date_order=date_order,
+        decimal=decimal,
+        strict=strict,
+        selection=selection(target, category, agency, entity, as_of=day),
+        exit_zero=exit_zero,
+    )
+    outcome = run_coverage(options)
+    terminal = Terminal.detect(no_color)
+    _preamble(outcome, terminal)
+    _write_reports(outcome, reports, protected_paths(targets, options.inputs))
+    sys.stdout.write(_render(outcome, fmt))
+    raise typer.Exit(outcome.exit_code)
+
+
+def _render(outcome: Outcome, fmt: CoverageFormat) -> str:
+    """The coverage in ``fmt``; with bad input, the problems as ``validate`` renders them
+    (never an empty stdout that a JSON reader takes for success; the table says so on
+    stderr)."""
+    if outcome.coverage is not None:
+        from dxcheck.coverage_view import render
+
+        return render(outcome.coverage, fmt.value)
+    if fmt is CoverageFormat.TABLE:
+        notice("no report: fix the errors above (exit 2)")
+        return ""
+    from dxcheck.formats import Format, renderer
+
+    return renderer(Format(fmt.value)).render_problems(outcome.problems)
+
+
+def _parse_reports(specs: list[str]) -> list[tuple[CoverageFormat, Path]]:
+    out: list[tuple[CoverageFormat, Path]] = []
+    for spec in specs:
+        name, sep, path = spec.partition(":")
+        if not sep or not path:
+            usage_error(f"--report takes FORMAT:PATH (e.g. markdown:coverage.md), not '{spec}'")
+        try:
+            out.append((CoverageFormat(name.strip().lower()), Path(path)))
+        except ValueError:
+            words = ", ".join(f.value for f in CoverageFormat)
+            usage_error(f"--report: unknown format '{name}' for coverage (one of {words})")
+    return out
+
+
+def _write_reports(
+    outcome: Outcome, reports: list[tuple[CoverageFormat, Path]], protected: tuple[Protected, ...]
+) -> None:
+    """Every ``--report``, atomically (appended to $GITHUB_STEP_SUMMARY), never over an
+    input (DX302); a report that cannot be written is exit 2."""
+    from dxcheck.exit_codes import EXIT_BAD_INPUT
+    from dxcheck.formats.diagnostics import render_findings
+    from dxcheck.output import write_report
+
+    failures = []
+    for fmt, path in reports:
+        if outcome.coverage is None and fmt is CoverageFormat.TABLE:
+            from dxcheck.formats import Format, renderer
+
+            text = renderer(Format.TABLE).render_problems(outcome.problems)
+        else:
+            text = _render(outcome, fmt)
+        problem = write_report(path, text, protected=protected)
+        if problem is not None:
+            failures.append(problem)
+    if failures:
+        sys.stderr.write(render_findings(failures, color=False))
+        raise typer.Exit(EXIT_BAD_INPUT)

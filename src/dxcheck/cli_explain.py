@@ -1,0 +1,41 @@
+"""``dxcheck explain [CODE]``: what a finding code means, an example, and how to fix it.
+
+Registered on the app by ``cli``; the words come from ``codes`` through ``explain``.
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import Annotated
+
+import typer
+
+from dxcheck.cli_options import usage_error
+
+
+def explain(
+    code: Annotated[
+        str | None,
+        typer.Argument(
+            metavar="[CODE]", help="A finding code, e.g. DX213. None: list every code.", show_default=False
+        ),
+    ] = None,
+    markdown: Annotated[
+        bool, typer.Option("--markdown", help="Every code as the README's Markdown table.")
+    ] = False,
+) -> None:
+    """What a finding code means, an example of the problem, and how to fix it."""
+    from dxcheck import explain as words
+
+    if markdown:
+        if code is not None:
+            usage_error("--markdown prints the table of every code: give no CODE")
+        sys.stdout.write(words.markdown_table())
+    elif code is None:
+        sys.stdout.write(words.listing())
+    else:
+        found = words.find(code)
+        if found is None:
+            usage_error(f"no finding code '{code}' ({words.suggest(code)})")
+        sys.stdout.write(words.explanation(found))
+    raise typer.Exit(0)

@@ -1,0 +1,334 @@
+"""The words of the HTML report in English and Vietnamese, and how each language writes
+numbers and dates.
+
+Only the report's own words are translated (``--lang``): target titles, quotes and
+agencies come from the catalog as written, finding messages stay English until the
+readability work translates them (issue 13; it can take this dictionary over).
+Vietnamese writes 1.234.567 and 87,5 and dates as 31/12/2025.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Final
+
+from dxcheck.formats import Lang
+from dxcheck.report import Outlook, Result, Status
+from dxcheck.text import number
+
+LANGUAGES: Final = tuple(lang.value for lang in Lang)
+DASH: Final = "\u2013"  # an en dash: no value
+
+_EN: Final[dict[str, str]] = {
+    "title": "Digital transformation targets: where things stand",
+    "as_of": "As of {date}",
+    "gate": "Gate",
+    "gate_passed": "Gate passed",
+    "gate_failed": "Gate failed",
+    "gate_passed_text": "No result has a status or outlook that fails the gate ({words}).",
+    "gate_failed_text": "{failing} of {total} results have a status or outlook that fails the gate ({words}).",
+    "gate_nothing": "nothing: the gate is off",
+    "by_status": "Results by status",
+    "by_outlook": "Results by outlook",
+    "by_category": "Summary by category",
+    "by_agency": "Summary by agency",
+    "by_entity": "Scoreboard by entity, worst first",
+    "targets": "Targets",
+    "contents": "Contents",
+    "category": "Category",
+    "agency": "Agency",
+    "entity": "Entity",
+    "target": "Target",
+    "total": "Results",
+    "gate_failing": "Failing the gate",
+    "status": "Status",
+    "outlook": "Outlook",
+    "due": "Due",
+    "goal": "Goal",
+    "latest": "Latest",
+    "progress": "Progress",
+    "entities": "Entities",
+    "national": "national",
+    "uncategorised": "uncategorised",
+    "unspecified": "unspecified",
+    "late": "late",
+    "done": "done",
+    "not_done": "not done",
+    "no_data": "no data",
+    "no_deadline": "no deadline (never overdue)",
+    "days_left": "{n} days left",
+    "day_left": "1 day left",
+    "days_ago": "{n} days ago",
+    "day_ago": "1 day ago",
+    "due_today": "due today",
+    "source": "Source",
+    "said": "Said on {date}",
+    "link": "read the source",
+    "entity_counts": "{total} entities: {counts}",
+    "more_entities": "{shown} of {total} entities shown; dxcheck status --by entity lists them all.",
+    "chart": "Chart",
+    "chart_none": "No observations up to the as-of date: nothing to chart.",
+    "chart_entities": "National series and the {shown} entities furthest from the target (of {total}).",
+    "chart_all_entities": "National series and every entity with data.",
+    "chart_worst": "The {shown} entities furthest from the target (of {total}); no national series.",
+    "chart_every_entity": "Every entity with data; no national series.",
+    "chart_of": "{title}: observations over time",
+    "axis_date": "date",
+    "axis_value": "value ({unit})",
+    "axis_value_plain": "value",
+    "axis_milestone": "done or not",
+    "legend_target": "target {level}",
+    "legend_due": "due date",
+    "legend_trend": "fitted trend ({method})",
+    "legend_projection": "projection to the due date",
+    "legend_baseline": "baseline (catalog)",
+    "linear": "linear",
+    "compound": "compound",
+    "numbers": "Numbers behind the chart",
+    "series": "Series",
+    "first": "First",
+    "observations": "Observations",
+    "projected": "Projected at the due date",
+    "projected_text": "projected {value} on {date}",
+    "desc_series": "{name}: {count} observations from {first} to {last}, latest {latest}",
+    "desc_series_one": "{name}: one observation on {first}, {latest}",
+    "filter": "Filter",
+    "filter_hint": "name or status",
+    "show_status": "Show targets",
+    "all": "all",
+    "superseded": "Superseded targets",
+    "superseded_item": "{id}: restated as {by} on {date}",
+    "warnings": "Warnings",
+    "footer": "Catalog: {catalog}. Inputs: {inputs}. Made by dxcheck {version}.",
+    "none": "none",
+    "catalog_language": "",
+    "problems_title": "dxcheck: problems in the inputs",
+    "validation_passed": "Validation passed",
+    "validation_failed": "Validation failed",
+    "checked": "{files} file(s) checked: {errors} error(s), {warnings} warning(s).",
+    "location": "Location",
+    "code": "Code",
+    "severity": "Severity",
+    "message": "Message",
+    "hint": "Hint",
+    "error": "error",
+    "warning": "warning",
+}
+
+_VI: Final[dict[str, str]] = {
+    "title": "Các chỉ tiêu chuyển đổi số: tình hình thực hiện",
+    "as_of": "Tính đến ngày {date}",
+    "gate": "Kết luận kiểm tra",
+    "gate_passed": "Kiểm tra: ĐẠT",
+    "gate_failed": "Kiểm tra: KHÔNG ĐẠT",
+    "gate_passed_text": "Không có kết quả nào có trạng thái hoặc xu hướng thuộc diện không đạt ({words}).",
+    "gate_failed_text": "{failing}/{total} kết quả có trạng thái hoặc xu hướng thuộc diện không đạt ({words}).",
+    "gate_nothing": "không có: không áp dụng kiểm tra",
+    "by_status": "Kết quả theo trạng thái",
+    "by_outlook": "Kết quả theo xu hướng",
+    "by_category": "Tổng hợp theo lĩnh vực",
+    "by_agency": "Tổng hợp theo cơ quan chủ trì",
+    "by_entity": "Xếp hạng địa phương, đơn vị (kém nhất trước)",
+    "targets": "Các chỉ tiêu",
+    "contents": "Mục lục",
+    "category": "Lĩnh vực",
+    "agency": "Cơ quan chủ trì",
+    "entity": "Địa phương, đơn vị",
+    "target": "Chỉ tiêu",
+    "total": "Số kết quả",
+    "gate_failing": "Không đạt kiểm tra",
+    "status": "Trạng thái",
+    "outlook": "Xu hướng",
+    "due": "Thời hạn",
+    "goal": "Mục tiêu",
+    "latest": "Số liệu mới nhất",
+    "progress": "Tiến độ",
+    "entities": "Địa phương, đơn vị",
+    "national": "toàn quốc",
+    "uncategorised": "chưa phân loại",
+    "unspecified": "chưa xác định",
+    "late": "muộn",
+    "done": "hoàn thành",
+    "not_done": "chưa hoàn thành",
+    "no_data": "chưa có số liệu",
+    "no_deadline": "không có thời hạn (không bao giờ quá hạn)",
+    "days_left": "còn {n} ngày",
+    "day_left": "còn 1 ngày",
+    "days_ago": "đã quá {n} ngày",
+    "day_ago": "đã quá 1 ngày",
+    "due_today": "đến hạn hôm nay",
+    "source": "Nguồn",
+    "said": "Phát biểu ngày {date}",
+    "link": "xem nguồn",
+    "entity_counts": "{total} địa phương, đơn vị: {counts}",
+    "more_entities": "Hiển thị {shown}/{total} địa phương, đơn vị; lệnh dxcheck status --by entity liệt kê đầy đủ.",
+    "chart": "Biểu đồ",
+    "chart_none": "Chưa có số liệu đến ngày đánh giá: chưa có biểu đồ.",
+    "chart_entities": "Số liệu toàn quốc và {shown} địa phương, đơn vị còn xa mục tiêu nhất (trên tổng số {total}).",
+    "chart_all_entities": "Số liệu toàn quốc và mọi địa phương, đơn vị có số liệu.",
+    "chart_worst": "{shown} địa phương, đơn vị còn xa mục tiêu nhất (trên tổng số {total}); chưa có số liệu toàn quốc.",
+    "chart_every_entity": "Mọi địa phương, đơn vị có số liệu; chưa có số liệu toàn quốc.",
+    "chart_of": "{title}: số liệu theo thời gian",
+    "axis_date": "ngày",
+    "axis_value": "giá trị ({unit})",
+    "axis_value_plain": "giá trị",
+    "axis_milestone": "hoàn thành hay chưa",
+    "legend_target": "mục tiêu {level}",
+    "legend_due": "thời hạn",
+    "legend_trend": "đường xu hướng ({method})",
+    "legend_projection": "dự báo đến thời hạn",
+    "legend_baseline": "giá trị cơ sở (danh mục)",
+    "linear": "tuyến tính",
+    "compound": "tăng trưởng kép",
+    "numbers": "Số liệu của biểu đồ",
+    "series": "Chuỗi số liệu",
+    "first": "Đầu tiên",
+    "observations": "Số lần báo cáo",
+    "projected": "Dự báo đến thời hạn",
+    "projected_text": "dự báo {value} vào ngày {date}",
+    "desc_series": "{name}: {count} lần báo cáo từ {first} đến {last}, mới nhất {latest}",
+    "desc_series_one": "{name}: một lần báo cáo ngày {first}, {latest}",
+    "filter": "Lọc",
+    "filter_hint": "tên hoặc trạng thái",
+    "show_status": "Hiển thị chỉ tiêu",
+    "all": "tất cả",
+    "superseded": "Chỉ tiêu đã được điều chỉnh",
+    "superseded_item": "{id}: được điều chỉnh thành {by} ngày {date}",
+    "warnings": "Cảnh báo",
+    "footer": "Danh mục: {catalog}. Dữ liệu: {inputs}. Tạo bởi dxcheck {version}.",
+    "none": "không có",
+    "catalog_language": "Tên chỉ tiêu, trích dẫn và cơ quan chủ trì được giữ nguyên như trong danh mục.",
+    "problems_title": "dxcheck: lỗi trong dữ liệu đầu vào",
+    "validation_passed": "Kiểm tra dữ liệu: ĐẠT",
+    "validation_failed": "Kiểm tra dữ liệu: KHÔNG ĐẠT",
+    "checked": "Đã kiểm tra {files} tệp: {errors} lỗi, {warnings} cảnh báo.",
+    "location": "Vị trí",
+    "code": "Mã",
+    "severity": "Mức độ",
+    "message": "Nội dung",
+    "hint": "Gợi ý",
+    "error": "lỗi",
+    "warning": "cảnh báo",
+}
+
+_STATUS: Final[dict[str, dict[Status, str]]] = {
+    "en": {s: s.value for s in Status},
+    "vi": {
+        Status.PASS: "đạt",
+        Status.FAIL: "không đạt",
+        Status.OVERDUE: "quá hạn",
+        Status.PENDING: "chưa đến hạn",
+    },
+}
+
+_OUTLOOK: Final[dict[str, dict[Outlook, str]]] = {
+    "en": {o: o.value.replace("_", " ") for o in Outlook},
+    "vi": {
+        Outlook.MET: "đã đạt",
+        Outlook.MET_LATE: "đạt muộn",
+        Outlook.MISSED: "không hoàn thành",
+        Outlook.ON_TRACK: "đúng tiến độ",
+        Outlook.NEEDS_ACCELERATION: "cần đẩy nhanh",
+        Outlook.OFF_TRACK: "chậm tiến độ",
+        Outlook.REGRESSING: "đi lùi",
+        Outlook.INSUFFICIENT_DATA: "chưa đủ dữ liệu",
+    },
+}
+
+# The bundled catalog's categories (slugs); another catalog's show as written.
+_CATEGORIES: Final[dict[str, dict[str, str]]] = {
+    "en": {},
+    "vi": {
+        "digital-government": "Chính phủ số",
+        "digital-economy": "Kinh tế số",
+        "digital-society": "Xã hội số",
+        "infrastructure": "Hạ tầng số",
+        "data": "Dữ liệu",
+        "human-resources": "Nguồn nhân lực",
+        "security": "An ninh, an toàn",
+        "cybersecurity": "An ninh mạng",
+        "science-technology": "Khoa học, công nghệ",
+        "institutions": "Thể chế",
+    },
+}
+
+_LABELS: Final = {"en": _EN, "vi": _VI}
+
+
+class Words:
+    """The report's words in one language (``en`` or ``vi``)."""
+
+    def __init__(self, lang: str) -> None:
+        if lang not in LANGUAGES:
+            raise ValueError(f"unknown language {lang!r} (one of {', '.join(LANGUAGES)})")
+        self.lang = lang
+        self._labels = _LABELS[lang]
+
+    def __call__(self, key: str, **args: object) -> str:
+        return self._labels[key].format(**args)
+
+    def status(self, status: Status, late: bool = False) -> str:
+        word = _STATUS[self.lang][status]
+        return f"{word} ({self('late')})" if late else word
+
+    def outlook(self, outlook: Outlook) -> str:
+        return _OUTLOOK[self.lang][outlook]
+
+    def category(self, slug: str | None) -> str:
+        if slug is None:
+            return self("uncategorised")
+        return _CATEGORIES[self.lang].get(slug) or slug.replace("-", " ")
+
+    def number(self, value: float | None) -> str:
+        shown = number(value)
+        return shown.translate(_VI_DIGITS) if self.lang == "vi" else shown
+
+    def compact(self, value: float) -> str:
+        """A number for an axis, at most about five characters: 25M, 12.5k (vi: 25 tr, 12,5 N)."""
+        for least, size, en, vi in ((1e9, 1e9, "B", " tỷ"), (1e6, 1e6, "M", " tr"), (1e4, 1e3, "k", " N")):
+            if abs(value) >= least:
+                return self.number(round(value / size, 2)) + (vi if self.lang == "vi" else en)
+        return self.number(value)
+
+    def value(self, value: float | None, unit: str | None) -> str:
+        shown = self.number(value)
+        if value is None or not unit:
+            return shown
+        return f"{shown}%" if unit == "percent" else f"{shown} {unit}"
+
+    def day(self, day: date) -> str:
+        return day.strftime("%d/%m/%Y") if self.lang == "vi" else day.isoformat()
+
+    def days_left(self, days: int | None) -> str:
+        if days is None:
+            return self("no_deadline")
+        if days == 0:
+            return self("due_today")
+        if abs(days) == 1:
+            return self("day_left" if days > 0 else "day_ago")
+        return self("days_left" if days > 0 else "days_ago", n=self.number(abs(days)))
+
+    def level(self, result: Result) -> str:
+        target = result.target
+        if target.type.value == "milestone":
+            return self("done")
+        sign = "≤" if target.direction.value == "at_most" else "≥"
+        return f"{sign} {self.value(target.target, target.unit)}"
+
+    def reading(self, result: Result, value: float) -> str:
+        """One observed value as the target counts it (a milestone: done / not done)."""
+        if result.target.type.value == "milestone":
+            return self("done" if value >= 1 else "not_done")
+        return self.value(value, result.target.unit)
+
+    def latest(self, result: Result) -> str:
+        latest = result.latest
+        if latest is None:
+            return self("no_data")
+        return f"{self.reading(result, latest.value)} ({self.day(latest.date)})"
+
+    def percent(self, fraction: float | None) -> str:
+        return DASH if fraction is None else f"{self.number(round(fraction * 100))}%"
+
+
+_VI_DIGITS = str.maketrans({",": ".", ".": ","})
