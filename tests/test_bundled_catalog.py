@@ -89,3 +89,39 @@ def test_status_on_the_bundled_data_runs_and_gates(tmp_path: Path) -> None:
     statuses = {r.status for r in outcome.report.results}
     assert Status.PENDING in statuses or Status.OVERDUE in statuses
     assert outcome.exit_code in (0, 1)
+
+
+def test_issue_16_corrections() -> None:
+    """The review of the catalog against the speeches (issue 16, "The catalog, completed")."""
+    catalog = _catalog()
+    targets = catalog.by_id()
+    # the double-digit growth of 2026-2030, recorded like the 8% of 2025
+    growth, earlier = targets["gdp-growth-2026-2030"], targets["gdp-growth-2025"]
+    assert (growth.target, growth.unit, growth.direction, growth.category) == (
+        10,
+        earlier.unit,
+        earlier.direction,
+        earlier.category,
+    )
+    assert growth.due == date(2030, 12, 31)
+    assert growth.source is not None and "double-digit growth in the coming period" in growth.source.quote
+    # "at the 9th session": an event of the catalog, dated by the page it cites
+    law = targets["law-personal-data-protection"]
+    assert law.deadline is not None and "9th session" in law.deadline and law.due == date(2025, 6, 27)
+    (session,) = catalog.events or []
+    assert session.date == law.due and session.source is not None
+    assert (
+        session.source.url.startswith("https://")
+        and session.source.quote
+        and "June 27" in session.source.quote
+    )
+    # the 2025-12-20 call to finalise the programme restates the 2025-02-06 one
+    assert (
+        targets["digital-economy-society-program-finalised"].supersedes
+        == "digital-economy-society-program-2026-2030"
+    )
+    # a target the report cites as set earlier says so, and the header claims no more
+    note = targets["adults-with-bank-accounts"].note or ""
+    assert note.startswith("Not a target the Prime Minister set")
+    header = (BUNDLED / "targets.yaml").read_text(encoding="utf-8").split("version:")[0]
+    assert "Every target is one Prime Minister" not in header and "adults-with-bank-accounts" in header

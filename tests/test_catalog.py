@@ -65,6 +65,9 @@ def test_loaded_model_resolves_due_dates_and_defaults() -> None:
     assert targets["m"].type is TargetType.MILESTONE
     assert targets["later"].direction is Direction.AT_LEAST
     assert targets["full"].baseline is not None and targets["full"].baseline.value == 40
+    # a deadline that names a catalog event: its date; an event with no date yet: none
+    assert targets["session"].due == date(2025, 6, 27)
+    assert targets["undated"].due is None
 
 
 def test_all_problems_reported_in_one_run() -> None:

@@ -18,7 +18,8 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, WithJsonSchema, field_validator
 
-from dxcheck import DATA_DIR, deadlines, yamlsource
+from dxcheck import DATA_DIR, deadlines, events, yamlsource
+from dxcheck.events import Event
 from dxcheck.findings import Code, Finding, Location, suggestion
 from dxcheck.reporting import OwnReporting, Reporting, entity_findings, none_allowed
 from dxcheck.units import canonical_unit
@@ -42,6 +43,7 @@ class Projection(enum.StrEnum):
 
     LINEAR = "linear"
     COMPOUND = "compound"
+    OPEN_SDG = "open-sdg"  # Open SDG's progress measure (dxcheck.opensdg)
 
 
 class _Strict(BaseModel):
@@ -138,6 +140,9 @@ class Catalog(_Strict):
     reporting: Reporting | None = Field(
         default=None, description="how often every target is reported, unless it says otherwise"
     )
+    events: list[Event] | None = Field(
+        default=None, description="dated events that deadline phrases may name ('at the 9th session of ...')"
+    )
 
     def by_id(self) -> dict[str, Target]:
         return {t.id: t for t in self.targets}
@@ -220,14 +225,18 @@ def parse_catalog(raw: bytes, file: str) -> CatalogLoad:
         # Semantic checks still run on the targets that are well-formed, so one run
         # reports everything.
         targets = _valid_targets(document.data)
-        findings.extend(_semantic_findings(targets, document.positions, file))
+        known = events.valid(document.data)
+        findings.extend(events.duplicate_findings(known, document.positions, file))
+        findings.extend(_semantic_findings(targets, document.positions, file, known))
         return CatalogLoad(None, findings, file)
-    semantic = _semantic_findings(list(enumerate(catalog.targets)), document.positions, file)
+    known = catalog.events or []
+    findings.extend(events.duplicate_findings(known, document.positions, file))
+    semantic = _semantic_findings(list(enumerate(catalog.targets)), document.positions, file, known)
     findings.extend(semantic)
     findings.extend(entity_findings(catalog, document.positions, file))
     if findings:
         return CatalogLoad(None, findings, file)
-    resolved = [t.model_copy(update={"due": _resolve(t)}) for t in catalog.targets]
+    resolved = [t.model_copy(update={"due": _resolve(t, known)}) for t in catalog.targets]
     bundled = raw == _bundled_or_empty()
     return CatalogLoad(catalog.model_copy(update={"targets": resolved}), [], file, bundled)
 
@@ -245,14 +254,22 @@ def _valid_targets(data: dict[str, Any]) -> list[tuple[int, Target]]:
     return out
 
 
-def _resolve(target: Target) -> date | None:
+def _resolve(target: Target, known: list[Event]) -> date | None:
+    """The due date of a deadline phrase: the grammar's (dxcheck.deadlines), else the date
+    of the catalog event it names (dxcheck.events)."""
     if target.deadline is None:
         return None
-    return deadlines.resolve(target.deadline, target.source.date if target.source else None)
+    try:
+        return deadlines.resolve(target.deadline, target.source.date if target.source else None)
+    except deadlines.DeadlinePhraseError:
+        event = events.lookup(target.deadline, known)
+        if event is None:
+            raise
+        return event.date
 
 
 def _semantic_findings(
-    targets: list[tuple[int, Target]], positions: yamlsource.Positions, file: str
+    targets: list[tuple[int, Target]], positions: yamlsource.Positions, file: str, known: list[Event]
 ) -> Iterator[Finding]:
     def at(index: int, *keys: str) -> Location:
         path: yamlsource.KeyPath = ("targets", index, *keys)
@@ -274,7 +291,7 @@ def _semantic_findings(
             )
         else:
             first_seen[tid] = index
-        yield from _deadline_findings(target, at(index, "deadline"), at(index, "due"))
+        yield from _deadline_findings(target, at(index, "deadline"), at(index, "due"), known)
         yield from _type_findings(target, functools.partial(at, index))
         if target.supersedes is not None:
             if target.supersedes not in ids:
@@ -299,7 +316,9 @@ def _loops(start: str, links: dict[str, str | None]) -> bool:
     return False
 
 
-def _deadline_findings(target: Target, where: Location, due_where: Location) -> Iterator[Finding]:
+def _deadline_findings(
+    target: Target, where: Location, due_where: Location, known: list[Event]
+) -> Iterator[Finding]:
     if target.deadline is None:
         if target.due is not None:
             yield Finding(
@@ -310,13 +329,14 @@ def _deadline_findings(target: Target, where: Location, due_where: Location) -> 
             )
         return
     try:
-        resolved = _resolve(target)
+        resolved = _resolve(target, known)
     except deadlines.DeadlinePhraseError as exc:
         yield Finding(
             Code.UNKNOWN_DEADLINE,
             where,
             {"id": target.id, "phrase": target.deadline},
-            hint=f"{exc}; write e.g. " + ", ".join(f"'{e}'" for e in deadlines.EXAMPLES[:8]),
+            hint=events.hint(target.deadline, known)
+            or f"{exc}; write e.g. " + ", ".join(f"'{e}'" for e in deadlines.EXAMPLES[:8]),
         )
         return
     if target.due is not None and resolved != target.due:
@@ -347,6 +367,15 @@ def _type_findings(target: Target, at: typing.Callable[[str], Location]) -> Iter
                     "id": target.id,
                     "reason": f"a percentage target of {target.target:g} is impossible",
                 },
+            )
+        if target.projection is Projection.OPEN_SDG and (
+            target.deadline is None or deadlines.normalise(target.deadline) in deadlines.NO_DEADLINE
+        ):
+            yield Finding(
+                Code.TYPE_FIELDS,
+                at("projection"),
+                {"id": target.id, "reason": "'projection: open-sdg' measures progress toward a target year"},
+                hint="give the target a deadline, or remove 'projection: open-sdg'",
             )
         return
     for key in numeric_only:

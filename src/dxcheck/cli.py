@@ -47,7 +47,7 @@ from dxcheck.cli_options import (
     usage_error,
 )
 from dxcheck.exit_codes import EXIT_BAD_INPUT
-from dxcheck.formats import Format, Lang, Style, renderer
+from dxcheck.formats import TERMINAL_LIMIT, Format, Lang, Style, renderer
 from dxcheck.report import DEFAULT_FAIL_ON, Report
 from dxcheck.schemas import SchemaName
 from dxcheck.selection import parse_within
@@ -206,8 +206,18 @@ def status(
         Lang,
         typer.Option("--lang", help="Language of the HTML report (for now the HTML report only)."),
     ] = Lang.EN,
+    everything: Annotated[
+        bool,
+        typer.Option(
+            "--all",
+            help=f"On a terminal, list every result even when there are more than "
+            f"{TERMINAL_LIMIT} (default: an overview).",
+        ),
+    ] = False,
 ) -> None:
     """Where each target stands: pass, fail, overdue or pending, per entity. Exit 0/1/2."""
+    # More results than a person reads, on a terminal, with no --format: an overview.
+    overview = fmt is None and not everything and _stdout_is_terminal()
     # Under GitHub Actions, no --format keeps the table and annotates what fails the gate.
     terminal = replace(Terminal.detect(no_color), annotate=fmt is None and github_actions())
     fmt = fmt or Format.TABLE
@@ -238,7 +248,11 @@ def status(
     with progress_hook(enabled=progress if progress is not None else sys.stderr.isatty()) as on_file:
         outcome = run_status(options, on_file=on_file)
     protected = protected_paths(targets, options.inputs)
-    _finish_status(outcome, fmt, reports, protected, terminal, quiet, by)
+    _finish_status(outcome, fmt, reports, protected, terminal, quiet, by, overview=overview)
+
+
+def _stdout_is_terminal() -> bool:
+    return sys.stdout.isatty()
 
 
 def _chart_entities() -> int:
@@ -255,6 +269,8 @@ def _finish_status(
     terminal: Terminal,
     quiet: bool,
     by: GroupBy | None = None,
+    *,
+    overview: bool = False,
 ) -> NoReturn:
     _preamble(outcome, terminal, quiet)
     report = outcome.report
@@ -283,6 +299,10 @@ def _finish_status(
         from dxcheck.formats.words import summary_line
 
         sys.stdout.write(summary_line(report) + "\n")
+    elif overview and len(report.results) > TERMINAL_LIMIT:
+        from dxcheck.overview import render_overview
+
+        sys.stdout.write(render_overview(report, terminal.style))
     else:
         sys.stdout.write(renderer(fmt, terminal.style).render(report))
     raise typer.Exit(outcome.exit_code)

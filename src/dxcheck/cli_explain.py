@@ -37,5 +37,9 @@ def explain(
         found = words.find(code)
         if found is None:
             usage_error(f"no finding code '{code}' ({words.suggest(code)})")
-        sys.stdout.write(words.explanation(found))
+        import shutil
+
+        # Prose fits the terminal; piped, the full width (the example lines never wrap).
+        width = shutil.get_terminal_size((words.WIDTH, 24)).columns if sys.stdout.isatty() else words.WIDTH
+        sys.stdout.write(words.explanation(found, width))
     raise typer.Exit(0)

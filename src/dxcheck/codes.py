@@ -209,6 +209,24 @@ EXPLANATIONS: dict[Code, Explanation] = {
             says="targets.yaml:7:16 (targets[0].entities[0]): DX113 error: target 'online-services': entity 'Ha Noi' is not in the catalog's entities",
         ),
     ),
+    Code.DUPLICATE_EVENT: Explanation(
+        "two events in the catalog's `events` share a name",
+        "list each event once",
+        "A deadline may name a dated event ('at the 9th session of the 15th National Assembly'); "
+        "the catalog lists each event once with its date and source, so that a deadline names "
+        "one date. Names compare as deadlines do: case, spaces and a leading 'the' ignored.",
+        Example(
+            (
+                (
+                    "targets.yaml",
+                    "version: 1\ntargets:\n" + _TARGET + "    target: 80\nevents:\n"
+                    "  - {name: 9th session, date: 2025-06-27}\n  - {name: The 9th Session, date: 2025-06-30}\n",
+                ),
+            ),
+            "dxcheck validate",
+            says="targets.yaml:9:12 (events[1].name): DX114 error: event 'The 9th Session' is listed twice (first at line 8)",
+        ),
+    ),
     Code.INPUT_UNREADABLE: Explanation(
         "an input cannot be read (missing, directory, permission)",
         "check the path",
@@ -515,9 +533,12 @@ GATE_RULES: dict[str, str] = {
     "outlook/met": "the target is met on the as-of date",
     "outlook/met_late": "the target was met after its due date",
     "outlook/missed": "the due date has passed and the target is not met",
-    "outlook/on_track": "the trend reaches at least 95% of the way by the due date",
-    "outlook/needs_acceleration": "the trend reaches 60% to 95% of the way by the due date",
-    "outlook/off_track": "the trend reaches less than 60% of the way by the due date",
+    "outlook/on_track": "the trend reaches at least 95% of the way by the due date "
+    "(open-sdg: the observed growth is at least 95% of the growth required)",
+    "outlook/needs_acceleration": "the trend reaches 60% to 95% of the way by the due date "
+    "(open-sdg: 60% to 95% of the growth required)",
+    "outlook/off_track": "the trend reaches less than 60% of the way by the due date "
+    "(open-sdg: less than 60% of the growth required)",
     "outlook/regressing": "the trend moves away from the target",
-    "outlook/insufficient_data": "fewer than two observations: no trend",
+    "outlook/insufficient_data": "fewer than two observations: no trend (open-sdg: one calendar year)",
 }

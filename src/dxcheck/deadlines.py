@@ -12,6 +12,8 @@ Grammar (case-insensitive, surrounding spaces ignored)::
               | "this year" | "next year"     relative to the speech date
 
 Every phrase resolves to one exact date; an unknown phrase is an error, never a guess.
+A phrase outside this grammar may still name a dated event the catalog lists ("at the 9th
+session of the 15th National Assembly"): dxcheck.events resolves those.
 """
 
 from __future__ import annotations

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 
-from dxcheck.catalog import Catalog, Direction, Target, TargetType
+from dxcheck.catalog import Catalog, Direction, Projection, Target, TargetType
 from dxcheck.progress import ProgressIndex, SeriesSummary
 from dxcheck.report import Observation, Result, Status, Superseded
 from dxcheck.trend import FitSums, TrendInput, outlook
@@ -122,12 +122,14 @@ def _result(target: Target, series: SeriesSummary | None, as_of: date) -> Result
             at_most=target.direction is Direction.AT_MOST,
             due=target.due,
             as_of=as_of,
-            compound=target.projection is not None and target.projection.value == "compound",
+            compound=target.projection is Projection.COMPOUND,
             base=base,
             latest=(latest.date, latest.value) if latest else None,
             met_now=status is Status.PASS,
             late=late,
             milestone=target.type is TargetType.MILESTONE,
+            yearly=target.projection is Projection.OPEN_SDG,
+            base_point=series.first_year if series else None,
         ),
     )
     return Result(

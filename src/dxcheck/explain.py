@@ -69,10 +69,13 @@ def _example(example: Example) -> list[str]:
     return lines
 
 
-def explanation(code: Code) -> str:
+def explanation(code: Code, width: int = WIDTH) -> str:
+    """One code in full; prose wrapped to ``width`` (the terminal's, at most WIDTH), while
+    the example's file lines and dxcheck's message stay whole, as they are written."""
     known: Explanation = EXPLANATIONS[code]
-    lines = [f"{code.id} ({severity_text(code)}): {known.meaning}", ""]
-    lines += textwrap.wrap(known.details, WIDTH)
+    width = max(40, min(width, WIDTH))
+    lines = [*textwrap.wrap(f"{code.id} ({severity_text(code)}): {known.meaning}", width), ""]
+    lines += textwrap.wrap(known.details, width)
     lines += ["", "Example:", *_example(known.example), ""]
-    lines += textwrap.wrap(f"What to do: {known.fix}.", WIDTH)
+    lines += textwrap.wrap(f"What to do: {known.fix}.", width)
     return "\n".join(lines) + "\n"

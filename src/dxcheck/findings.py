@@ -63,6 +63,7 @@ class Code(enum.Enum):
         Severity.ERROR,
         "target '{id}': entity '{name}' is not in the catalog's entities",
     )
+    DUPLICATE_EVENT = ("DX114", Severity.ERROR, "event '{name}' is listed twice (first at line {first_line})")
 
     # --- progress CSV: file level --------------------------------------------------
     INPUT_UNREADABLE = ("DX200", Severity.ERROR, "cannot read input: {reason}")

@@ -92,6 +92,8 @@ class SeriesSummary(NamedTuple):
     observations: int
     earliest: tuple[date, float] | None
     fit: tuple[float, ...]  # trend.FitSums: n, St, Sy, Stt, Sty, Sly, Stly, nonpositive, ylo, yhi
+    # projection: open-sdg: the last point of the fit's first calendar year (the base value)
+    first_year: tuple[date, float] | None = None
 
 
 class Arrivals(NamedTuple):
@@ -119,6 +121,7 @@ class _Slot:
     base_t: int
     base_value: float | None
     compound: bool
+    yearly: bool = False  # projection: open-sdg (the base year's point is kept per series)
     series: dict[str, Series] = field(default_factory=dict)
     units_ok: set[str] = field(default_factory=set)
     record: list[tuple[str, Observation]] | None = None
@@ -171,6 +174,7 @@ class ProgressIndex:
                 base_t=(base.date.toordinal() - EPOCH) if base else ALWAYS,
                 base_value=base.value if base else None,
                 compound=target.projection is not None and target.projection.value == "compound",
+                yearly=target.projection is not None and target.projection.value == "open-sdg",
                 record=[] if target.id in record else None,
                 reporting=catalog.reporting_of(target),
             )
@@ -354,6 +358,9 @@ class ProgressIndex:
                     source=state.source or None,
                 )
             first_met = None if state.first_met == NEVER else date.fromordinal(state.first_met >> SHIFT)
+            first_year = None
+            if state.yearly and state.n:
+                first_year = (date.fromordinal(EPOCH + state.year_t), state.year_y)
             yield SeriesSummary(
                 entity=self._entity_names.get(state.name, state.name) or None,
                 latest=latest,
@@ -374,6 +381,7 @@ class ProgressIndex:
                     state.ylo,
                     state.yhi,
                 ),
+                first_year=first_year,
             )
 
     def fit_of(self, target_id: str, entity: str | None) -> tuple[float, ...] | None:
@@ -804,7 +812,11 @@ class ProgressIndex:
                 series.earliest_value = earliest_value
         if first_met != NEVER:
             series.first_met = min(series.first_met, _recode(first_met, code_map))
-        n, st, sy, stt, sty, sly, stly, nonpositive, ylo, yhi = sums
+        n, st, sy, stt, sty, sly, stly, nonpositive, ylo, yhi, year_start, year_end, year_t, year_y = sums
+        if year_start < series.year_start or (year_start == series.year_start and year_t > series.year_t):
+            # the half's first year is earlier, or the same with a later point in it
+            series.year_start, series.year_end = year_start, year_end
+            series.year_t, series.year_y = year_t, year_y
         if n:
             if series.n == 0:
                 series.ylo, series.yhi = ylo, yhi
@@ -882,6 +894,8 @@ class ProgressIndex:
             slot.compound,
             slot.level,
         )
+        if slot.yearly:
+            state.yearly = state.shaped = True
         if slot.base_value is not None and not entity:
             # The catalog's baseline is the national one: the first point of the national
             # trend (SDG method), which then counts only observations from its date on.
@@ -1144,6 +1158,10 @@ _STATE_FIELDS = (
     "nonpositive",
     "ylo",
     "yhi",
+    "year_start",
+    "year_end",
+    "year_t",
+    "year_y",
 )
 _CHECKED_FIELDS = ("count", "seen")  # all that ``validate`` keeps
 _SEEN = 1  # position of "seen" in both

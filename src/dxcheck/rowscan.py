@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import csv
 from collections.abc import Callable, Hashable, Iterator
+from datetime import date
 from math import log
 from typing import Final, Protocol
 
@@ -31,13 +32,16 @@ NEVER: Final = 1 << 60  # later than any date code; below mypyc's boxed-int thre
 ALWAYS: Final = -(1 << 30)
 # A cell longer than this goes to the csv module, which enforces the field-size limit.
 FAST_LINE_LIMIT: Final = 4096
+# t counts days from 2000-01-01, whose ordinal this is (as in dxcheck.trend and dxcheck.progress).
+DAY0: Final = 730120
 _PROGRESS_EVERY: Final = 0x3FFF  # rows between progress callbacks, minus one
 
 
 class Series:
     """One target x entity pair: its latest and earliest observation, the date it was
-    first met, running sums for the trend fit, and a bitset of the dates it has seen.
-    Memory per pair is constant, whatever the number of rows."""
+    first met, running sums for the trend fit, and a bitset of the dates it has seen; for
+    ``projection: open-sdg``, the last point of the fit's first calendar year (sdg-build's
+    base value). Memory per pair is constant, whatever the number of rows."""
 
     def __init__(
         self,
@@ -87,6 +91,16 @@ class Series:
         self.nonpositive = 0
         self.ylo = 0.0
         self.yhi = 0.0
+        # ``projection: open-sdg`` (set by the caller): the first calendar year of the fit's
+        # points (its first and last day, as t) and the latest point in it, whatever order
+        # the rows come in. ``shaped`` says the fit keeps more than the linear sums, so that
+        # a linear series pays one test a point, as before.
+        self.shaped = compound
+        self.yearly = False
+        self.year_start = NEVER
+        self.year_end = ALWAYS
+        self.year_t = ALWAYS
+        self.year_y = 0.0
 
     def add_point(self, t: int, y: float) -> None:
         """One point of the trend fit (rows and the catalog baseline)."""
@@ -102,13 +116,29 @@ class Series:
         self.sy += y
         self.stt += t * t
         self.sty += t * y
-        if self.compound:
-            if y > 0:
+        if self.shaped:
+            if self.yearly:
+                if t < self.year_start:
+                    self.first_year(t, y)
+                elif self.year_t < t <= self.year_end:
+                    self.year_t = t
+                    self.year_y = y
+            elif y > 0:
                 ly = log(y)
                 self.sly += ly
                 self.stly += t * ly
             else:
                 self.nonpositive += 1
+
+    def first_year(self, t: int, y: float) -> None:
+        """A point in a year before every point so far: that year is now the first, and the
+        point the latest in it (rare: once per series when rows come in date order, at most
+        once per year of data in any order)."""
+        year = date.fromordinal(DAY0 + t).year
+        self.year_start = date(year, 1, 1).toordinal() - DAY0
+        self.year_end = date(year, 12, 31).toordinal() - DAY0
+        self.year_t = t
+        self.year_y = y
 
 
 class RowChecks(Protocol):

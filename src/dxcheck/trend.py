@@ -1,4 +1,6 @@
-"""Outlook: where a series is heading, by the method statistical offices use for SDG progress.
+"""Outlook: where a series is heading. A least-squares projection, judged against thresholds
+in the spirit of the SDG progress methods (0.95 and 0.60 of the way); a target that says
+``projection: open-sdg`` gets Open SDG's own measure instead (dxcheck.opensdg).
 
 From the running sums of a series (t in days since 2000-01-01):
 
@@ -22,6 +24,7 @@ import math
 from datetime import date
 from typing import NamedTuple
 
+from dxcheck import opensdg
 from dxcheck.report import Outlook, Trend
 
 ON_TRACK = 0.95
@@ -154,6 +157,9 @@ class TrendInput(NamedTuple):
     met_now: bool
     late: bool
     milestone: bool
+    # projection: open-sdg, with the last point of the series' first calendar year
+    yearly: bool = False
+    base_point: tuple[date, float] | None = None
 
 
 def outlook(sums: FitSums, given: TrendInput) -> Trend:
@@ -209,7 +215,14 @@ def _classify(
         return Outlook.MISSED, None, None, None
     if given.met_now:
         return Outlook.MET, None, None, None
-    if given.milestone or slope is None:
+    if given.milestone:
+        return Outlook.INSUFFICIENT_DATA, None, None, None
+    if given.yearly:
+        word, value = opensdg.outlook(
+            given.base_point, given.latest, given.level, given.due, at_most=given.at_most
+        )
+        return word, "open-sdg", None, value
+    if slope is None:
         return Outlook.INSUFFICIENT_DATA, None, None, None
     towards = -1.0 if given.at_most else 1.0
     if slope * towards < 0:

@@ -119,6 +119,11 @@ def _history_block(result: Result, observed: Sequence[Any], style: Style, as_of:
             f"  projected {with_unit(round(trend.projected, 2), unit)} at {result.target.due.isoformat()} "
             f"by {trend.method} fit{ratio}"
         )
+    if trend.method == "open-sdg" and trend.ratio is not None:
+        lines.append(
+            f"  open-sdg progress {trend.ratio:.2f} (observed annual growth over the growth required; "
+            "0.95 on track, 0.60 needs acceleration, 0 off track)"
+        )
     pace = _pace(result, as_of)
     if pace:
         lines.append(f"  {pace}")

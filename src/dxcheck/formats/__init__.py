@@ -36,6 +36,10 @@ class Lang(enum.StrEnum):
     VI = "vi"
 
 
+# Results beyond which a terminal gets an overview instead of every one (dxcheck.overview).
+TERMINAL_LIMIT = 200
+
+
 @dataclass(frozen=True)
 class Style:
     """How a human-facing format may decorate its output."""

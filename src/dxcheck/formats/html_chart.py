@@ -330,7 +330,8 @@ class Chart:
         if self.target.due is not None:
             keys.append(("due", w("legend_due")))
         if self.trend is not None:
-            method = self.trend[0].result.trend.method or "linear"
+            # the line drawn: the compound fit or the linear one (open-sdg draws the linear fit)
+            method = "compound" if self.trend[0].result.trend.method == "compound" else "linear"
             keys.append(("fit", w("legend_trend", method=w(method))))
             if self.trend[2] is not None:
                 keys.append(("projection", w("legend_projection")))

@@ -8,6 +8,7 @@ reads well in a CI log or a pipe. Every string that comes from an input goes thr
 from __future__ import annotations
 
 import io
+from collections.abc import Sequence
 from datetime import date
 from itertools import groupby
 
@@ -61,57 +62,10 @@ class Renderer:
         return make_console(buffer, self.style)
 
     def render(self, report: Report) -> str:
-        fancy = self.style.color
-        table = Table(
-            box=box.SIMPLE_HEAD if fancy else PLAIN_BOX,
-            show_edge=False,
-            pad_edge=False,
-            header_style="bold" if fancy else "",
-            collapse_padding=True,
-        )
-        with_entities = any(r.entity for r in report.results)
-        with_bars = self.style.width >= WIDE
-        table.add_column("status", max_width=12)
-        table.add_column("target", ratio=1, min_width=16, overflow="fold")
-        if with_entities:
-            table.add_column("entity", max_width=18, overflow="fold")
-        table.add_column("due", no_wrap=True)
-        table.add_column("latest", max_width=18, overflow="fold")
-        table.add_column("goal", max_width=14, overflow="fold")
-        table.add_column("progress", no_wrap=True, justify="left" if with_bars else "right")
-        ordered = sorted(
-            report.results,
-            key=lambda r: (r.target.category or "~", r.target.due or _FAR, r.target.id),
-        )
-        for category, group in groupby(ordered, key=lambda r: r.target.category or "uncategorised"):
-            heading = [Text(""), Text(category.upper(), style="bold cyan" if fancy else "")]
-            table.add_row(*heading, *([Text("")] * (len(table.columns) - 2)))
-            for result in group:
-                state = Text(status_text(result), style=STATUS_STYLE[result.status] if fancy else "")
-                outlook = result.trend.outlook
-                state.append(
-                    "\n" + outlook.value.replace("_", " "),
-                    style=OUTLOOK_STYLE[outlook] if fancy else "",
-                )
-                title = Text(result.target.id, style="bold" if fancy else "")
-                title.append("\n")
-                title.append(printable(result.target.title), style="dim" if fancy else "")
-                due = Text(result.target.due.isoformat() if result.target.due else "-")
-                due.append("\n" + days_text(result), style="dim" if fancy else "")
-                cells = [state, title]
-                if with_entities:
-                    cells.append(Text(printable(result.entity) if result.entity else "national"))
-                cells += [
-                    due,
-                    Text(printable(latest_text(result))),
-                    Text(level_text(result)),
-                    _progress(result, fancy=fancy, with_bars=with_bars),
-                ]
-                table.add_row(*cells)
         buffer = io.StringIO()
         console = self._console(buffer)
         if report.results:
-            console.print(table)
+            console.print(results_table(report.results, self.style))
         else:
             console.print(Text("No results match the selection."))
         for item in report.superseded:
@@ -121,6 +75,7 @@ class Renderer:
                     style="dim",
                 )
             )
+        fancy = self.style.color
         line = Text(
             summary_line(report),
             style=("bold green" if report.gate_passed else "bold red") if fancy else "",
@@ -132,6 +87,59 @@ class Renderer:
         from dxcheck.formats.diagnostics import render_findings
 
         return render_findings(problems.findings, color=self.style.color) + verdict_line(problems) + "\n"
+
+
+def results_table(results: Sequence[Result], style: Style) -> Table:
+    """One row per result (the status over the outlook, the id over the title), grouped by
+    category, soonest due first."""
+    fancy = style.color
+    table = Table(
+        box=box.SIMPLE_HEAD if fancy else PLAIN_BOX,
+        show_edge=False,
+        pad_edge=False,
+        header_style="bold" if fancy else "",
+        collapse_padding=True,
+    )
+    with_entities = any(r.entity for r in results)
+    with_bars = style.width >= WIDE
+    table.add_column("status", max_width=12)
+    table.add_column("target", ratio=1, min_width=16, overflow="fold")
+    if with_entities:
+        table.add_column("entity", max_width=18, overflow="fold")
+    table.add_column("due", no_wrap=True)
+    table.add_column("latest", max_width=18, overflow="fold")
+    table.add_column("goal", max_width=14, overflow="fold")
+    table.add_column("progress", no_wrap=True, justify="left" if with_bars else "right")
+    ordered = sorted(
+        results,
+        key=lambda r: (r.target.category or "~", r.target.due or _FAR, r.target.id),
+    )
+    for category, group in groupby(ordered, key=lambda r: r.target.category or "uncategorised"):
+        heading = [Text(""), Text(category.upper(), style="bold cyan" if fancy else "")]
+        table.add_row(*heading, *([Text("")] * (len(table.columns) - 2)))
+        for result in group:
+            state = Text(status_text(result), style=STATUS_STYLE[result.status] if fancy else "")
+            outlook = result.trend.outlook
+            state.append(
+                "\n" + outlook.value.replace("_", " "),
+                style=OUTLOOK_STYLE[outlook] if fancy else "",
+            )
+            title = Text(result.target.id, style="bold" if fancy else "")
+            title.append("\n")
+            title.append(printable(result.target.title), style="dim" if fancy else "")
+            due = Text(result.target.due.isoformat() if result.target.due else "-")
+            due.append("\n" + days_text(result), style="dim" if fancy else "")
+            cells = [state, title]
+            if with_entities:
+                cells.append(Text(printable(result.entity) if result.entity else "national"))
+            cells += [
+                due,
+                Text(printable(latest_text(result))),
+                Text(level_text(result)),
+                _progress(result, fancy=fancy, with_bars=with_bars),
+            ]
+            table.add_row(*cells)
+    return table
 
 
 def _progress(result: Result, *, fancy: bool, with_bars: bool) -> Text:

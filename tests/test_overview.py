@@ -1,0 +1,83 @@
+"""A terminal with more results than a person reads gets an overview (dxcheck.overview);
+a pipe, a file or an explicit --format gets every result."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from dxcheck.formats import TERMINAL_LIMIT
+from tests.conftest import DATA, Run, write
+
+CATALOG = str(DATA / "catalog.yaml")
+PROVINCES = [f"Xã Số {i} (Tỉnh {i % 7})" for i in range(60)]
+
+
+@pytest.fixture
+def many(tmp_path: Path) -> str:
+    """60 communes x 4 targets, plus the nation: more results than TERMINAL_LIMIT."""
+    rows = ["target,entity,date,value"]
+    for i, commune in enumerate(PROVINCES):
+        rows.append(f"online-public-services,{commune},2025-06-30,{40 + i % 50}")
+        rows.append(f"cash-payments,{commune},2025-06-30,{20 + i % 30}")
+        rows.append(f"e-signature-2025,{commune},2025-05-31,{50 + i % 45}")
+        rows.append(f"digital-enterprises,{commune},2025-06-30,{100 + i}")
+    return str(write(tmp_path / "communes.csv", "\n".join(rows) + "\n"))
+
+
+def on_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("dxcheck.cli._stdout_is_terminal", lambda: True)
+
+
+def test_a_terminal_gets_an_overview(run_cli: Run, many: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    on_a_terminal(monkeypatch)
+    run = run_cli("status", many, "-t", CATALOG, "--as-of", "2026-01-15", env={"COLUMNS": "80"})
+    assert run.exit_code == 1
+    lines = run.stdout.splitlines()
+    assert len(lines) < 80  # not one (or two) lines for each of the 245 results
+    assert all(len(line) <= 80 for line in lines), [line for line in lines if len(line) > 80]
+    assert lines[0].startswith("245 results as of 2026-01-15:")
+    assert "category" in lines[lines.index("") + 1]
+    assert "... and 46 more entities (dxcheck status --by entity)" in lines
+    failing_at = next(i for i, line in enumerate(lines) if line.startswith("The 20 results that fail"))
+    shown = lines[failing_at + 3 : failing_at + 23]
+    # worst first: overdue (the nation: no national row) before failed, the least progress
+    # first among those
+    assert [line.split()[0] for line in shown[:3]] == ["overdue"] * 3
+    assert all(" national " in line for line in shown[:3])
+    failed = [line.split() for line in shown[3:]]
+    assert {words[0] for words in failed} == {"fail"}
+    goals = {"online-public-services": 80, "e-signature-2025": 100}
+    shares = [float(words[-2].rstrip("%")) / goals[words[1]] for words in failed]
+    assert shares == sorted(shares)
+    assert any(line.startswith("Next: dxcheck show ") for line in lines)
+    assert lines[-2].startswith("245 results in all: --all lists every one here")
+
+
+@pytest.mark.parametrize(
+    "extra",
+    [("--all",), ("--format", "table"), ("--format", "json")],
+    ids=["all", "explicit-table", "json"],
+)
+def test_all_or_a_format_gives_every_result(
+    run_cli: Run, many: str, monkeypatch: pytest.MonkeyPatch, extra: tuple[str, ...]
+) -> None:
+    on_a_terminal(monkeypatch)
+    run = run_cli("status", many, "-t", CATALOG, "--as-of", "2026-01-15", *extra)
+    assert run.exit_code == 1
+    assert "results in all: --all" not in run.stdout
+    assert run.stdout.count("Xã Số 59 (Tỉnh 3)") >= 4  # every target of the last commune
+
+
+def test_a_pipe_gives_every_result(run_cli: Run, many: str) -> None:
+    run = run_cli("status", many, "-t", CATALOG, "--as-of", "2026-01-15")
+    assert "results in all: --all" not in run.stdout
+    assert run.stdout.count("Xã Số 59 (Tỉnh 3)") >= 4
+
+
+def test_few_results_on_a_terminal_are_all_shown(run_cli: Run, monkeypatch: pytest.MonkeyPatch) -> None:
+    on_a_terminal(monkeypatch)
+    run = run_cli("status", "tests/data/progress.csv", "-t", CATALOG, "--as-of", "2026-01-15")
+    assert "results in all" not in run.stdout
+    assert len(run.stdout.splitlines()) < TERMINAL_LIMIT
