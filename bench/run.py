@@ -12,6 +12,10 @@ times, as separate processes started the same way:
 - ``frictionless validate --schema schema.json FILE`` as a peer, when it is installed
   (``--install-peers`` puts it in its own venv, /tmp/frictionless-venv).
 
+First, the headline case (issue 12): 1M rows of 132,000 series, the commune-level shape
+(``--commune-series``, ``--commune-rows``, ``--commune-rounds``): ``status`` in every output
+format to a file, and ``validate``, against the same floor.
+
 Rounds are interleaved (floor, status, validate, floor, ...) and the median is reported.
 Each process is waited for with ``os.wait4``, which gives that process's own peak RSS.
 Start-up: ``python -c pass``, ``dxcheck --version`` and ``dxcheck status`` with no
@@ -51,6 +55,9 @@ PEER_VENV = Path("/tmp/frictionless-venv")
 NO_PEER = "not installed (python bench/run.py --install-peers puts it in its own venv)"
 LOADS: list[float] = []  # 1-minute load average after each measured run
 MEMORY_SERIES = 83_400  # 100k: 1-2 months each, 1m: 12, 10m: 120
+# The headline: Vietnam reports at commune level, 40 targets x 3,300 communes (issue 12).
+COMMUNE_SERIES = 132_000
+COMMUNE_FORMATS = ("json", "jsonl", "csv", "markdown", "junit", "github", "html", "table")
 
 FLOOR_CODE = """import csv, sys
 with open(sys.argv[1], newline="", encoding="utf-8") as f:
@@ -394,6 +401,42 @@ def bench_size(
     return result
 
 
+def bench_commune(spec: generate.DataSpec, dxcheck: str, rounds: int) -> SizeResult:
+    """Commune scale: ``status`` in every output format (stdout to a file, as a pipe or
+    a CI job gets it: every result, no terminal overview) and ``validate``, on one file of
+    ``spec.series`` series; the floor the same way."""
+    base = bench_size(spec, dxcheck, None, 0, 0, None, peers=False)  # generates the data if needed
+    paths = generate.paths_for(spec)
+    csv_path, catalog = str(paths.csv), str(paths.catalog)
+    tools = [base.tools[0]]
+    tools[0].rounds = rounds
+    for fmt in COMMUNE_FORMATS:
+        argv = [dxcheck, "status", csv_path, "--targets", catalog, "--as-of", AS_OF, "--format", fmt]
+        out = OUT_DIR / f"status-{spec.label}.{fmt}"
+        tools.append(Tool(f"status-{fmt}", f"dxcheck status -f {fmt}", argv, frozenset({0, 1}), rounds, out))
+    tools.append(
+        Tool(
+            "validate",
+            "dxcheck validate",
+            [dxcheck, "validate", csv_path, "--targets", catalog, "--as-of", AS_OF],
+            frozenset({0}),
+            rounds,
+        )
+    )
+    measure(tools[0].argv)  # warm the page cache; not counted
+    for round_no in range(rounds):
+        for tool in tools:
+            if tool.error:
+                continue
+            run = measure(tool.argv, stdout=tool.stdout)
+            tool.record(run)
+            log(
+                f"  {spec.label} {tool.key:<16} round {round_no + 1}/{rounds}: {run.seconds:8.2f} s "
+                f"{run.max_rss_kib / 1024:8.1f} MiB" + (f"  ERROR {tool.error}" if tool.error else "")
+            )
+    return SizeResult(spec.label, spec.rows, base.mib, base.series, base.months, tools)
+
+
 def bench_startup(dxcheck: str, runs: int) -> list[Startup]:
     """New processes each time, interleaved; one unmeasured warm-up of each first."""
     cases = [
@@ -467,6 +510,37 @@ def render_speed(sizes: list[SizeResult], rounds: int) -> list[str]:
     return lines
 
 
+def render_commune(size: SizeResult) -> list[str]:
+    floor = size.tools[0]
+    lines = [
+        f"**Commune scale (the headline):** {size.rows:,} rows, {size.series:,} series"
+        + (
+            " (40 targets x 3,300 communes, the provinces and the nation)"
+            if size.series >= COMMUNE_SERIES
+            else ""
+        )
+        + f", {size.months} months each, {size.mib:,.0f} MiB; every output to a file, as a pipe or a "
+        "CI job gets it (no terminal overview).",
+        "",
+        "| command | seconds | x floor | CPU s | x floor (CPU) | peak RSS MiB | output MiB |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for tool in size.tools:
+        if not tool.runs:
+            lines.append(f"| {tool.label} | {tool.error or 'not run'} | | | | | |")
+            continue
+        ratio = tool.seconds / floor.seconds if floor.runs else float("nan")
+        cpu_ratio = tool.cpu / floor.cpu if floor.runs else float("nan")
+        size_mib = tool.stdout.stat().st_size / 2**20 if tool.stdout and tool.stdout.exists() else None
+        out = f"{size_mib:,.1f}" if size_mib is not None else ""
+        name = tool.label + (f" **{tool.error}**" if tool.error else "")
+        lines.append(
+            f"| {name} | {tool.seconds:.2f} | {ratio:.2f} | {tool.cpu:.2f} | {cpu_ratio:.2f} | "
+            f"{tool.rss_mib:,.0f} | {out} |"
+        )
+    return lines
+
+
 def render_memory(sizes: list[SizeResult]) -> list[str]:
     lines = [
         "| rows | series x months | floor s | status s | x floor | status peak RSS MiB "
@@ -521,12 +595,22 @@ def load_line() -> str:
     return text + " (this runner keeps about 1 busy): a quiet machine."
 
 
-def render(sizes: list[SizeResult], memory: list[SizeResult], startup: list[Startup], info: RunInfo) -> str:
+def render(
+    sizes: list[SizeResult],
+    memory: list[SizeResult],
+    startup: list[Startup],
+    info: RunInfo,
+    commune: SizeResult | None = None,
+) -> str:
     lines = [
         f"Machine: {info.machine}.  ",
         f"dxcheck: {info.version}. Peer: {info.peer_version or 'frictionless not installed'}.  ",
         f"Run: `{info.command}` on {time.strftime('%Y-%m-%d')}, {info.total_seconds / 60:.1f} min in all.",
         "",
+    ]
+    if commune is not None:
+        lines += [*render_commune(commune), ""]
+    lines += [
         *render_speed(sizes, info.rounds),
         "",
         f"Rounds: {info.rounds} for the floor and dxcheck, {info.peer_rounds} for the peer, interleaved; "
@@ -574,6 +658,15 @@ def main(argv: list[str] | None = None) -> int:
         help="also run status and validate once per size on files with this many series, "
         "to see memory against rows alone (0: skip; default %(default)s)",
     )
+    parser.add_argument(
+        "--commune-series",
+        type=int,
+        default=COMMUNE_SERIES,
+        help="the headline case: status in every format and validate on --commune-rows rows of "
+        "this many series (0: skip; default %(default)s)",
+    )
+    parser.add_argument("--commune-rows", type=generate.parse_rows, default=1_000_000)
+    parser.add_argument("--commune-rounds", type=int, default=1, help="rounds for the headline case")
     parser.add_argument("--startup-runs", type=int, default=10)
     parser.add_argument("--out", type=Path, help="rewrite the marked results section of this README")
     parser.add_argument("--dxcheck", help="the dxcheck executable (default: next to this python)")
@@ -596,6 +689,10 @@ def main(argv: list[str] | None = None) -> int:
     log(f"{machine}\n{version}; peer: {peer_version or 'not installed'}")
     log("start-up ...")
     startup = bench_startup(dxcheck, args.startup_runs)
+    commune = None
+    if args.commune_series:
+        spec = generate.DataSpec(args.commune_rows, args.commune_series)
+        commune = bench_commune(spec, dxcheck, args.commune_rounds)
     sizes = parse_sizes(args.sizes)
     results = [
         bench_size(
@@ -619,12 +716,13 @@ def main(argv: list[str] | None = None) -> int:
         peer_version=peer_version,
         total_seconds=time.perf_counter() - started,
     )
-    body = render(results, memory, startup, info)
+    body = render(results, memory, startup, info, commune)
     print(body)
     if args.out:
         write_section(args.out, body)
         log(f"wrote the results section of {args.out}")
-    failed = [t for r in results + memory for t in r.tools if t.error and t.key != "frictionless"]
+    measured = results + memory + ([commune] if commune else [])
+    failed = [t for r in measured for t in r.tools if t.error and t.key != "frictionless"]
     return 1 if failed else 0
 
 

@@ -153,12 +153,43 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def _root(
+    ctx: typer.Context,
     version: Annotated[
         bool,
         typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit."),
     ] = False,
+    config_file: Annotated[
+        Path | None,
+        typer.Option(
+            "--config",
+            metavar="PATH",
+            help="Read defaults for long options from PATH (default: dxcheck.toml or [tool.dxcheck] "
+            "in pyproject.toml, here or in a parent folder).",
+        ),
+    ] = None,
+    no_config: Annotated[
+        bool, typer.Option("--no-config", help="Ignore any configuration file (and DXCHECK_LANG).")
+    ] = False,
 ) -> None:
     """dxcheck: where Vietnam stands against its digital-transformation targets."""
+    from dxcheck import config
+
+    if no_config:
+        ctx.obj = config.Config(None)
+        return
+    if config_file is not None and not config_file.is_file():
+        usage_error(f"--config: no such file '{config_file}'")
+    loaded = config.load(config_file if config_file is not None else config.find(Path.cwd()))
+    if loaded.findings:
+        _emit_findings(loaded.findings, Terminal.detect(no_color=False))
+        raise typer.Exit(EXIT_BAD_INPUT)
+    ctx.obj = loaded
+    if loaded.settings and isinstance(ctx.command, typer.core.TyperGroup):
+        commands = {
+            name: [(p.name or "", p.opts, getattr(p.type, "choices", None)) for p in command.params]
+            for name, command in ctx.command.commands.items()
+        }
+        ctx.default_map = config.default_map(loaded, commands)
 
 
 # --- commands -------------------------------------------------------------------------------
@@ -663,10 +694,12 @@ def _write_or_print(
 
 # Commands that live in modules of their own (cli.py holds the gate and the views).
 from dxcheck.cli_catalog import validate_catalog  # noqa: E402
+from dxcheck.cli_config import config  # noqa: E402
 from dxcheck.cli_coverage import coverage  # noqa: E402
 from dxcheck.cli_explain import explain  # noqa: E402
 
 app.command("validate-catalog")(validate_catalog)
+app.command("config")(config)
 app.command("explain")(explain)
 app.command("coverage")(coverage)
 

@@ -521,6 +521,29 @@ EXPLANATIONS: dict[Code, Explanation] = {
             command="dxcheck template -o data.csv",
         ),
     ),
+    Code.CONFIG_KEY: Explanation(
+        "`dxcheck.toml` (or `[tool.dxcheck]`) has a key that is no option",
+        "use the suggested key; `dxcheck config` shows what is set",
+        "The configuration holds defaults for long options (targets, date-order, decimal, "
+        "entity, fail-on, format, lang). A misspelt key would otherwise change nothing, silently.",
+        Example(
+            (("dxcheck.toml", 'decimals = "comma"\n'),),
+            "dxcheck config",
+            says="dxcheck.toml:1:1: DX305 error: unknown key 'decimals' in the configuration",
+        ),
+    ),
+    Code.CONFIG_VALUE: Explanation(
+        "a configuration value is not one the option takes (or the file is not TOML)",
+        "use a value the option takes, as its `--help` lists",
+        "Each key takes what its option takes: date-order dmy or mdy, decimal comma or dot, "
+        "fail-on statuses and outlooks, format one of the formats, lang en or vi, targets a path "
+        "relative to the file.",
+        Example(
+            (("dxcheck.toml", 'date-order = "dmyy"\n'),),
+            "dxcheck config",
+            says="dxcheck.toml:1:1: DX306 error: configuration 'date-order': takes one of dmy, mdy, not 'dmyy' (did you mean 'dmy'?)",
+        ),
+    ),
 }
 
 # The rules a status report's results break: the gate's words (README, "Status rules" and

@@ -145,6 +145,8 @@ class Code(enum.Enum):
     OUTPUT_IS_INPUT = ("DX302", Severity.ERROR, "refusing to overwrite {what}")
     NO_MATCH = ("DX303", Severity.ERROR, "no file matches '{pattern}'")
     OUTPUT_EXISTS = ("DX304", Severity.ERROR, "refusing to replace existing file")
+    CONFIG_KEY = ("DX305", Severity.ERROR, "unknown key '{key}' in the configuration")
+    CONFIG_VALUE = ("DX306", Severity.ERROR, "configuration '{key}': {reason}")
 
     @property
     def id(self) -> str:
