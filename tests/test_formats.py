@@ -513,3 +513,19 @@ def test_jsonl_empty(reports: tuple[Report, ProblemReport]) -> None:
     made = renderer(Format.JSONL, STYLE)
     assert made.render(replace(report, results=())) == ""
     assert made.render_problems(ProblemReport(("a.csv",), ())) == ""
+
+
+@pytest.mark.parametrize(
+    ("fraction", "expected"),
+    [
+        (0.95, "#######. 95%"),
+        (0.999, "#######. 99%"),
+        (1.0, "######## 100%"),
+        (1.06, "######## 106%"),
+        (0.0, "........ 0%"),
+    ],
+)
+def test_a_bar_is_full_only_when_the_target_is_reached(fraction: float, expected: str) -> None:
+    from dxcheck.formats.words import bar
+
+    assert bar(fraction, fancy=False) == expected
