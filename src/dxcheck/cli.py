@@ -48,10 +48,15 @@ from dxcheck.cli_options import (
 )
 from dxcheck.exit_codes import EXIT_BAD_INPUT
 from dxcheck.formats import TERMINAL_LIMIT, Format, Lang, Style, renderer
-from dxcheck.report import DEFAULT_FAIL_ON, Report
+from dxcheck.report import DEFAULT_FAIL_ON, Outlook, Report, Status
 from dxcheck.schemas import SchemaName
 from dxcheck.selection import parse_within
 from dxcheck.timeline_words import DeadlineFormat, DiffFormat, GroupBy
+
+# Every status and outlook word, as the table prints them (either spelling is accepted).
+GATE_WORD_LIST = ", ".join(
+    w.replace("_", " ") for w in (*(s.value for s in Status), *(o.value for o in Outlook))
+)
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -205,7 +210,9 @@ def status(
         list[str] | None,
         typer.Option(
             "--fail-on",
-            help="Statuses/outlooks that fail the gate (default: fail,overdue; 'none').",
+            metavar="STATUS,...",
+            help="Statuses/outlooks that fail the gate (repeatable or comma-separated; default: "
+            "fail,overdue; 'none' turns the gate off): " + GATE_WORD_LIST + ".",
         ),
     ] = None,
     report: ReportOpt = None,
@@ -224,7 +231,11 @@ def status(
     entity: EntityFilter = None,
     status_filter: Annotated[
         list[str] | None,
-        typer.Option("--status", help="Show only these statuses/outlooks (repeatable)."),
+        typer.Option(
+            "--status",
+            metavar="STATUS,...",
+            help="Show only these statuses/outlooks (repeatable): " + GATE_WORD_LIST + ".",
+        ),
     ] = None,
     due_before: DueBeforeOpt = None,
     due_within: DueWithinOpt = None,
@@ -246,7 +257,15 @@ def status(
         ),
     ] = False,
 ) -> None:
-    """Where each target stands: pass, fail, overdue or pending, per entity. Exit 0/1/2."""
+    """Where each target stands: pass, fail, overdue or pending, per entity. Exit 0/1/2.
+
+    Examples:
+
+    \b
+      dxcheck status data/*.csv --as-of 2025-12-31
+      dxcheck status data/*.csv --entity Huế --fail-on fail,overdue,off_track
+      dxcheck status data/*.csv -f json | jq .gate
+    """
     # More results than a person reads, on a terminal, with no --format: an overview.
     overview = fmt is None and not everything and _stdout_is_terminal()
     # Under GitHub Actions, no --format keeps the table and annotates what fails the gate.
@@ -378,7 +397,15 @@ def validate(
         typer.Option("--statistics", help="One line per finding code with its count, most frequent first."),
     ] = False,
 ) -> None:
-    """The submission gate: check the catalog and the CSVs, print every problem. Exit 0 or 2."""
+    """The submission gate: check the catalog and the CSVs, print every problem. Exit 0 or 2.
+
+    Examples:
+
+    \b
+      dxcheck validate data/*.csv
+      dxcheck validate data/*.csv --date-order dmy --decimal comma
+      dxcheck validate data/*.csv --statistics
+    """
     from dxcheck.check import Options, protected_paths, run_validate
 
     if statistics and fmt not in (None, Format.TABLE):
@@ -426,7 +453,9 @@ def targets_command(
         str | None, typer.Argument(help="Show this target in full.", show_default=False)
     ] = None,
     targets: TargetsOpt = None,
-    fmt: Annotated[Format, typer.Option("--format", "-f", help="table or json.")] = Format.TABLE,
+    fmt: Annotated[
+        Format, typer.Option("--format", "-f", metavar="FORMAT", help="table or json.")
+    ] = Format.TABLE,
     as_of: AsOfOpt = None,
     no_color: NoColorOpt = False,
     target: TargetFilter = None,
@@ -435,7 +464,15 @@ def targets_command(
     due_before: DueBeforeOpt = None,
     due_within: DueWithinOpt = None,
 ) -> None:
-    """List the catalog with resolved due dates, or one target in full with its source."""
+    """List the catalog with resolved due dates, or one target in full with its source.
+
+    Examples:
+
+    \b
+      dxcheck targets
+      dxcheck targets online-public-services
+      dxcheck targets --category digital-government --due-within 6m
+    """
     from dxcheck import catalog_view
     from dxcheck.catalog import load_catalog
     from dxcheck.check import discover_catalog
@@ -474,14 +511,23 @@ def show(
     targets: TargetsOpt = None,
     as_of: AsOfOpt = None,
     entity: EntityFilter = None,
-    fmt: Annotated[Format, typer.Option("--format", "-f", help="table or json.")] = Format.TABLE,
+    fmt: Annotated[
+        Format, typer.Option("--format", "-f", metavar="FORMAT", help="table or json.")
+    ] = Format.TABLE,
     date_order: DateOrderOpt = None,
     decimal: DecimalOpt = None,
     strict: StrictOpt = False,
     no_color: NoColorOpt = False,
 ) -> None:
     """Everything about one target: source, versions, status and outlook per entity,
-    every observation with its file and line, and a chart of the history."""
+    every observation with its file and line, and a chart of the history.
+
+    Examples:
+
+    \b
+      dxcheck show online-public-services
+      dxcheck show online-public-services data/*.csv --entity "Hà Nội"
+    """
     from dxcheck.check import Options, run_history
     from dxcheck.views import render_history
 
@@ -520,7 +566,8 @@ def deadlines(
     targets: TargetsOpt = None,
     as_of: AsOfOpt = None,
     within: Annotated[
-        str | None, typer.Option("--within", help="Only what falls due within e.g. 90d, 6m, 1y.")
+        str | None,
+        typer.Option("--within", metavar="SPAN", help="Only what falls due within e.g. 90d, 6m, 1y."),
     ] = None,
     overdue: Annotated[bool, typer.Option("--overdue", help="Only what is past due and not passed.")] = False,
     fmt: Annotated[
@@ -535,7 +582,15 @@ def deadlines(
     strict: StrictOpt = False,
     no_color: NoColorOpt = False,
 ) -> None:
-    """What falls due soon and what is already missed, soonest first, with the status of each."""
+    """What falls due soon and what is already missed, soonest first, with the status of each.
+
+    Examples:
+
+    \b
+      dxcheck deadlines --within 90d
+      dxcheck deadlines data/*.csv --overdue
+      dxcheck deadlines -f ics -o deadlines.ics
+    """
     from dxcheck.check import Options, protected_paths, run_status
     from dxcheck.timeline import deadlines as due_list
     from dxcheck.views import render_deadlines, render_ics
@@ -571,8 +626,12 @@ def deadlines(
 
 @app.command()
 def diff(
-    start: Annotated[str, typer.Option("--from", help="The earlier as-of date (YYYY-MM-DD).")],
-    end: Annotated[str | None, typer.Option("--to", help="The later as-of date. Default: today.")] = None,
+    start: Annotated[
+        str, typer.Option("--from", metavar="DATE", help="The earlier as-of date (YYYY-MM-DD).")
+    ],
+    end: Annotated[
+        str | None, typer.Option("--to", metavar="DATE", help="The later as-of date. Default: today.")
+    ] = None,
     csv: CsvArgs = None,
     targets: TargetsOpt = None,
     fmt: Annotated[DiffFormat, typer.Option("--format", "-f", help="Output format.")] = DiffFormat.TABLE,
@@ -585,7 +644,14 @@ def diff(
     no_color: NoColorOpt = False,
 ) -> None:
     """What changed between two as-of dates: newly passed, failed or overdue, outlook
-    changes, regressions; the content of a weekly or monthly progress note."""
+    changes, regressions; the content of a weekly or monthly progress note.
+
+    Examples:
+
+    \b
+      dxcheck diff --from 2025-06-30 --to 2025-12-31 data/*.csv
+      dxcheck diff --from 2025-06-30 data/*.csv -f markdown
+    """
     from dxcheck.check import Options, run_diff
     from dxcheck.timeline import diff as compare
     from dxcheck.views import render_diff
@@ -620,7 +686,14 @@ def schema(
     name: Annotated[SchemaName, typer.Argument(help="Which schema.")],
     output: OutputOpt = None,
 ) -> None:
-    """JSON Schema for the catalog, a progress row, or the JSON reports."""
+    """JSON Schema for the catalog, a progress row, or the JSON reports.
+
+    Examples:
+
+    \b
+      dxcheck schema report -o schemas/report.schema.json
+      dxcheck schema catalog
+    """
     from dxcheck.schemas import dumps
 
     protected: tuple[Protected, ...] = ()
@@ -638,9 +711,12 @@ def template(
     category: CategoryFilter = None,
     agency: AgencyFilter = None,
     entity: Annotated[
-        list[str] | None, typer.Option("--entity", help="One row per target for each entity (repeatable).")
+        list[str] | None,
+        typer.Option("--entity", metavar="NAME", help="One row per target for each entity (repeatable)."),
     ] = None,
-    day: Annotated[str | None, typer.Option("--date", help="Fill the date column with DATE.")] = None,
+    day: Annotated[
+        str | None, typer.Option("--date", metavar="DATE", help="Fill the date column with DATE.")
+    ] = None,
     as_of: AsOfOpt = None,
     output: OutputOpt = None,
     force: Annotated[
@@ -650,7 +726,14 @@ def template(
         ),
     ] = False,
 ) -> None:
-    """A CSV to fill in: the header and one row per target in force (unit filled, value blank)."""
+    """A CSV to fill in: the header and one row per target in force (unit filled, value blank).
+
+    Examples:
+
+    \b
+      dxcheck template -o bao-cao.csv --entity "Đà Nẵng" --date 2025-12-31
+      dxcheck template --category digital-government
+    """
     from dxcheck.catalog import load_catalog
     from dxcheck.check import discover_catalog, protected_paths
     from dxcheck.evaluate import in_force

@@ -23,6 +23,7 @@ def validate_catalog(
         list[str] | None,
         typer.Option(
             "--data",
+            metavar="GLOB",
             help="CSVs (or globs) to check against each catalog (repeatable). "
             "Default: the CSVs git tracks in the catalog's folder and below.",
         ),
@@ -33,7 +34,14 @@ def validate_catalog(
     strict: StrictOpt = False,
     no_color: NoColorOpt = False,
 ) -> None:
-    """Check each catalog alone, then the data CSVs against it. Exit 0 or 2."""
+    """Check each catalog alone, then the data CSVs against it. Exit 0 or 2.
+
+    Examples:
+
+    \b
+      dxcheck validate-catalog targets.yaml
+      dxcheck validate-catalog targets.yaml --data "data/**/*.csv"
+    """
     from dxcheck.catalog_check import run_catalogs
     from dxcheck.check import Options
     from dxcheck.cli import Terminal

@@ -19,9 +19,10 @@ def config(ctx: typer.Context) -> None:
 
     Examples:
 
+    \b
       dxcheck config
-
       dxcheck --config ci/dxcheck.toml config
+      dxcheck --no-config status data/*.csv
     """
     loaded: Config = ctx.find_root().obj or Config(None)
     lines = [

@@ -54,7 +54,11 @@ def coverage(
     ] = CoverageFormat.TABLE,
     report: Annotated[
         list[str] | None,
-        typer.Option("--report", help="Also write FORMAT:PATH (repeatable), e.g. markdown:coverage.md."),
+        typer.Option(
+            "--report",
+            metavar="FORMAT:PATH",
+            help="Also write FORMAT:PATH (repeatable), e.g. markdown:coverage.md.",
+        ),
     ] = None,
     target: TargetFilter = None,
     category: CategoryFilter = None,
@@ -67,7 +71,15 @@ def coverage(
     exit_zero: ExitZeroOpt = False,
 ) -> None:
     """Who has not reported: the latest period due of every target with 'reporting', per
-    expected entity, reported, late or missing. Exit 1 when one is missing."""
+    expected entity, reported, late or missing. Exit 1 when one is missing.
+
+    Examples:
+
+    \b
+      dxcheck coverage data/*.csv
+      dxcheck coverage data/*.csv --entity "Đà Nẵng" --as-of 2025-06-15
+      dxcheck coverage data/*.csv --report markdown:$GITHUB_STEP_SUMMARY
+    """
     from dxcheck.check import Options, protected_paths
     from dxcheck.check_coverage import run_coverage
     from dxcheck.cli import Terminal, _preamble

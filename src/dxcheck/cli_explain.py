@@ -24,7 +24,14 @@ def explain(
         bool, typer.Option("--markdown", help="Every code as the README's Markdown table.")
     ] = False,
 ) -> None:
-    """What a finding code means, an example of the problem, and how to fix it."""
+    """What a finding code means, an example of the problem, and how to fix it.
+
+    Examples:
+
+    \b
+      dxcheck explain DX213
+      dxcheck explain
+    """
     from dxcheck import explain as words
 
     if markdown:

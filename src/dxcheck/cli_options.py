@@ -104,6 +104,7 @@ def selection(
 CsvArgs = Annotated[
     list[str] | None,
     typer.Argument(
+        metavar="[CSV]...",
         help="Progress CSV files ('-' reads standard input). None: the bundled sample.",
         show_default=False,
     ),
@@ -113,20 +114,26 @@ TargetsOpt = Annotated[
     typer.Option(
         "--targets",
         "-t",
+        metavar="PATH",
         help="Catalog file. Default: ./targets.yaml if present, else the bundled one.",
     ),
 ]
 AsOfOpt = Annotated[
-    str | None, typer.Option("--as-of", help="Evaluate on this date (YYYY-MM-DD). Default: today.")
+    str | None,
+    typer.Option("--as-of", metavar="DATE", help="Evaluate on this date (YYYY-MM-DD). Default: today."),
 ]
-FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="Output format on stdout.")]
+FormatOpt = Annotated[
+    Format, typer.Option("--format", "-f", metavar="FORMAT", help="Output format on stdout.")
+]
 # status and validate: no --format is table, with workflow annotations under GitHub Actions.
 GateFormatOpt = Annotated[
     Format | None,
     typer.Option(
         "--format",
         "-f",
-        help="Output format on stdout. Default: table (under GitHub Actions, with annotations).",
+        metavar="FORMAT",
+        help="Output format on stdout: " + ", ".join(f.value for f in Format) + ". Default: table "
+        "(under GitHub Actions, with annotations).",
         show_default=False,
     ),
 ]
@@ -139,9 +146,13 @@ ExitZeroOpt = Annotated[
 ]
 ReportOpt = Annotated[
     list[str] | None,
-    typer.Option("--report", help="Also write FORMAT:PATH (repeatable), e.g. junit:out/dx.xml."),
+    typer.Option(
+        "--report", metavar="FORMAT:PATH", help="Also write FORMAT:PATH (repeatable), e.g. junit:out/dx.xml."
+    ),
 ]
-OutputOpt = Annotated[Path | None, typer.Option("--output", "-o", help="Write to FILE instead of stdout.")]
+OutputOpt = Annotated[
+    Path | None, typer.Option("--output", "-o", metavar="FILE", help="Write to FILE instead of stdout.")
+]
 DateOrderOpt = Annotated[
     cells.DateOrder | None,
     typer.Option("--date-order", help="Read a/b/yyyy dates as day-first (dmy) or month-first (mdy)."),
@@ -157,15 +168,22 @@ DecimalOpt = Annotated[
 StrictOpt = Annotated[bool, typer.Option("--strict", help="Treat warnings as errors.")]
 NoColorOpt = Annotated[bool, typer.Option("--no-color", help="No colours (also: NO_COLOR=1).")]
 QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="Only the summary (and errors).")]
-TargetFilter = Annotated[list[str] | None, typer.Option("--target", help="Target id or glob (repeatable).")]
-CategoryFilter = Annotated[list[str] | None, typer.Option("--category", help="Category (repeatable).")]
+TargetFilter = Annotated[
+    list[str] | None, typer.Option("--target", metavar="ID", help="Target id or glob (repeatable).")
+]
+CategoryFilter = Annotated[
+    list[str] | None, typer.Option("--category", metavar="NAME", help="Category (repeatable).")
+]
 AgencyFilter = Annotated[
-    list[str] | None, typer.Option("--agency", help="Agency, part of its name (repeatable).")
+    list[str] | None, typer.Option("--agency", metavar="TEXT", help="Agency, part of its name (repeatable).")
 ]
 EntityFilter = Annotated[
-    list[str] | None, typer.Option("--entity", help="Entity name, or 'national' (repeatable).")
+    list[str] | None,
+    typer.Option("--entity", metavar="NAME", help="Entity name, or 'national' (repeatable)."),
 ]
-DueBeforeOpt = Annotated[str | None, typer.Option("--due-before", help="Only targets due on or before DATE.")]
+DueBeforeOpt = Annotated[
+    str | None, typer.Option("--due-before", metavar="DATE", help="Only targets due on or before DATE.")
+]
 DueWithinOpt = Annotated[
-    str | None, typer.Option("--due-within", help="Only targets due within e.g. 90d, 6m.")
+    str | None, typer.Option("--due-within", metavar="SPAN", help="Only targets due within e.g. 90d, 6m.")
 ]
