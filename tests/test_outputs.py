@@ -131,7 +131,7 @@ def test_template_never_replaces_a_file_without_force(run_cli: Run, workdir: Pat
     assert filled.read_bytes() == before
     forced = run_cli("template", "-t", "cat.yaml", "-o", "out/template.csv", "--force")
     assert forced.exit_code == 0
-    assert filled.read_bytes() != before and filled.read_text(encoding="utf-8").startswith("target,")
+    assert filled.read_bytes() != before and filled.read_text(encoding="utf-8-sig").startswith("target,")
 
 
 def test_other_outputs_still_replace_their_own_files(run_cli: Run, workdir: Path) -> None:
@@ -214,3 +214,18 @@ def test_a_broken_catalog_still_writes_every_report(run_cli: Run, workdir: Path)
     assert {(p["code"], p["file"], p["line"]) for p in doc["problems"]} >= {("DX103", "broken.yaml", 4)}
     root = ET.fromstring((workdir / "reports" / "dx.xml").read_text(encoding="utf-8"))
     assert [f.get("type") for f in root.iter("failure")][:1] == ["DX103"]
+
+
+def test_a_template_file_opens_as_utf8_in_excel_and_reads_back(run_cli: Run, workdir: Path) -> None:
+    run = run_cli("template", "-o", "bao-cao.csv", "--entity", "Hà Nội", "--target", "online-public-services")
+    assert run.exit_code == 0, run.stderr
+    data = (workdir / "bao-cao.csv").read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf")  # the BOM Excel needs to read UTF-8
+    assert "Hà Nội".encode() in data
+    # stdout stays without one (a pipe is no spreadsheet)
+    assert not run_cli("template", "--target", "online-public-services").stdout_bytes.startswith(b"\xef")
+    # filled in, the file is read as any CSV
+    filled = data.decode("utf-8-sig").replace(",Hà Nội,,,percent,", ",Hà Nội,2025-06-30,84,percent,")
+    (workdir / "bao-cao.csv").write_text(filled, encoding="utf-8-sig")
+    checked = run_cli("validate", "bao-cao.csv")
+    assert checked.exit_code == 0, checked.stderr

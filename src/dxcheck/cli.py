@@ -753,6 +753,10 @@ def template(
         # A header alone is no template: say which options left nothing to fill in.
         usage_error(f"the selection matches no target in force on {when.isoformat()}: {chosen.describe()}")
     text = template_csv(rows, entity or [], fill)
+    if output is not None:
+        # A file people open in Excel: with a BOM, Excel reads it as UTF-8 ("Hà Nội", not
+        # "HÃ  Ná»™i"); dxcheck reads either.
+        text = "\ufeff" + text
     _write_or_print(text, output, protected_paths(targets) if output else (), overwrite=force)
 
 
