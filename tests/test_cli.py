@@ -210,3 +210,17 @@ def test_table_width_follows_columns(run_cli: Run) -> None:
     assert "#" not in narrow.stdout  # no room for bars: percentages only
     wide = run_cli("status", PROGRESS, "-t", CATALOG, "--as-of", "2025-07-01", env={"COLUMNS": "160"})
     assert "######.. 75%" in wide.stdout
+
+
+def test_superseded_versions_are_mentioned_only_when_the_selection_shows_their_successor(
+    run_cli: Run,
+) -> None:
+    base = ("status", PROGRESS, "-t", CATALOG, "--as-of", "2026-01-15")
+    everything = run_cli(*base)
+    assert (
+        "superseded by a restatement: e-signature-2024 (dxcheck targets ID shows each version)\n"
+        in everything.stdout
+    )
+    assert everything.stdout.count("superseded") == 1
+    economy = run_cli(*base, "--category", "digital-economy")
+    assert "superseded" not in economy.stdout

@@ -68,13 +68,9 @@ class Renderer:
             console.print(results_table(report.results, self.style))
         else:
             console.print(Text("No results match the selection."))
-        for item in report.superseded:
-            console.print(
-                Text(
-                    f"superseded: {item.target.id} (restated as {item.by} on {item.since.isoformat()})",
-                    style="dim",
-                )
-            )
+        restated = superseded_line(report)
+        if restated:
+            console.print(Text(restated, style="dim"))
         fancy = self.style.color
         line = Text(
             summary_line(report),
@@ -87,6 +83,16 @@ class Renderer:
         from dxcheck.formats.diagnostics import render_findings
 
         return render_findings(problems.findings, color=self.style.color) + verdict_line(problems) + "\n"
+
+
+def superseded_line(report: Report) -> str:
+    """Once, briefly, and only for versions whose successor is shown: ``superseded by a
+    restatement: a, b (dxcheck targets ID shows each version)``."""
+    shown = {r.target.id for r in report.results}
+    items = [s.target.id for s in report.superseded if s.by in shown]
+    if not items:
+        return ""
+    return f"superseded by a restatement: {', '.join(items)} (dxcheck targets ID shows each version)"
 
 
 def results_table(results: Sequence[Result], style: Style) -> Table:
