@@ -37,7 +37,7 @@ from hypothesis import HealthCheck, event, given, note, reject, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner, Result
 
-import dxcheck.progress
+import dxcheck.progress.header
 from dxcheck import cells
 from dxcheck.cli import app
 from dxcheck.findings import FindingSink
@@ -78,8 +78,8 @@ def _frames(exc: BaseException, file: str) -> list[traceback.FrameSummary]:
 
 
 def _header_csv_error(exc: BaseException) -> bool:
-    # The innermost frame is _Header.read (ProgressIndex.read only calls the row loop's functions).
-    frames = _frames(exc, "progress.py")
+    # The innermost frame is Header.read (ProgressIndex.read only calls the row loop's functions).
+    frames = _frames(exc, str(Path("progress", "header.py")))
     return isinstance(exc, csv.Error) and bool(frames) and frames[-1].name == "read"
 
 
@@ -879,7 +879,7 @@ def test_known_bug_classifier_recognises_only_its_entries() -> None:
     elsewhere = raised(lambda: next(csv.reader(['"a'], strict=True)))
     assert elsewhere is not None and known_bug(elsewhere) is None
     # The header bug is fixed: an open quote in the header is a finding, not an exception.
-    header = raised(lambda: dxcheck.progress._Header.read(io.StringIO('"a\n'), "x.csv", FindingSink()))
+    header = raised(lambda: dxcheck.progress.header.Header.read(io.StringIO('"a\n'), "x.csv", FindingSink()))
     assert header is None
     assert not _header_csv_error(RuntimeError())
 

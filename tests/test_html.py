@@ -24,7 +24,6 @@ from dxcheck.formats.html_page import POLICY, SCRIPT, STYLE
 from dxcheck.formats.html_words import Words
 from dxcheck.progress import InputFile, ProgressIndex
 from dxcheck.report import ChartSeries, Observation, Outlook, Report, Result, Status, Trend
-from dxcheck.trend import FitSums
 from tests.conftest import REPO, Run
 from tests.htmlparse import Element, parse
 
@@ -232,8 +231,8 @@ def test_collect_draws_the_engines_trend(tmp_path: Path) -> None:
     assert all(len([s for s in series if s.entity]) <= CHART_ENTITIES for series in charts.values())
     assert len(entities) > 20
     for drawn in entities:  # an entity's trend is fitted on exactly its points
-        assert drawn.fit is not None
-        fit = FitSums._make(drawn.fit)
+        fit = drawn.fit
+        assert fit is not None
         assert fit.n == len(drawn.points)
         assert fit.sy == pytest.approx(sum(v for _, v in drawn.points))
 

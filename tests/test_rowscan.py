@@ -98,7 +98,7 @@ ENDINGS = ("\n", "\r\n", "\r")
 
 
 def excel(delimiter: str) -> type[csv.Dialect]:
-    """The dialect progress.py reads with: excel, strict, with the header's delimiter."""
+    """The dialect dxcheck.progress reads with: excel, strict, with the header's delimiter."""
 
     class Dialect(csv.excel):
         pass
@@ -257,7 +257,7 @@ class Recorder:
 
 
 def scan(loop: ModuleType, text: str, delimiter: str, width: int, first_line: int) -> tuple[int, list[Any]]:
-    """Feed ``text`` to the row loop as progress.py does (lines of a newline="" stream)."""
+    """Feed ``text`` to the row loop as dxcheck.progress does (lines of a newline="" stream)."""
     scanner = loop.RowScanner(
         width=width,
         delimiter=delimiter,

@@ -22,14 +22,16 @@ from hypothesis import strategies as st
 from dxcheck.catalog import Catalog, load_catalog
 from dxcheck.evaluate import evaluate
 from dxcheck.findings import Finding, FindingSink
-from dxcheck.progress import InputFile, ProgressIndex, SeriesSummary
+from dxcheck.progress import InputFile, ProgressIndex, SeriesSummary, halves
 from dxcheck.split import cut_point
+from dxcheck.trend import FitSums
 from tests.conftest import DATA
 from tests.test_fuzz import any_csv_bytes, sheets, write_sheet
 
 CASES = Path(__file__).parent / "cases" / "csv"
 CORPUS = sorted(p for p in CASES.rglob("*") if p.is_file() and p.suffix not in (".toml", ".py"))
 AS_OF = date(2030, 1, 1)
+NO_FIT = FitSums(0, 0, 0.0, 0, 0.0)
 
 
 @dataclasses.dataclass
@@ -58,7 +60,7 @@ def assert_same_series(catalog: Catalog, whole: ProgressIndex, halves: ProgressI
     for target_id in one:
         assert len(one[target_id]) == len(two[target_id]), target_id
         for a, b in zip(one[target_id], two[target_id], strict=True):
-            assert a._replace(fit=()) == b._replace(fit=()), target_id
+            assert a._replace(fit=NO_FIT) == b._replace(fit=NO_FIT), target_id
             assert b.fit == pytest.approx(a.fit, rel=1e-12, abs=1e-9), (target_id, a.entity)
 
 
@@ -212,14 +214,14 @@ def test_without_fork_the_halves_run_one_after_the_other(
 def test_a_failing_second_half_falls_back_to_one_piece(
     generated: Generated, bench_catalog: Catalog, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    original = ProgressIndex._read_half
+    original = halves.read_half
 
-    def failing(self: ProgressIndex, path: Path, start: int, *args: object, **kwargs: object) -> object:
+    def failing(half: ProgressIndex, path: Path, start: int, *args: object, **kwargs: object) -> object:
         if start > 0:
             raise RuntimeError("the second half fails")
-        return original(self, path, start, *args, **kwargs)  # type: ignore[arg-type]
+        return original(half, path, start, *args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(ProgressIndex, "_read_half", failing)
+    monkeypatch.setattr(halves, "read_half", failing)
     fallen = read(bench_catalog, [generated.csv], split=True)
     assert fallen.index.read_in_halves == []  # the second half was read here instead
     whole = read(bench_catalog, [generated.csv], split=False)

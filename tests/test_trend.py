@@ -179,7 +179,7 @@ def test_row_loop_sums_match_explicit_sums(tmp_path: Path) -> None:
     expected = FitSums.of(
         [(date(2024, 1, 1), 100.0), (date(2024, 12, 31), 200.0), (date(2025, 12, 31), 400.0)]
     )
-    got = FitSums._make(series.fit)
+    got = series.fit
     for name in ("n", "st", "sy", "stt", "sty", "sly", "stly", "nonpositive"):
         assert math.isclose(getattr(got, name), getattr(expected, name), rel_tol=1e-12), name
     assert series.observations == 3

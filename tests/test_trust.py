@@ -22,7 +22,7 @@ from dxcheck.cells import CellError, DecimalMark
 from dxcheck.check import Options, Outcome, run_status
 from dxcheck.evaluate import evaluate
 from dxcheck.names import entity_key
-from dxcheck.progress import _FileNumbers
+from dxcheck.progress.numbers import FileNumbers
 from dxcheck.report import Outlook, Result, Status
 from dxcheck.trend import FitSums
 from tests.conftest import DATA, Run, write
@@ -124,7 +124,7 @@ def test_a_decimal_comma_later_in_the_file_settles_an_earlier_group(tmp_path: Pa
 def test_rows_that_wait_are_bounded_and_refused_past_the_bound(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(_FileNumbers, "MAX_WAITING", 1)
+    monkeypatch.setattr(FileNumbers, "MAX_WAITING", 1)
     out = status(
         tmp_path,
         "target,date,value\n"

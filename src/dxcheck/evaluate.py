@@ -14,11 +14,18 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date
+from typing import Protocol
 
 from dxcheck.catalog import Catalog, Direction, Projection, Target, TargetType
-from dxcheck.progress import ProgressIndex, SeriesSummary
+from dxcheck.progress.summary import SeriesSummary
 from dxcheck.report import Observation, Result, Status, Superseded
 from dxcheck.trend import FitSums, TrendInput, outlook
+
+
+class SeriesSource(Protocol):
+    """What evaluation reads: the series of a target, as values (a ``ProgressIndex``)."""
+
+    def series(self, target_id: str) -> Iterable[SeriesSummary]: ...
 
 
 def status_of(target: Target, latest: Observation | None, as_of: date, *, met: bool | None = None) -> Status:
@@ -79,7 +86,7 @@ def in_force(catalog: Catalog, as_of: date) -> tuple[list[Target], list[Supersed
     return active, superseded
 
 
-def evaluate(catalog: Catalog, index: ProgressIndex, as_of: date) -> tuple[list[Result], list[Superseded]]:
+def evaluate(catalog: Catalog, index: SeriesSource, as_of: date) -> tuple[list[Result], list[Superseded]]:
     targets, superseded = in_force(catalog, as_of)
     results: list[Result] = []
     for target in targets:
@@ -87,7 +94,7 @@ def evaluate(catalog: Catalog, index: ProgressIndex, as_of: date) -> tuple[list[
     return results, superseded
 
 
-def evaluate_target(target: Target, index: ProgressIndex, as_of: date) -> list[Result]:
+def evaluate_target(target: Target, index: SeriesSource, as_of: date) -> list[Result]:
     """The national result, from national rows only, then one result per entity with
     observations. A province's rows never stand in for the nation: with no national row
     the national result has no data (``overdue`` once past due)."""
@@ -114,7 +121,7 @@ def _result(target: Target, series: SeriesSummary | None, as_of: date) -> Result
         base = target.baseline.value
     elif series is not None and series.earliest is not None:
         base = series.earliest[1]
-    fit = FitSums._make(series.fit) if series else FitSums(0, 0, 0.0, 0, 0.0)
+    fit = series.fit if series else FitSums(0, 0, 0.0, 0, 0.0)
     trend = outlook(
         fit,
         TrendInput(

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from dxcheck.catalog import Target
     from dxcheck.findings import Finding
+    from dxcheck.trend import FitSums
 
 
 class Status(enum.StrEnum):
@@ -91,12 +92,12 @@ class Result:
 @dataclass(frozen=True, slots=True)
 class ChartSeries:
     """One series as a chart draws it (the HTML report): its observations up to the as-of
-    date, oldest first, and the running sums its trend was fitted from (``trend.FitSums``
-    fields; None when the index has no such series)."""
+    date, oldest first, and the running sums its trend was fitted from (None when the
+    index has no such series)."""
 
     entity: str | None
     points: tuple[tuple[date, float], ...]
-    fit: tuple[float, ...] | None = None
+    fit: FitSums | None = None
 
 
 @dataclass(frozen=True, slots=True)

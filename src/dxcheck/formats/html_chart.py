@@ -93,9 +93,9 @@ class Chart:
         if self.milestone or not self.drawn:
             return None
         first = self.drawn[0]
-        if first.series.fit is None:
+        fit = first.series.fit
+        if fit is None:
             return None
-        fit = FitSums._make(first.series.fit)
         if fit.slope() is None:
             return None
         compound = (first.result.trend.method or getattr(self.target.projection, "value", "")) == "compound"

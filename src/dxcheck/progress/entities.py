@@ -1,0 +1,104 @@
+"""The entities met while reading: each spelling as written, the key it folds to
+(names.entity_key), the name results give it, and where it was first written."""
+
+from __future__ import annotations
+
+from dxcheck.catalog import Catalog
+from dxcheck.findings import Code, Finding, FindingSink, Location, suggestion
+from dxcheck.names import display_name, entity_key, fold_accents
+
+
+class Entities:
+    """Every entity spelling met so far, and what it stands for."""
+
+    def __init__(self, catalog: Catalog) -> None:
+        self.spellings: dict[str, str] = {"": ""}  # as written -> key
+        self.names: dict[str, str] = {}  # key -> as first written (NFC, spaces folded)
+        self._name_keys: dict[str, str] = {}  # the reverse, for the chart pass
+        # where each entity key was first written (for DX225: two spellings, one place?)
+        self.places: dict[str, Location] = {}
+        self.known: dict[str, str] | None = None  # the catalog's entities: key -> name
+        self._inherited = 0  # a half of a file: how many spellings it started with
+        if catalog.entities is not None:
+            self.known = {}
+            for known in catalog.entities:
+                for spelling in (known.name, *known.aliases):
+                    self.known[entity_key(spelling)] = display_name(known.name)
+
+    def inherit(self, whole: Entities) -> None:
+        """Start from a copy of what ``whole`` has met (a half of a file: dxcheck.progress.halves)."""
+        self.spellings = dict(whole.spellings)
+        self.names = dict(whole.names)
+        self._inherited = len(self.spellings)
+
+    def learnt(self) -> list[str]:
+        """The spellings met since ``inherit``, in order (only those: the whole has met most
+        of the others already, and would hold both copies at once)."""
+        return list(self.spellings)[self._inherited :]
+
+    def learn(self, text: str) -> str | None:
+        """Remember a new spelling of an entity: its key, and its name if the key is new.
+        None (remembered all the same) for a spelling the catalog's entities do not know."""
+        key = entity_key(text)
+        canonical = self.known.get(key) if self.known is not None and key else None
+        if canonical is not None:
+            key = entity_key(canonical)
+        self.spellings[text] = key
+        self.names.setdefault(key, canonical or display_name(text))
+        unknown = self.known is not None and key != "" and canonical is None
+        return None if unknown else key
+
+    def name_of(self, key: str) -> str | None:
+        """The name results give an entity key (None: the nation)."""
+        return self.names.get(key, key) or None
+
+    def key_of_name(self, name: str | None) -> str:
+        """The series key of an entity as results name it (None: national)."""
+        if not name:
+            return ""
+        if len(self._name_keys) != len(self.names):  # built once reading is done
+            self._name_keys = {shown: key for key, shown in self.names.items()}
+        return self._name_keys.get(name) or entity_key(name)
+
+    def unknown_hint(self, key: str) -> str:
+        """What to say about an entity the catalog's list does not have."""
+        assert self.known is not None  # only a list of entities leaves one unknown
+        folded = {fold_accents(k): name for k, name in self.known.items()}
+        stripped = fold_accents(key)
+        if stripped in folded:
+            return f"did you mean '{folded[stripped]}'? (or add the spelling to its aliases)"
+        close = suggestion(stripped, folded)
+        if close:
+            name = folded[close.split("'")[1]]
+            return f"did you mean '{name}'? (or add it to the catalog's entities)"
+        return "add it to the catalog's entities, with any other spellings as aliases"
+
+    def check_spellings(self, sink: FindingSink) -> None:
+        """An entity written without any accent beside one written with them ("Ha Noi"
+        beside "Hà Nội"): one warning with a "did you mean", at its first row. Names
+        that differ in their accents ("Thắng Thành", "Thắng Thạnh") are different places
+        in Vietnam, not typos; tone-mark placement, case, spaces and NFC/NFD are already
+        folded (names.entity_key)."""
+        accented: dict[str, list[str]] = {}
+        plain: list[str] = []
+        for key in self.places:
+            folded = fold_accents(key)
+            if folded == key:
+                plain.append(key)
+            else:
+                accented.setdefault(folded, []).append(key)
+        for key in sorted(plain):
+            matches = accented.get(key)
+            if not matches:
+                continue
+            names = " or ".join(f"'{self.names.get(k, k)}'" for k in sorted(matches))
+            spelling = self.names.get(key, key)
+            sink.add(
+                Finding(
+                    Code.ENTITY_SPELLING,
+                    self.places[key],
+                    {"text": spelling, "other": names},
+                    hint=f"did you mean {names}? (if they are different places, ignore this warning)",
+                    text=spelling,
+                )
+            )

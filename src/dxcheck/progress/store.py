@@ -1,0 +1,124 @@
+"""Where the series live while files are read: a slot per target (its constants and its
+series by entity), the keys the row loop finds a series by, and the dates met so far."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Hashable
+from dataclasses import dataclass, field
+from datetime import date
+from types import ModuleType
+
+from dxcheck.catalog import Catalog, Target, TargetType
+from dxcheck.report import Observation
+from dxcheck.reporting import Reporting
+from dxcheck.rowscan import ALWAYS, LOW, SHIFT, Series
+from dxcheck.trend import EPOCH
+from dxcheck.units import canonical_unit
+
+
+@dataclass
+class Slot:
+    """Per-target constants and series for the row loop."""
+
+    target: Target
+    numeric: bool
+    level: float
+    at_most: bool
+    percent: bool
+    unit: str | None
+    base_t: int
+    base_value: float | None
+    compound: bool
+    yearly: bool = False  # projection: open-sdg (the base year's point is kept per series)
+    series: dict[str, Series] = field(default_factory=dict)
+    units_ok: set[str] = field(default_factory=set)
+    record: list[tuple[str, Observation]] | None = None
+    reporting: Reporting | None = None  # how often it is reported (a ``reported`` cell's due date)
+    dues: dict[int, int] = field(default_factory=dict)  # a row's date -> its period's due date
+
+
+class SeriesStore:
+    """The series of every target of a catalog, and the keys the row loop finds them by
+    (a key is the row's target, entity and unit cells as written)."""
+
+    def __init__(self, catalog: Catalog, *, record: frozenset[str], loop: ModuleType) -> None:
+        # the row loop: compiled when it was built, else rowscan's source (dxcheck.native)
+        self.loop = loop
+        # a half's series are added to the whole's, which has the catalog baseline already
+        self.is_half = False
+        self.slots: dict[str, Slot] = {}
+        for target in catalog.targets:
+            unit = canonical_unit(target.unit) if target.unit else None
+            base = target.baseline
+            self.slots[target.id] = Slot(
+                target=target,
+                numeric=target.type is TargetType.NUMERIC,
+                level=target.level,
+                at_most=target.direction.value == "at_most",
+                percent=unit == "percent",
+                unit=unit,
+                base_t=(base.date.toordinal() - EPOCH) if base else ALWAYS,
+                base_value=base.value if base else None,
+                compound=target.projection is not None and target.projection.value == "compound",
+                yearly=target.projection is not None and target.projection.value == "open-sdg",
+                record=[] if target.id in record else None,
+                reporting=catalog.reporting_of(target),
+            )
+        self.target_ids = tuple(self.slots)
+        self.target_lookup: dict[str, Slot | None] = dict(self.slots)  # a target cell as written
+        self.keys: dict[Hashable, Series] = {}
+
+    def slot_of(self, text: str) -> Slot | None:
+        """The slot of a target cell, as the duplicate and chart passes look it up."""
+        return self.target_lookup.get(text) or self.slots.get(text.strip().lower())
+
+    def new_series(self, slot: Slot, entity: str) -> Series:
+        low, high = (0.0, 100.0) if slot.percent else (-sys.float_info.max, sys.float_info.max)
+        state: Series = self.loop.Series(
+            entity,
+            slot,
+            slot.numeric,
+            low,
+            high,
+            -1.0 if slot.at_most else 1.0,
+            slot.compound,
+            slot.level,
+        )
+        if slot.yearly:
+            state.yearly = state.shaped = True
+        if slot.base_value is not None and not entity:
+            # The catalog's baseline is the national one: the first point of the national
+            # trend (SDG method), which then counts only observations from its date on.
+            # An entity's trend starts from its own first observation.
+            state.base_t = slot.base_t
+            if not self.is_half:  # a half's series is added to one that has it already
+                state.add_point(slot.base_t, slot.base_value)
+        slot.series[entity] = state
+        return state
+
+
+class DateCodes:
+    """The dates met so far. A date's code is its ordinal shifted left, with the index of
+    its bit in a series' bitset of dates seen in the low bits (rowscan.SHIFT, LOW)."""
+
+    def __init__(self, as_of: date) -> None:
+        self.as_of = as_of.toordinal()
+        self.as_of_code = (self.as_of << SHIFT) | LOW
+        self.codes: dict[str, int] = {}  # a strict ISO spelling -> its code
+        self.index: dict[int, int] = {}  # ordinal -> bit index
+        self.info: dict[str, tuple[int, int, int]] = {}  # the row loop's cache: code, bit, days
+        self.reported_days: dict[str, int] = {}  # a ``reported`` cell -> its date's ordinal
+
+    def inherit(self, whole: DateCodes) -> None:
+        """Start from a copy of the dates ``whole`` has met (a half of a file)."""
+        self.codes = dict(whole.codes)
+        self.index = dict(whole.index)
+        self.info = dict(whole.info)
+
+    def bit_of(self, ordinal: int) -> int:
+        """The bit index of a date, a new one for a date not met before."""
+        index = self.index.get(ordinal)
+        if index is None:
+            index = self.index[ordinal] = len(self.index)
+        return index
