@@ -26,7 +26,23 @@ class ProgressRow(_RequiredCells, total=False):
 # The order a template writes; the reader accepts any order.
 COLUMNS: tuple[str, ...] = ("target", "entity", "date", "value", "unit", "source", "note", "reported")
 REQUIRED: tuple[str, ...] = tuple(c for c in COLUMNS if c in ProgressRow.__required_keys__)
-HEADER_ALIASES = {"target_id": "target", "indicator": "target"}
+# Other names for the columns, as header names are compared: case folded, spaces as "_",
+# and without accents, so that "Mã chỉ tiêu", "MA CHI TIEU" and "ma_chi_tieu" are one name.
+# Vietnamese: "đơn vị" is the reporting unit (the entity), "đơn vị tính" the unit of measure.
+HEADER_ALIASES = {
+    "target_id": "target",
+    "indicator": "target",
+    "ma_chi_tieu": "target",
+    "chi_tieu": "target",
+    "don_vi": "entity",
+    "dia_phuong": "entity",
+    "ngay": "date",
+    "gia_tri": "value",
+    "don_vi_tinh": "unit",
+    "nguon": "source",
+    "ghi_chu": "note",
+    "ngay_bao_cao": "reported",
+}
 FIELD_SIZE_LIMIT = 64 * 1024
 # Lines are read at most this long: a 1 GB line arrives in pieces, so memory stays bounded
 # (the pieces then fail as rows or hit the field limit, and the file is reported).

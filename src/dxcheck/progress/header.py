@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import IO
 
 from dxcheck.findings import Code, Finding, FindingSink, Location, suggestion
+from dxcheck.names import fold_accents
 from dxcheck.progress.columns import COLUMNS, FIELD_SIZE_LIMIT, HEADER_ALIASES, LINE_LIMIT, REQUIRED
 from dxcheck.progress.source import bounded_lines
 
@@ -67,7 +68,7 @@ class Header:
         unknown: list[tuple[int, str]] = []
         for i, raw in enumerate(names):
             name = _header_name(raw)
-            name = HEADER_ALIASES.get(name, name)
+            name = HEADER_ALIASES.get(fold_accents(name), name)
             if name in index:
                 sink.add(
                     Finding(
