@@ -113,7 +113,7 @@ def test_entities_match_across_nfc_nfd_case_and_spaces(tmp_path: Path) -> None:
         ("online-public-services,,2025-01-01,lots,", "DX213", 36, "not a number"),
         ("online-public-services,,2025-01-01,80000,", "DX220", 36, "0 and 100"),
         ("online-public-services,,2025-01-01,N/A,", "DX213", 36, "leave out"),
-        ("online-public-services,,2025-01-01,,", "DX219", 36, "value"),
+        ("online-public-services,,2025-01-01,5 0,", "DX213", 36, "space"),
         ("online-public-services,,2025-01-01,5,enterprises", "DX215", 38, "percent"),
         ("data-center,,2025-01-01,7,", "DX214", 25, "done"),
         ("online-public-services,,2025-01-01", "DX207", None, "header has 5"),
@@ -284,3 +284,28 @@ def test_superseded_target_is_replaced_on_the_restatement_date(tmp_path: Path) -
     assert [(s.target.id, s.by) for s in after.report.superseded] == [
         ("e-signature-2024", "e-signature-2025")
     ]
+
+
+def test_rows_left_blank_are_not_reported_yet_one_warning_a_file(tmp_path: Path) -> None:
+    """A template's rows not filled in: skipped, counted in one warning, never an error; a
+    row with a value but no date is still an error."""
+    out = status(
+        tmp_path,
+        "target,entity,date,value,unit\n"
+        "online-public-services,Huế,,,percent\n"
+        "online-public-services,Huế,2025-06-30,81,percent\n"
+        "data-center,,2025-06-30,,\n"
+        "cash-payments,,,,percent\n",
+    )
+    assert codes(out) == [("DX209", 2, None)]
+    assert out.findings[0].message == "3 row(s) with no value are skipped as not reported yet (first: line 2)"
+    assert out.exit_code == 1  # the gate, not bad input
+    (hue,) = [r for r in result_list(out) if r.entity == "Huế"]
+    assert hue.observations == 1
+    dated = status(tmp_path, "target,date,value\nonline-public-services,,81\n")
+    assert codes(dated) == [("DX219", 2, 24)]
+
+
+def result_list(outcome: Outcome) -> list[Result]:
+    assert outcome.report is not None
+    return list(outcome.report.results)

@@ -307,6 +307,17 @@ EXPLANATIONS: dict[Code, Explanation] = {
         "in, or an export that lost its rows.",
         _csv(CSV_HEAD, says="data.csv:1: DX208 warning: the file has a header but no data rows"),
     ),
+    Code.NOT_REPORTED: Explanation(
+        "rows with no value (a template's rows left blank) are skipped as not reported yet",
+        "fill in the value when the figure is known, or delete the row",
+        "A template (dxcheck template) has a row for every target; the ones not filled in are "
+        "not reported yet, not zero and not an error: one warning a file says how many were "
+        "skipped. A row with a value but no date is still an error (DX219).",
+        _csv(
+            CSV_HEAD + _ROW + "87\n" + "online-public-services,2025-06-30,\n",
+            says="data.csv:3: DX209 warning: 1 row(s) with no value are skipped as not reported yet (first: line 3)",
+        ),
+    ),
     Code.UNKNOWN_TARGET: Explanation(
         "unknown target id",
         "use the suggested id; `dxcheck targets` lists them",
@@ -401,9 +412,12 @@ EXPLANATIONS: dict[Code, Explanation] = {
     Code.EMPTY_CELL: Explanation(
         "a required cell is empty",
         "fill it, or delete the row",
-        "The target, date and value of every row must be filled in; a row with no value is "
-        "better left out (a blank is not zero).",
-        _csv(CSV_HEAD + _ROW + "\n", says="data.csv:2:38: DX219 error: required cell 'value' is empty"),
+        "The target and date of every row with a value must be filled in (a row with no value "
+        "is not reported yet: DX209).",
+        _csv(
+            CSV_HEAD + "adults-with-bank-accounts,,87\n",
+            says="data.csv:2:27: DX219 error: required cell 'date' is empty",
+        ),
     ),
     Code.OUT_OF_RANGE: Explanation(
         "a percentage outside 0\u2013100",

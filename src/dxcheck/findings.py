@@ -79,6 +79,11 @@ class Code(enum.Enum):
     MALFORMED_CSV = ("DX206", Severity.ERROR, "malformed CSV: {reason}")
     FIELD_COUNT = ("DX207", Severity.ERROR, "row has {found} fields, the header has {expected}")
     NO_ROWS = ("DX208", Severity.WARNING, "the file has a header but no data rows")
+    NOT_REPORTED = (
+        "DX209",
+        Severity.WARNING,
+        "{count} row(s) with no value are skipped as not reported yet (first: {first})",
+    )
 
     # --- progress CSV: cell level --------------------------------------------------
     UNKNOWN_TARGET = ("DX210", Severity.ERROR, "unknown target '{text}'")

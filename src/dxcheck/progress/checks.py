@@ -45,6 +45,7 @@ class FileChecks:
         numbers: FileNumbers,
         candidates: Candidates,
         future: LaterRows,
+        not_reported: LaterRows,
         date_order: cells.DateOrder | None,
         ends_at_cut: bool,
     ) -> None:
@@ -57,6 +58,8 @@ class FileChecks:
         self.numbers = numbers
         self.candidates = candidates
         self.future = future
+        # rows with no value: "not reported yet" (a template's rows left blank), one warning a file
+        self.not_reported = not_reported
         self.date_order = date_order
         self.was_malformed = False
         # Reading the first half of a file: its end is the cut, not the end of the file.
@@ -156,7 +159,8 @@ class FileChecks:
                 else (Code.INVALID_MILESTONE, {"text": text, "target": slot.target.id})
             )
             if not text.strip():
-                code, args = Code.EMPTY_CELL, {"column": "value"}
+                _count_row(self.not_reported, header.file, line)
+                return None
             self.sink.add(header.finding(code, row, line, "value", args, exc.hint))
             return None
         if slot.percent and not 0.0 <= value <= 100.0:
@@ -282,7 +286,9 @@ class FileChecks:
             value = cells.parse_date(text, self.date_order)
         except cells.CellError as exc:
             problem = Code.AMBIGUOUS_DATE if exc.ambiguous else Code.INVALID_DATE
-            if not text.strip():
+            if not text.strip() and not row[self.header.index["value"]].strip():
+                _count_row(self.not_reported, self.header.file, line)  # a row left blank
+            elif not text.strip():
                 self.sink.add(self.header.finding(Code.EMPTY_CELL, row, line, "date", {"column": "date"}))
             else:
                 args: dict[str, object] = {"text": text, "reason": exc.reason}
@@ -297,11 +303,7 @@ class FileChecks:
         return code
 
     def _note_future(self, line: int) -> None:
-        entry = self.future.get(self.header.file)
-        if entry is None:
-            self.future[self.header.file] = [1, line]
-        else:
-            entry[0] += 1
+        _count_row(self.future, self.header.file, line)
 
     def _unit_ok(self, text: str, slot: Slot, row: list[str], line: int) -> bool:
         given = canonical_unit(text)
@@ -344,3 +346,12 @@ class FileChecks:
 
 def fmt(value: float) -> str:
     return f"{value:g}"
+
+
+def _count_row(rows: LaterRows, file: str, line: int) -> None:
+    """One more row of a kind counted per file, and the first one's line."""
+    entry = rows.get(file)
+    if entry is None:
+        rows[file] = [1, line]
+    else:
+        entry[0] += 1

@@ -69,6 +69,7 @@ class Half:
     candidates: set[tuple[str, str, int]] = field(default_factory=set)
     entity_places: dict[str, Location] = field(default_factory=dict)
     future: list[Any] | None = None
+    not_reported: list[Any] | None = None
     findings: list[Finding] = field(default_factory=list)
     dropped: tuple[int, bool] = (0, False)
     decimal_comma: bool = False  # a number written with a decimal comma beyond doubt
@@ -223,6 +224,7 @@ def read_half(
         candidates=half._candidates,
         entity_places=half._entities.places,
         future=half._future.get(header.file),
+        not_reported=half._not_reported.get(header.file),
         findings=sink.findings,
         dropped=sink.dropped(),
         decimal_comma=half._numbers.comma_seen,
@@ -265,9 +267,10 @@ def merge_half(index: ProgressIndex, half: Half, display: str, sink: FindingSink
     for key, place in half.entity_places.items():
         if key not in entities.places:
             entities.places[key] = _moved(place, display, offset)
-    if half.future:
-        entry = index._future.setdefault(display, [0, half.future[1] + offset])
-        entry[0] += half.future[0]
+    for rows, counted in ((index._future, half.future), (index._not_reported, half.not_reported)):
+        if counted:
+            entry = rows.setdefault(display, [0, counted[1] + offset])
+            entry[0] += counted[0]
     return True
 
 

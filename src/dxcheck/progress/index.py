@@ -91,6 +91,7 @@ class ProgressIndex:
         self._milestones = cells.milestone_fast_table()
         self._candidates: Candidates = set()
         self._future: LaterRows = {}
+        self._not_reported: LaterRows = {}
 
     # --- public ---------------------------------------------------------------------
 
@@ -151,6 +152,16 @@ class ProgressIndex:
                         "first": f"line {future[1]}",
                     },
                     hint="pass --as-of with a later date to include them",
+                )
+            )
+        blank = self._not_reported.pop(source.display, None)
+        if blank:
+            sink.add(
+                Finding(
+                    Code.NOT_REPORTED,
+                    Location(source.display, blank[1], None),
+                    {"count": blank[0], "first": f"line {blank[1]}"},
+                    hint="fill in the value when the figure is known, or delete the row",
                 )
             )
 
@@ -319,6 +330,7 @@ class ProgressIndex:
             numbers=self._numbers,
             candidates=self._candidates,
             future=self._future,
+            not_reported=self._not_reported,
             date_order=self.date_order,
             ends_at_cut=ends_at_cut,
         )
