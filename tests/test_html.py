@@ -313,3 +313,25 @@ def test_report_without_charts_still_renders(tmp_path: Path) -> None:
     page = parse(renderer(Format.HTML, Style()).render(replace(outcome.report, charts=None)))
     assert len(_sections(page)) == 5 and not page.find_all("svg", "chart")
     assert not page.find_all("p", "nochart")  # no claim that there is nothing to draw
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [("en", "At this pace</dt><dd>the fitted trend reaches the goal in 2026-06"), ("vi", "tháng 06/2026")],
+)
+def test_a_target_section_says_when_the_trend_reaches_the_goal(
+    run_cli: Run, tmp_path: Path, lang: str, words: str
+) -> None:
+    # 40 (baseline, 2024-01-01) to 60 a year later: the line reaches 80 two years after the baseline
+    rows = "target,date,value\nonline-public-services,2024-07-01,50\nonline-public-services,2025-01-01,60\n"
+    data = tmp_path / "rising.csv"
+    data.write_text(rows, encoding="utf-8")
+    as_json = json.loads(
+        run_cli("status", str(data), "-t", CATALOG, "--as-of", "2025-02-01", "-f", "json").stdout
+    )
+    (national,) = [r for r in as_json["results"] if r["target"] == "online-public-services"]
+    assert national["eta"] is not None and national["eta"].startswith("2026-0")
+    page = run_cli("status", str(data), "-t", CATALOG, "--as-of", "2025-02-01", "-f", "html", "--lang", lang)
+    month = national["eta"][:7]
+    expected = words.replace("2026-06", month).replace("06/2026", f"{month[5:]}/{month[:4]}")
+    assert expected in page.stdout

@@ -216,6 +216,9 @@ class Renderer:
                 + (f" · {w('progress')} {w.percent(head.progress)}" if head.progress is not None else ""),
             ),
         ]
+        if head.trend.eta is not None:
+            # When the fitted trend reaches the goal (issue 17's eta): a phrase, to the month.
+            facts.append((w("at_this_pace"), esc(w("eta_reached", month=w.month(head.trend.eta)))))
         entities = [r for r in group if r.entity is not None and r is not head]
         if entities:
             counts = Counter(r.status for r in entities)

@@ -47,6 +47,8 @@ _EN: Final[dict[str, str]] = {
     "goal": "Goal",
     "latest": "Latest",
     "progress": "Progress",
+    "at_this_pace": "At this pace",
+    "eta_reached": "the fitted trend reaches the goal in {month}",
     "entities": "Entities",
     "national": "national",
     "uncategorised": "uncategorised",
@@ -143,6 +145,8 @@ _VI: Final[dict[str, str]] = {
     "goal": "Mục tiêu",
     "latest": "Số liệu mới nhất",
     "progress": "Tiến độ",
+    "at_this_pace": "Với tốc độ hiện nay",
+    "eta_reached": "xu hướng đạt mục tiêu vào tháng {month}",
     "entities": "Địa phương, đơn vị",
     "national": "toàn quốc",
     "uncategorised": "chưa phân loại",
@@ -298,6 +302,9 @@ class Words:
 
     def day(self, day: date) -> str:
         return day.strftime("%d/%m/%Y") if self.lang == "vi" else day.isoformat()
+
+    def month(self, day: date) -> str:
+        return day.strftime("%m/%Y") if self.lang == "vi" else day.strftime("%Y-%m")
 
     def days_left(self, days: int | None) -> str:
         if days is None:
