@@ -274,7 +274,7 @@ def status(
     terminal = replace(terminal, lang=lang.value)
     day = parse_date(as_of, "--as-of")
     gate = parse_gate_words(fail_on, "--fail-on") if fail_on else DEFAULT_FAIL_ON
-    reports = parse_reports(report or [])
+    reports = parse_reports(report or [], Format)
     if by is not None and fmt not in SCOREBOARD_FORMATS:
         usage_error("--by supports --format table, json, csv or markdown")
     chosen = selection(target, category, agency, entity, status_filter, due_before, due_within, as_of=day)
@@ -421,7 +421,7 @@ def validate(
         use_sample=False,
         exit_zero=exit_zero,
     )
-    reports = parse_reports(report or [])
+    reports = parse_reports(report or [], Format)
     outcome = run_validate(options)
     problems = outcome.problems
     _write_reports(problems, reports, protected_paths(targets, options.inputs))

@@ -29,8 +29,8 @@ from dxcheck.cli_options import (
     TargetsOpt,
     notice,
     parse_date,
+    parse_reports,
     selection,
-    usage_error,
 )
 
 if TYPE_CHECKING:
@@ -121,17 +121,7 @@ def _render(outcome: Outcome, fmt: CoverageFormat) -> str:
 
 
 def _parse_reports(specs: list[str]) -> list[tuple[CoverageFormat, Path]]:
-    out: list[tuple[CoverageFormat, Path]] = []
-    for spec in specs:
-        name, sep, path = spec.partition(":")
-        if not sep or not path:
-            usage_error(f"--report takes FORMAT:PATH (e.g. markdown:coverage.md), not '{spec}'")
-        try:
-            out.append((CoverageFormat(name.strip().lower()), Path(path)))
-        except ValueError:
-            words = ", ".join(f.value for f in CoverageFormat)
-            usage_error(f"--report: unknown format '{name}' for coverage (one of {words})")
-    return out
+    return parse_reports(specs, CoverageFormat, example="markdown:coverage.md", command=" for coverage")
 
 
 def _write_reports(

@@ -7,11 +7,12 @@ Light on purpose (no pydantic, no reader): ``dxcheck --version`` imports this.
 
 from __future__ import annotations
 
+import enum
 import os
 import sys
 from datetime import date
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import Annotated, NoReturn, TypeVar
 
 import typer
 
@@ -45,16 +46,23 @@ def parse_date(text: str | None, option: str) -> date:
         usage_error(f"{option} takes a date as YYYY-MM-DD, not '{text}'")
 
 
-def parse_reports(specs: list[str]) -> list[tuple[Format, Path]]:
-    out: list[tuple[Format, Path]] = []
+FormatT = TypeVar("FormatT", bound=enum.StrEnum)
+
+
+def parse_reports(
+    specs: list[str], formats: type[FormatT], *, example: str = "junit:out/dx.xml", command: str = ""
+) -> list[tuple[FormatT, Path]]:
+    """``--report FORMAT:PATH`` specs, each format one of ``formats``."""
+    out: list[tuple[FormatT, Path]] = []
     for spec in specs:
         name, sep, path = spec.partition(":")
         if not sep or not path:
-            usage_error(f"--report takes FORMAT:PATH (e.g. junit:out/dx.xml), not '{spec}'")
+            usage_error(f"--report takes FORMAT:PATH (e.g. {example}), not '{spec}'")
         try:
-            out.append((Format(name.strip().lower()), Path(path)))
+            out.append((formats(name.strip().lower()), Path(path)))
         except ValueError:
-            usage_error(f"--report: unknown format '{name}' (one of {', '.join(f.value for f in Format)})")
+            words = ", ".join(f.value for f in formats)
+            usage_error(f"--report: unknown format '{name}'{command} (one of {words})")
     return out
 
 
