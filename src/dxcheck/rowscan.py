@@ -404,11 +404,13 @@ class RowScanner:
                         # takes them); and nothing float() reads one way but a person may
                         # mean another: "12.500" is 12500 in Vietnamese, and a cell not
                         # ending in a digit may be padded ("12.500 ").
+                        # (Indexing, not slicing: a slice would be a new string per row.)
+                        tail = len(v_text) - 1  # float() read it: not empty
                         ok = (
                             series.low <= x <= series.high
                             and "_" not in v_text
-                            and v_text[-1:].isdigit()
-                            and v_text[-4:-3] != "."
+                            and "0" <= v_text[tail] <= "9"
+                            and (tail < 3 or v_text[tail - 3] != ".")
                             and (dot_is_decimal or "." not in v_text)
                         )
                     except ValueError:
