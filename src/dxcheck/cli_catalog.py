@@ -44,7 +44,7 @@ def validate_catalog(
     """
     from dxcheck.catalog_check import run_catalogs
     from dxcheck.check import Options
-    from dxcheck.cli import Terminal
+    from dxcheck.cli_terminal import Terminal
     from dxcheck.formats.diagnostics import render_findings
     from dxcheck.formats.words import verdict_line
 

@@ -82,7 +82,7 @@ def coverage(
     """
     from dxcheck.check import Options, protected_paths
     from dxcheck.check_coverage import run_coverage
-    from dxcheck.cli import Terminal, _preamble
+    from dxcheck.cli_terminal import Terminal, _preamble
 
     day = parse_date(as_of, "--as-of")
     reports = _parse_reports(report or [])
