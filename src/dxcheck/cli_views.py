@@ -35,15 +35,9 @@ from dxcheck.cli_options import (
 from dxcheck.cli_terminal import Terminal, _emit_findings, _preamble, _usage_errors
 from dxcheck.exit_codes import EXIT_BAD_INPUT
 from dxcheck.formats import Format
-from dxcheck.report import Outlook, Status
 from dxcheck.schemas import SchemaName
 from dxcheck.selection import parse_within
 from dxcheck.timeline_words import DeadlineFormat, DiffFormat
-
-# Every status and outlook word, as the table prints them (either spelling is accepted).
-GATE_WORD_LIST = ", ".join(
-    w.replace("_", " ") for w in (*(s.value for s in Status), *(o.value for o in Outlook))
-)
 
 if TYPE_CHECKING:
     from collections.abc import Sequence

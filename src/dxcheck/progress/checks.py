@@ -66,6 +66,22 @@ class FileChecks:
         self.ends_at_cut = ends_at_cut
         self.open_at_cut: int | None = None  # the line of a quoted cell still open there
 
+    def _finding(
+        self,
+        code: Code,
+        row: list[str],
+        line: int,
+        column: str,
+        args: dict[str, object],
+        hint: str | None = None,
+    ) -> Finding:
+        """A finding at the cell of ``column``, located in the row's own text (the row loop
+        keeps it), so the column is exact however the row was quoted."""
+        return self.header.finding(code, row, line, column, args, hint, row_text=self.scanner.row_text)
+
+    def _location(self, row: list[str], line: int, column: str) -> Location:
+        return self.header.location(row, line, column, row_text=self.scanner.row_text)
+
     # --- rowscan.RowChecks ------------------------------------------------------------
 
     def fix_width(self, row: list[str], line: int) -> bool:
@@ -89,7 +105,6 @@ class FileChecks:
         """The series a new (target, entity, unit) spelling belongs to, checked cell by
         cell; remembered only when every cell is valid, so each bad row is reported."""
         header = self.header
-        header.row_text = self.scanner.row_text
         index = header.index
         t_text = row[index["target"]]
         slot = self.store.target_lookup.get(t_text)
@@ -117,7 +132,6 @@ class FileChecks:
     def day(self, text: str, row: list[str], line: int) -> tuple[int, int, int] | None:
         """(code, bit, days since 2000) of a date on or before the as-of date; None, with a
         finding or a count of later rows, otherwise."""
-        self.header.row_text = self.scanner.row_text
         dates = self.dates
         code = dates.codes.get(text)
         if code is None:
@@ -135,7 +149,6 @@ class FileChecks:
     def value(self, text: str, series: Series, row: list[str], line: int) -> float | None:
         slot: Slot = series.owner  # type: ignore[assignment]
         header = self.header
-        header.row_text = self.scanner.row_text
         numbers = self.numbers
         try:
             if slot.numeric:
@@ -150,7 +163,7 @@ class FileChecks:
                 value = cells.parse_milestone(text)
         except cells.CellError as exc:
             if exc.ambiguous and numbers.can_wait():
-                numbers.waiting.append((line, header.row_text))
+                numbers.waiting.append((line, self.scanner.row_text))
                 return None
             args: dict[str, object]
             code, args = (
@@ -161,11 +174,11 @@ class FileChecks:
             if not text.strip():
                 _count_row(self.not_reported, header.file, line)
                 return None
-            self.sink.add(header.finding(code, row, line, "value", args, exc.hint))
+            self.sink.add(self._finding(code, row, line, "value", args, exc.hint))
             return None
         if slot.percent and not 0.0 <= value <= 100.0:
             hint = "a share is between 0 and 100 percent"
-            self.sink.add(header.finding(Code.OUT_OF_RANGE, row, line, "value", {"text": text}, hint))
+            self.sink.add(self._finding(Code.OUT_OF_RANGE, row, line, "value", {"text": text}, hint))
             return None
         return value
 
@@ -179,9 +192,8 @@ class FileChecks:
             return
         base = slot.target.baseline
         assert base is not None  # a series has a baseline date only from the catalog
-        self.header.row_text = self.scanner.row_text
         self.sink.add(
-            self.header.finding(
+            self._finding(
                 Code.BASELINE_CONFLICT,
                 row,
                 line,
@@ -199,7 +211,6 @@ class FileChecks:
     def reported(self, series: Series, code: int, bit: int, text: str, row: list[str], line: int) -> None:
         """A ``reported`` cell: whether the row arrived after its period's due date (late)
         or after the as-of date (unknown on that day); kept as bits beside ``seen``."""
-        self.header.row_text = self.scanner.row_text
         day = self.dates.reported_days.get(text)
         if day is None:
             if not text.strip():
@@ -209,7 +220,7 @@ class FileChecks:
             except cells.CellError as exc:
                 problem = Code.AMBIGUOUS_DATE if exc.ambiguous else Code.INVALID_DATE
                 args: dict[str, object] = {"text": text, "reason": exc.reason}
-                self.sink.add(self.header.finding(problem, row, line, "reported", args, exc.hint))
+                self.sink.add(self._finding(problem, row, line, "reported", args, exc.hint))
                 return
             self.dates.reported_days[text] = day
         slot: Slot = series.owner  # type: ignore[assignment]
@@ -267,10 +278,10 @@ class FileChecks:
         if not key and not any(cell.strip() for cell in row):
             return None  # a line of empty cells, as spreadsheets export below the data
         if not key:
-            self.sink.add(self.header.finding(Code.EMPTY_CELL, row, line, "target", {"column": "target"}))
+            self.sink.add(self._finding(Code.EMPTY_CELL, row, line, "target", {"column": "target"}))
         else:
             self.sink.add(
-                self.header.finding(
+                self._finding(
                     Code.UNKNOWN_TARGET,
                     row,
                     line,
@@ -289,10 +300,10 @@ class FileChecks:
             if not text.strip() and not row[self.header.index["value"]].strip():
                 _count_row(self.not_reported, self.header.file, line)  # a row left blank
             elif not text.strip():
-                self.sink.add(self.header.finding(Code.EMPTY_CELL, row, line, "date", {"column": "date"}))
+                self.sink.add(self._finding(Code.EMPTY_CELL, row, line, "date", {"column": "date"}))
             else:
                 args: dict[str, object] = {"text": text, "reason": exc.reason}
-                self.sink.add(self.header.finding(problem, row, line, "date", args, exc.hint))
+                self.sink.add(self._finding(problem, row, line, "date", args, exc.hint))
             return None
         ordinal = value.toordinal()
         code = (ordinal << SHIFT) | self.dates.bit_of(ordinal)
@@ -312,7 +323,7 @@ class FileChecks:
             return True
         expected = slot.target.unit or "(no unit: a milestone)"
         self.sink.add(
-            self.header.finding(
+            self._finding(
                 Code.UNIT_MISMATCH,
                 row,
                 line,
@@ -328,11 +339,11 @@ class FileChecks:
         new = entity_key(text) not in entities.names
         key = entities.learn(text)
         if key and new:
-            entities.places[key] = self.header.location(row, line, "entity")
+            entities.places[key] = self._location(row, line, "entity")
         if key is None:
             key = entity_key(text)
             self.sink.add(
-                self.header.finding(
+                self._finding(
                     Code.UNKNOWN_ENTITY,
                     row,
                     line,

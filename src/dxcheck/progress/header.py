@@ -25,9 +25,6 @@ class Header:
     width: int
     dialect: type[csv.Dialect]
     line: int
-    # the text of the row being checked (set by the row loop's slow paths): a finding
-    # points at the character where the cell starts, however the row was quoted
-    row_text: str = ""
 
     @classmethod
     def read(cls, text: IO[str], file: str, sink: FindingSink) -> Header | None:
@@ -158,15 +155,18 @@ class Header:
         column: str,
         args: dict[str, object],
         hint: str | None = None,
+        *,
+        row_text: str = "",
     ) -> Finding:
         i = self.index[column]
         text = row[i] if i < len(row) else None
-        return Finding(code, self.location(row, line, column), args, hint, text)
+        return Finding(code, self.location(row, line, column, row_text=row_text), args, hint, text)
 
-    def location(self, row: list[str], line: int, column: str) -> Location:
-        """Where the cell of ``column`` starts in a row that starts on ``line``."""
+    def location(self, row: list[str], line: int, column: str, *, row_text: str = "") -> Location:
+        """Where the cell of ``column`` starts in a row that starts on ``line``: exact from
+        the row's text when given, else estimated from its cells."""
         i = self.index[column]
-        lines_down, col = cell_start(self.row_text, row, i, self.dialect.delimiter)
+        lines_down, col = cell_start(row_text, row, i, self.dialect.delimiter)
         return Location(self.file, line + lines_down, col)
 
 
