@@ -239,7 +239,9 @@ def test_scoreboard_states_the_gate(run_cli: Run) -> None:
     }
     table = run_cli(*board, "--fail-on", "none")
     assert table.exit_code == 0
-    assert table.stdout.endswith("3 category group(s) as of 2026-01-15. Gate (fail on nothing): passed.\n")
+    assert table.stdout.endswith(
+        "3 group(s) by category as of 2026-01-15.\nGate (fail on nothing): passed.\n"
+    )
     markdown = run_cli(*board, "-f", "markdown")
     assert markdown.stdout.startswith("❌ **Gate failed** as of 2026-01-15: 3 of 6 result(s) fail the gate")
 

@@ -21,7 +21,7 @@ from dxcheck.check import Options, run_status
 from dxcheck.formats import Format, Style, renderer
 from dxcheck.formats.html import ENTITY_ROWS
 from dxcheck.formats.html_page import POLICY, SCRIPT, STYLE
-from dxcheck.formats.html_words import Words
+from dxcheck.formats.lexicon import Words
 from dxcheck.progress import InputFile, ProgressIndex
 from dxcheck.report import ChartSeries, Observation, Outlook, Report, Result, Status, Trend
 from tests.conftest import REPO, Run

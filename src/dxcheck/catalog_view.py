@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 import json
 from typing import Any
 
@@ -48,30 +47,38 @@ def render_list(catalog: Catalog, targets: list[Target], fmt: Format, style: Sty
             "targets": [target_document(catalog, t) for t in targets],
         }
         return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
-    from rich import box
-    from rich.table import Table
-    from rich.text import Text
+    from dxcheck.formats.grid import Column, table
+    from dxcheck.formats.lexicon import Words
 
-    from dxcheck.formats.table import PLAIN_BOX, make_console, trim
-
-    table = Table(box=box.SIMPLE_HEAD if style.color else PLAIN_BOX, show_edge=False, pad_edge=False)
-    for name in ("id", "category", "due", "deadline", "goal", "agency"):
-        table.add_column(name, overflow="fold", no_wrap=name in {"id", "due"})
-    for t in sorted(targets, key=lambda t: (t.category or "~", t.due.isoformat() if t.due else "9999", t.id)):
-        deadline = printable(t.deadline or "none") + (f" (restates {t.supersedes})" if t.supersedes else "")
-        table.add_row(
-            Text(t.id),
-            Text(t.category or "-"),
-            Text(t.due.isoformat() if t.due else "none"),
-            Text(deadline),
-            Text(goal_text(t)),
-            Text(printable(t.agency or "-")),
+    w = Words(style.lang)
+    columns = [  # in order of importance: what a narrow terminal keeps
+        Column("id", w("h_target"), keep=True),
+        Column("due", w("h_due")),
+        Column("goal", w("h_goal")),
+        Column("category", w("h_category")),
+        Column("title", w("h_title"), shrink=16),
+        Column("deadline", w("h_deadline"), shrink=12),
+        Column("agency", w("h_agency"), shrink=12),
+    ]
+    rows = [
+        {
+            "id": t.id,
+            "category": w.category(t.category) if t.category else "-",
+            "due": w.day(t.due) if t.due else w("no_deadline_short"),
+            # What a target restates is in ``dxcheck targets ID`` (an id here would be cut).
+            "deadline": printable(t.deadline or "none"),
+            "goal": w("milestone") if t.type.value == "milestone" else goal_text(t),
+            "agency": printable(t.agency or "-"),
+            "title": printable(t.title),
+        }
+        for t in sorted(
+            targets, key=lambda t: (t.category or "~", t.due.isoformat() if t.due else "9999", t.id)
         )
-    buffer = io.StringIO()
-    console = make_console(buffer, style)
-    console.print(table)
-    console.print(Text(f"{len(targets)} targets in {path}. Show one in full: dxcheck targets ID"))
-    return trim(buffer.getvalue())
+    ]
+    order = ("id", "category", "due", "goal", "title", "deadline", "agency")
+    lines = table(columns, rows, style.width, order=order)
+    lines.append(w("targets_footer", count=len(targets), path=printable(path)))
+    return "".join(line + "\n" for line in lines)
 
 
 def render_one(catalog: Catalog, target: Target, fmt: Format, style: Style) -> str:

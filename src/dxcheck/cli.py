@@ -30,6 +30,7 @@ from dxcheck.cli_options import (
     EntityFilter,
     ExitZeroOpt,
     GateFormatOpt,
+    LangOpt,
     NoColorOpt,
     QuietOpt,
     ReportOpt,
@@ -168,10 +169,7 @@ def status(
         typer.Option("--by", help="A scoreboard: counts per entity, category, agency or target."),
     ] = None,
     exit_zero: ExitZeroOpt = False,
-    lang: Annotated[
-        Lang,
-        typer.Option("--lang", help="Language of the HTML report (for now the HTML report only)."),
-    ] = Lang.EN,
+    lang: LangOpt = Lang.EN,
     everything: Annotated[
         bool,
         typer.Option(
@@ -193,9 +191,8 @@ def status(
     # More results than a person reads, on a terminal, with no --format: an overview.
     overview = fmt is None and not everything and _stdout_is_terminal()
     # Under GitHub Actions, no --format keeps the table and annotates what fails the gate.
-    terminal = replace(Terminal.detect(no_color), annotate=fmt is None and github_actions())
+    terminal = replace(Terminal.detect(no_color, lang.value), annotate=fmt is None and github_actions())
     fmt = fmt or Format.TABLE
-    terminal = replace(terminal, lang=lang.value)
     day = parse_date(as_of, "--as-of")
     gate = parse_gate_words(fail_on, "--fail-on") if fail_on else DEFAULT_FAIL_ON
     reports = parse_reports(report or [], Format)
@@ -268,7 +265,9 @@ def _finish_status(
         from dxcheck.timeline import scoreboard
         from dxcheck.views import render_scoreboard
 
-        sys.stdout.write(render_scoreboard(scoreboard(report.results, by, report.fail_on), by, fmt, report))
+        sys.stdout.write(
+            render_scoreboard(scoreboard(report.results, by, report.fail_on), by, fmt, report, terminal.style)
+        )
     elif quiet and fmt is Format.TABLE:
         from dxcheck.formats.words import summary_line
 
@@ -315,6 +314,7 @@ def validate(
     strict: StrictOpt = False,
     quiet: QuietOpt = False,
     no_color: NoColorOpt = False,
+    lang: LangOpt = Lang.EN,
     exit_zero: ExitZeroOpt = False,
     statistics: Annotated[
         bool,
@@ -334,7 +334,7 @@ def validate(
 
     if statistics and fmt not in (None, Format.TABLE):
         usage_error("--statistics prints a table: leave out --format (--report FORMAT:PATH still writes)")
-    terminal = Terminal.detect(no_color)
+    terminal = Terminal.detect(no_color, lang.value)
     options = Options(
         catalog=targets,
         inputs=tuple(csv or ()),

@@ -11,7 +11,8 @@ from typing import Annotated
 
 import typer
 
-from dxcheck.cli_options import AsOfOpt, DateOrderOpt, DecimalOpt, NoColorOpt, StrictOpt, parse_date
+from dxcheck.cli_options import AsOfOpt, DateOrderOpt, DecimalOpt, LangOpt, NoColorOpt, StrictOpt, parse_date
+from dxcheck.formats import Lang
 
 
 def validate_catalog(
@@ -33,6 +34,7 @@ def validate_catalog(
     decimal: DecimalOpt = None,
     strict: StrictOpt = False,
     no_color: NoColorOpt = False,
+    lang: LangOpt = Lang.EN,
 ) -> None:
     """Check each catalog alone, then the data CSVs against it. Exit 0 or 2.
 
@@ -48,7 +50,7 @@ def validate_catalog(
     from dxcheck.formats.diagnostics import render_findings
     from dxcheck.formats.words import verdict_line
 
-    terminal = Terminal.detect(no_color)
+    terminal = Terminal.detect(no_color, lang.value)
     options = Options(
         as_of=parse_date(as_of, "--as-of"), date_order=date_order, decimal=decimal, strict=strict
     )

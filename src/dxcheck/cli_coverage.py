@@ -23,6 +23,7 @@ from dxcheck.cli_options import (
     DecimalOpt,
     EntityFilter,
     ExitZeroOpt,
+    LangOpt,
     NoColorOpt,
     StrictOpt,
     TargetFilter,
@@ -32,6 +33,7 @@ from dxcheck.cli_options import (
     parse_reports,
     selection,
 )
+from dxcheck.formats import Lang
 
 if TYPE_CHECKING:
     from dxcheck.check import Outcome
@@ -68,6 +70,7 @@ def coverage(
     decimal: DecimalOpt = None,
     strict: StrictOpt = False,
     no_color: NoColorOpt = False,
+    lang: LangOpt = Lang.EN,
     exit_zero: ExitZeroOpt = False,
 ) -> None:
     """Who has not reported: the latest period due of every target with 'reporting', per
@@ -97,7 +100,7 @@ def coverage(
         exit_zero=exit_zero,
     )
     outcome = run_coverage(options)
-    terminal = Terminal.detect(no_color)
+    terminal = Terminal.detect(no_color, lang.value)
     _preamble(outcome, terminal)
     _write_reports(outcome, reports, protected_paths(targets, options.inputs))
     sys.stdout.write(_render(outcome, fmt))

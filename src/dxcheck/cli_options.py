@@ -18,7 +18,7 @@ import typer
 
 from dxcheck import cells
 from dxcheck.exit_codes import EXIT_BAD_INPUT
-from dxcheck.formats import Format
+from dxcheck.formats import Format, Lang
 from dxcheck.report import parse_fail_on
 from dxcheck.selection import Selection, parse_within
 
@@ -174,6 +174,14 @@ DecimalOpt = Annotated[
     ),
 ]
 StrictOpt = Annotated[bool, typer.Option("--strict", help="Treat warnings as errors.")]
+LangOpt = Annotated[
+    Lang,
+    typer.Option(
+        "--lang",
+        metavar="LANG",
+        help="Language of what people read: en or vi (also DXCHECK_LANG or the config's lang).",
+    ),
+]
 NoColorOpt = Annotated[bool, typer.Option("--no-color", help="No colours (also: NO_COLOR=1).")]
 QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="Only the summary (and errors).")]
 TargetFilter = Annotated[

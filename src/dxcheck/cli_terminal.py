@@ -44,10 +44,10 @@ class Terminal:
     stderr_color: bool
     width: int
     annotate: bool = False  # findings as GitHub workflow annotations (status, validate)
-    lang: str = "en"  # the HTML report's language (status --lang)
+    lang: str = "en"  # --lang: the language of every human-facing text
 
     @classmethod
-    def detect(cls, no_color: bool) -> Terminal:
+    def detect(cls, no_color: bool, lang: str = "en") -> Terminal:
         env = os.environ
         forced = bool(env.get("FORCE_COLOR")) and not env.get("NO_COLOR")
         allowed = not no_color and not env.get("NO_COLOR") and env.get("TERM") != "dumb"
@@ -59,7 +59,7 @@ class Terminal:
         width = int(env["COLUMNS"]) if env.get("COLUMNS", "").isdigit() else 0
         if not width:
             width = shutil.get_terminal_size((120, 24)).columns if sys.stdout.isatty() else 140
-        return cls(colored(sys.stdout), colored(sys.stderr), max(60, width))
+        return cls(colored(sys.stdout), colored(sys.stderr), max(60, width), lang=lang)
 
     @property
     def style(self) -> Style:

@@ -22,6 +22,7 @@ from dxcheck.cli_options import (
     DueBeforeOpt,
     DueWithinOpt,
     EntityFilter,
+    LangOpt,
     NoColorOpt,
     OutputOpt,
     StrictOpt,
@@ -34,7 +35,7 @@ from dxcheck.cli_options import (
 )
 from dxcheck.cli_terminal import Terminal, _emit_findings, _preamble, _usage_errors
 from dxcheck.exit_codes import EXIT_BAD_INPUT
-from dxcheck.formats import Format
+from dxcheck.formats import Format, Lang
 from dxcheck.schemas import SchemaName
 from dxcheck.selection import parse_within
 from dxcheck.timeline_words import DeadlineFormat, DiffFormat
@@ -55,6 +56,7 @@ def targets_command(
     ] = Format.TABLE,
     as_of: AsOfOpt = None,
     no_color: NoColorOpt = False,
+    lang: LangOpt = Lang.EN,
     target: TargetFilter = None,
     category: CategoryFilter = None,
     agency: AgencyFilter = None,
@@ -74,7 +76,7 @@ def targets_command(
     from dxcheck.catalog import load_catalog
     from dxcheck.check import discover_catalog
 
-    terminal = Terminal.detect(no_color)
+    terminal = Terminal.detect(no_color, lang.value)
     day = parse_date(as_of, "--as-of")
     chosen = selection(target, category, agency, due_before=due_before, due_within=due_within, as_of=day)
     loaded = load_catalog(discover_catalog(targets))
@@ -114,6 +116,7 @@ def show(
     decimal: DecimalOpt = None,
     strict: StrictOpt = False,
     no_color: NoColorOpt = False,
+    lang: LangOpt = Lang.EN,
 ) -> None:
     """Everything about one target: source, versions, status and outlook per entity,
     every observation with its file and line, and a chart of the history.
@@ -129,7 +132,7 @@ def show(
 
     if fmt not in (Format.TABLE, Format.JSON):
         usage_error("dxcheck show supports --format table or json")
-    terminal = Terminal.detect(no_color)
+    terminal = Terminal.detect(no_color, lang.value)
     day = parse_date(as_of, "--as-of")
     options = Options(
         catalog=targets,
@@ -176,6 +179,7 @@ def deadlines(
     decimal: DecimalOpt = None,
     strict: StrictOpt = False,
     no_color: NoColorOpt = False,
+    lang: LangOpt = Lang.EN,
 ) -> None:
     """What falls due soon and what is already missed, soonest first, with the status of each.
 
@@ -190,7 +194,7 @@ def deadlines(
     from dxcheck.timeline import deadlines as due_list
     from dxcheck.views import render_deadlines, render_ics
 
-    terminal = Terminal.detect(no_color)
+    terminal = Terminal.detect(no_color, lang.value)
     day = parse_date(as_of, "--as-of")
     limit = None
     if within:
@@ -215,7 +219,7 @@ def deadlines(
     if fmt is DeadlineFormat.ICS:
         text = render_ics(items, day)
     else:
-        text = render_deadlines(items, Format(fmt.value), day)
+        text = render_deadlines(items, Format(fmt.value), day, terminal.style)
     _write_or_print(text, output, protected_paths(targets, options.inputs) if output else ())
 
 
@@ -236,6 +240,7 @@ def diff(
     decimal: DecimalOpt = None,
     strict: StrictOpt = False,
     no_color: NoColorOpt = False,
+    lang: LangOpt = Lang.EN,
 ) -> None:
     """What changed between two as-of dates: newly passed, failed or overdue, outlook
     changes, regressions; the content of a weekly or monthly progress note.
@@ -250,7 +255,7 @@ def diff(
     from dxcheck.timeline import diff as compare
     from dxcheck.views import render_diff
 
-    terminal = Terminal.detect(no_color)
+    terminal = Terminal.detect(no_color, lang.value)
     first, second = parse_date(start, "--from"), parse_date(end, "--to")
     if second < first:
         usage_error(f"--to {second} is before --from {first}")
@@ -271,7 +276,7 @@ def diff(
         _emit_findings(before.findings, terminal)
         raise typer.Exit(EXIT_BAD_INPUT)
     changes = compare(before.report.results, after.report.results)
-    sys.stdout.write(render_diff(changes, Format(fmt.value), first, second))
+    sys.stdout.write(render_diff(changes, Format(fmt.value), first, second, terminal.style))
     raise typer.Exit(0)
 
 

@@ -14,96 +14,62 @@ import textwrap
 from collections.abc import Sequence
 
 from dxcheck.formats import Style
-from dxcheck.formats.words import latest_text, summary_line
-from dxcheck.report import Report, Result, Status
+from dxcheck.formats.grid import Column, table
+from dxcheck.formats.lexicon import Words
+from dxcheck.formats.table import ResultLines, counts_text, gate_text, next_lines
+from dxcheck.report import Report, Status, worst_first
 from dxcheck.text import printable
 from dxcheck.timeline import Group, scoreboard
 from dxcheck.timeline_words import GroupBy
 
 SHOWN_ENTITIES = 15
 SHOWN_FAILING = 20
-_STATUS_ORDER = {Status.OVERDUE: 0, Status.FAIL: 1, Status.PENDING: 2, Status.PASS: 3}
-
-
-def worst_first(results: Sequence[Result]) -> list[Result]:
-    """Overdue before failed before pending; then the least progress; then by id, entity."""
-    return sorted(
-        results,
-        key=lambda r: (
-            _STATUS_ORDER[r.status],
-            r.progress if r.progress is not None else -1.0,
-            r.target.id,
-            r.entity or "",
-        ),
-    )
 
 
 def render_overview(report: Report, style: Style) -> str:
-    lines = [*textwrap.wrap(summary_line(report), style.width), ""]
+    w = Words(style.lang)
+    width = style.width
+    lines = [
+        *textwrap.wrap(counts_text(report, w), width),
+        *textwrap.wrap(gate_text(report, w), width),
+        "",
+    ]
     by_category = scoreboard(report.results, GroupBy.CATEGORY, report.fail_on)
-    lines += _groups("category", by_category, style.width)
+    lines += _groups(w("h_category"), by_category, w, width, categories=True)
     by_entity = scoreboard(report.results, GroupBy.ENTITY, report.fail_on)
-    lines += ["", *_groups("entity", by_entity[:SHOWN_ENTITIES], style.width)]
+    lines += ["", *_groups(w("h_entity"), by_entity[:SHOWN_ENTITIES], w, width)]
     if len(by_entity) > SHOWN_ENTITIES:
-        lines.append(
-            f"... and {len(by_entity) - SHOWN_ENTITIES:,} more entities (dxcheck status --by entity)"
-        )
+        lines.append(w("more_groups", count=w.number(len(by_entity) - SHOWN_ENTITIES)))
     failing = worst_first(report.failing)
     if failing:
         shown = failing[:SHOWN_FAILING]
-        lines += ["", f"The {len(shown)} results that fail the gate worst, of {len(failing):,}:"]
-        lines += _result_lines(shown, style.width)
-        worst = shown[0]
-        entity = f" --entity {_quoted(worst.entity)}" if worst.entity else ""
-        lines += ["", f"Next: dxcheck show {worst.target.id}{entity}"]
-    lines += textwrap.wrap(
-        f"{len(report.results):,} results in all: --all lists every one here; --format json, csv or "
-        "jsonl, or a pipe, gives them to a tool; --entity or --category narrows the selection.",
-        style.width,
-    )
+        results = ResultLines(shown, style)
+        lines += ["", w("worst_shown", shown=len(shown), count=w.number(len(failing)))]
+        lines += results.header()
+        for result in shown:
+            lines += results.lines(result)
+        lines += ["", *next_lines(report, w)]
+    lines += textwrap.wrap(w("see_all", count=w.number(len(report.results))), width, break_on_hyphens=False)
     return "\n".join(lines) + "\n"
 
 
-def _result_lines(results: Sequence[Result], width: int) -> list[str]:
-    """One line a result: its status, the target's id whole (never cut), the entity and the
-    latest value, shortened to fit ``width``."""
-    ids = max(len("target"), *(len(r.target.id) for r in results))
-    entities = [printable(r.entity) if r.entity else "national" for r in results]
-    latest = [printable(latest_text(r)) for r in results]
-    room = max(16, width - 7 - 2 - ids - 2 - 2)
-    latest_need = max(len(v) for v in latest)
-    entity_room = min(max(len("entity"), *(len(e) for e in entities)), max(room - latest_need, room // 2))
-    latest_room = room - entity_room
-    out = [f"{'status':<7}  {'target':<{ids}}  {'entity':<{entity_room}}  latest".rstrip()]
-    out.append("-" * min(width, len(out[0]) + latest_room - len("latest")))
-    for result, entity, value in zip(results, entities, latest, strict=True):
-        line = (
-            f"{result.status.value:<7}  {result.target.id:<{ids}}  "
-            f"{_fit(entity, entity_room):<{entity_room}}  {_fit(value, latest_room)}"
-        )
-        out.append(line.rstrip())
-    return out
-
-
-def _groups(name: str, groups: Sequence[Group], width: int) -> list[str]:
+def _groups(
+    name: str, groups: Sequence[Group], w: Words, width: int, *, categories: bool = False
+) -> list[str]:
     """A compact count table: the group, its results, how many fail the gate, by status."""
-    headers = ["results", "failing", "pass", "fail", "overdue", "pending"]
-    counts = [[g.total, g.gate_failing, *(g.statuses[s.value] for s in Status)] for g in groups]
-    widths = [max(len(h), *(len(f"{row[i]:,}") for row in counts)) for i, h in enumerate(headers)]
-    numbers = sum(w + 2 for w in widths)
-    room = max(12, min(max((len(g.name) for g in groups), default=0), width - numbers))
-    room = max(room, len(name))
-    out = [name.ljust(room) + "".join(f"  {h:>{w}}" for h, w in zip(headers, widths, strict=True))]
-    out.append("-" * len(out[0]))
-    for group, row in zip(groups, counts, strict=True):
-        label = _fit(printable(group.name), room)
-        out.append(label.ljust(room) + "".join(f"  {v:>{w},}" for v, w in zip(row, widths, strict=True)))
-    return out
-
-
-def _fit(text: str, room: int) -> str:
-    return text if len(text) <= room else text[: room - 1] + "…"
-
-
-def _quoted(text: str) -> str:
-    return '"' + text.replace('"', '\\"') + '"'
+    columns = [
+        Column("name", name, shrink=12, keep=True),
+        Column("total", w("h_total"), align="right"),
+        Column("failing", w("h_failing"), align="right"),
+        *(Column(s.value, w.status(s), align="right") for s in Status),
+    ]
+    rows = [
+        {
+            "name": w.category(g.name) if categories else printable(g.name),
+            "total": w.number(g.total),
+            "failing": w.number(g.gate_failing),
+            **{s.value: w.number(g.statuses[s.value]) for s in Status},
+        }
+        for g in groups
+    ]
+    return table(columns, rows, width)

@@ -140,6 +140,22 @@ class Report:
         return not self.failing
 
 
+_STATUS_ORDER = {Status.OVERDUE: 0, Status.FAIL: 1, Status.PENDING: 2, Status.PASS: 3}
+
+
+def worst_first(results: Iterable[Result]) -> list[Result]:
+    """Overdue before failed before pending; then the least progress; then by id, entity."""
+    return sorted(
+        results,
+        key=lambda r: (
+            _STATUS_ORDER[r.status],
+            r.progress if r.progress is not None else -1.0,
+            r.target.id,
+            r.entity or "",
+        ),
+    )
+
+
 def parse_fail_on(words: Iterable[str]) -> frozenset[str]:
     """``--fail-on fail,overdue`` (repeatable, comma-separated); ``none`` disables the gate.
 

@@ -14,8 +14,11 @@ from dxcheck import __version__
 from dxcheck.chart import render_chart
 from dxcheck.formats import Format, Style
 from dxcheck.formats.document import SCHEMA_VERSION, result_document
-from dxcheck.formats.words import eta_text, gate_text, latest_text, level_text, percent, status_text
-from dxcheck.report import Report, Result
+from dxcheck.formats.grid import Column, table
+from dxcheck.formats.lexicon import Words
+from dxcheck.formats.table import gate_text as table_gate_text
+from dxcheck.formats.words import eta_text, latest_text, level_text, percent, status_text
+from dxcheck.report import Outlook, Report, Result, Status
 from dxcheck.text import csv_safe, number, printable, with_unit
 from dxcheck.timeline import Deadline, Difference, Group, TargetHistory
 from dxcheck.timeline_words import GroupBy
@@ -42,16 +45,6 @@ def _rate(value: float | None, unit: str | None) -> str:
     if unit == "percent":
         return f"{number(round(value, 2))} points a month"
     return f"{with_unit(round(value, 2), unit)} a month"
-
-
-def _text_table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> list[str]:
-    """A plain aligned table: no colours, no box characters, no trailing blanks."""
-    cells = [[printable(c) for c in row] for row in rows]
-    widths = [max([len(h), *(len(r[i]) for r in cells)]) for i, h in enumerate(headers)]
-    line = "  ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True)).rstrip()
-    out = [line, "-" * len(line)]
-    out += ["  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip() for row in cells]
-    return out
 
 
 # --- show -------------------------------------------------------------------------------
@@ -172,7 +165,7 @@ def _pace(result: Result, as_of: date) -> str:
 # --- deadlines ----------------------------------------------------------------------------
 
 
-def render_deadlines(items: Sequence[Deadline], fmt: Format, as_of: date) -> str:
+def render_deadlines(items: Sequence[Deadline], fmt: Format, as_of: date, style: Style | None = None) -> str:
     if fmt is Format.JSON:
         doc = _head("deadlines", as_of)
         doc["deadlines"] = [
@@ -187,19 +180,32 @@ def render_deadlines(items: Sequence[Deadline], fmt: Format, as_of: date) -> str
             for d in items
         ]
         return _json(doc)
+    style = style or Style()
+    w = Words(style.lang)
     if not items:
-        return "No deadlines match.\n"
+        return w("no_deadlines") + "\n"
+    columns = [  # in order of importance: what a narrow terminal keeps
+        Column("due", w("h_due"), keep=True),
+        Column("target", w("h_target"), keep=True),
+        Column("status", w("h_status")),
+        Column("when", w("h_when")),
+        Column("title", w("h_title"), shrink=16),
+    ]
     rows = [
-        [
-            d.target.due.isoformat() if d.target.due else "-",
-            f"{d.days_left} days left" if d.days_left >= 0 else f"{-d.days_left} days ago",
-            d.status.value,
-            d.target.id,
-            d.target.title,
-        ]
+        {
+            "due": w.day(d.target.due) if d.target.due else "-",
+            "when": w.days_left(d.days_left),
+            "status": w.status(d.status),
+            "target": d.target.id,
+            "title": printable(d.target.title),
+        }
         for d in items
     ]
-    return "\n".join(_text_table(["due", "when", "status", "target", "title"], rows)) + "\n"
+    return _lines(table(columns, rows, style.width, order=("due", "when", "status", "target", "title")))
+
+
+def _lines(lines: Sequence[str]) -> str:
+    return "".join(line + "\n" for line in lines)
 
 
 def _ics_escape(text: str) -> str:
@@ -269,7 +275,9 @@ def _short(result: Result | None) -> str:
     return f"{status_text(result)}, {result.trend.outlook.value.replace('_', ' ')}, {value}"
 
 
-def render_diff(items: Sequence[Difference], fmt: Format, start: date, end: date) -> str:
+def render_diff(
+    items: Sequence[Difference], fmt: Format, start: date, end: date, style: Style | None = None
+) -> str:
     if fmt is Format.JSON:
         doc = _head("diff", None)
         doc["from"], doc["to"] = start.isoformat(), end.isoformat()
@@ -305,12 +313,52 @@ def render_diff(items: Sequence[Difference], fmt: Format, start: date, end: date
         out.append("|" + "---|" * len(headers))
         out += ["| " + " | ".join(cell(c) for c in row) + " |" for row in rows]
         return "\n".join(out) + "\n"
+    style = style or Style()
+    w = Words(style.lang)
     if not rows:
-        return f"No changes between {start.isoformat()} and {end.isoformat()}.\n"
-    return (
-        "\n".join(_text_table(headers, rows))
-        + f"\n{len(rows)} change(s) between {start.isoformat()} and {end.isoformat()}.\n"
-    )
+        return w("no_changes", start=w.day(start), end=w.day(end)) + "\n"
+    columns = [  # in order of importance: what a narrow terminal keeps
+        Column("target", w("h_target"), keep=True),
+        Column("change", w("h_change"), shrink=12),
+        Column("entity", w("h_entity"), shrink=12, keep=True),
+        Column("after", w.day(end), shrink=16),
+        Column("before", w.day(start), shrink=16),
+    ]
+    cells = [
+        {
+            "target": d.target.id,
+            "entity": _entity(d.entity, w),
+            "change": ", ".join(w.change(c.value) for c in d.changes),
+            "before": _short_in(d.before, w),
+            "after": _short_in(d.after, w),
+        }
+        for d in items
+    ]
+    lines = table(columns, cells, style.width, order=("target", "entity", "change", "before", "after"))
+    return _lines([*lines, w("changes_footer", count=len(rows), start=w.day(start), end=w.day(end))])
+
+
+def _short_in(result: Result | None, w: Words) -> str:
+    if result is None:
+        return "-"
+    status = w.status(result.status, result.late)
+    return printable(f"{status}, {w.outlook(result.trend.outlook)}, {w.latest(result)}")
+
+
+def _entity(entity: str | None, w: Words) -> str:
+    return printable(entity) if entity else w("national")
+
+
+def _group_name(name: str, by: GroupBy, w: Words) -> str:
+    """A group as the table shows it: the nation, a category and the groups with no
+    name in the language (timeline.scoreboard names them in English)."""
+    if by is GroupBy.CATEGORY:
+        return w.category(None if name == "uncategorised" else name)
+    if by is GroupBy.ENTITY and name == "national":
+        return w("national")
+    if by is GroupBy.AGENCY and name == "unspecified":
+        return w("unspecified")
+    return printable(name)
 
 
 # --- scoreboard ---------------------------------------------------------------------------
@@ -319,7 +367,9 @@ _STATUS_COLUMNS = ("pass", "fail", "overdue", "pending")
 _OUTLOOK_COLUMNS = ("on_track", "needs_acceleration", "off_track", "regressing")
 
 
-def render_scoreboard(groups: Sequence[Group], by: GroupBy, fmt: Format, report: Report) -> str:
+def render_scoreboard(
+    groups: Sequence[Group], by: GroupBy, fmt: Format, report: Report, style: Style | None = None
+) -> str:
     """The counts per group, and the gate's verdict: the exit code of ``status --by`` is
     the gate's, so every format says whether it passed (csv: per group, ``gate_failing``)."""
     as_of = report.as_of
@@ -366,7 +416,26 @@ def render_scoreboard(groups: Sequence[Group], by: GroupBy, fmt: Format, report:
         out = [gate_verdict(report), "", "| " + " | ".join(headers) + " |", "|" + "---|" * len(headers)]
         out += ["| " + " | ".join(cell(c) for c in row) + " |" for row in rows]
         return "\n".join(out) + "\n"
-    return (
-        "\n".join(_text_table(headers, rows))
-        + f"\n{len(groups)} {by.value} group(s) as of {as_of.isoformat()}. {gate_text(report)}\n"
-    )
+    style = style or Style()
+    w = Words(style.lang)
+    name = {"entity": "h_entity", "category": "h_category", "agency": "h_agency", "target": "h_target"}[
+        by.value
+    ]
+    columns = [  # in order of importance: what a narrow terminal keeps
+        Column("name", w(name), shrink=16, keep=True),
+        Column("total", w("h_total"), align="right"),
+        *(Column(c, w.status(Status(c)), align="right") for c in _STATUS_COLUMNS),
+        *(Column(c, w.outlook(Outlook(c)), align="right") for c in _OUTLOOK_COLUMNS),
+    ]
+    cells = [
+        {
+            "name": _group_name(g.name, by, w),
+            "total": w.number(g.total),
+            **{c: w.number(g.statuses[c]) for c in _STATUS_COLUMNS},
+            **{c: w.number(g.outlooks[c]) for c in _OUTLOOK_COLUMNS},
+        }
+        for g in groups
+    ]
+    keys = [c.key for c in columns]
+    footer = w("groups_footer", count=len(groups), by=w(name), date=w.day(as_of))
+    return _lines([*table(columns, cells, style.width, order=keys), footer, table_gate_text(report, w)])

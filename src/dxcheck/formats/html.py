@@ -22,7 +22,7 @@ from dxcheck.findings import Finding
 from dxcheck.formats import Style
 from dxcheck.formats.html_chart import Chart, Drawn, esc
 from dxcheck.formats.html_page import document
-from dxcheck.formats.html_words import DASH, Words
+from dxcheck.formats.lexicon import DASH, Words
 from dxcheck.report import ChartSeries, Outlook, ProblemReport, Report, Result, Status
 from dxcheck.timeline import Group, scoreboard
 from dxcheck.timeline_words import GroupBy

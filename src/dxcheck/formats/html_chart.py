@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from html import escape
 
-from dxcheck.formats.html_words import DASH, Words
+from dxcheck.formats.lexicon import DASH, Words
 from dxcheck.report import ChartSeries, Result
 from dxcheck.text import printable
 from dxcheck.trend import FitSums, days

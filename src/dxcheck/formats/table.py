@@ -1,182 +1,305 @@
-"""``--format table``: a rich table for people, grouped by category, with a summary line.
+"""``--format table``: the status for people, one line per result, fitted to the terminal.
 
-Colours only when the style says so (a terminal, no NO_COLOR); otherwise plain ASCII that
-reads well in a CI log or a pipe. Every string that comes from an input goes through
-``rich.text.Text`` (no markup parsing) after ``printable`` (no terminal escapes).
+What matters comes first: the counts and the gate's verdict, then the results that fail
+the gate (worst first), then the rest by category, and last one line saying what to do
+next. Columns are kept in order of importance (``grid.fit``): at 80 columns a line holds
+the status, the target's id (never cut), the entity and the progress; wider terminals add
+the outlook, the due date, the latest value, the goal, the title and when the trend gets
+there. Words follow ``--lang`` (``lexicon``).
+
+Written line by line (``chunks``): a table of 132,000 results streams to a pipe or file.
+Colours are ANSI codes written here, only when the style says so (a terminal, no
+NO_COLOR); input text goes through ``printable`` first (no terminal escapes).
 """
 
 from __future__ import annotations
 
-import io
-from collections.abc import Sequence
+import textwrap
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
 from itertools import groupby
 
-from rich import box
-from rich.console import Console
-from rich.table import Table
-from rich.text import Text
-
 from dxcheck.formats import Style
-from dxcheck.formats.words import (
-    bar,
-    days_text,
-    eta_text,
-    latest_text,
-    level_text,
-    percent,
-    status_text,
-    summary_line,
-    verdict_line,
-)
-from dxcheck.report import Outlook, ProblemReport, Report, Result, Status
+from dxcheck.formats.grid import Column, Grid, fit, measure
+from dxcheck.formats.lexicon import Words
+from dxcheck.formats.words import BAR_WIDTH, bar
+from dxcheck.report import Outlook, ProblemReport, Report, Result, Status, worst_first
 from dxcheck.text import printable
 
-STATUS_STYLE = {
-    Status.PASS: "bold green",
-    Status.FAIL: "bold red",
-    Status.OVERDUE: "bold magenta",
-    Status.PENDING: "yellow",
+BOLD, DIM, RESET = "\033[1m", "\033[2m", "\033[0m"
+STATUS_PAINT = {
+    Status.PASS: "\033[1;32m",
+    Status.FAIL: "\033[1;31m",
+    Status.OVERDUE: "\033[1;35m",
+    Status.PENDING: "\033[33m",
 }
-OUTLOOK_STYLE = {
-    Outlook.MET: "green",
-    Outlook.MET_LATE: "green",
-    Outlook.ON_TRACK: "green",
-    Outlook.NEEDS_ACCELERATION: "yellow",
-    Outlook.OFF_TRACK: "red",
-    Outlook.REGRESSING: "red",
-    Outlook.MISSED: "red",
-    Outlook.INSUFFICIENT_DATA: "dim",
+OUTLOOK_PAINT = {
+    Outlook.MET: "\033[32m",
+    Outlook.MET_LATE: "\033[32m",
+    Outlook.ON_TRACK: "\033[32m",
+    Outlook.NEEDS_ACCELERATION: "\033[33m",
+    Outlook.OFF_TRACK: "\033[31m",
+    Outlook.REGRESSING: "\033[31m",
+    Outlook.MISSED: "\033[31m",
+    Outlook.INSUFFICIENT_DATA: DIM,
 }
-WIDE = 110  # below this many columns the progress bar gives way to a bare percentage
-# No vertical rules; a line of dashes under the header: reads well in logs and pipes.
-PLAIN_BOX = box.Box("    \n    \n -- \n    \n    \n -- \n    \n    \n", ascii=True)
+BARS_FROM = 120  # columns from which the progress column draws a bar
 _FAR = date.max
+
+
+class ResultLines:
+    """The cells of a result as the terminal shows them, and the grid they fit in."""
+
+    def __init__(self, results: Sequence[Result], style: Style) -> None:
+        self.words = Words(style.lang)
+        self.style = style
+        self.bars = style.width >= BARS_FROM
+        w = self.words
+        with_entities = any(r.entity for r in results)
+        # In order of importance: what a line keeps when the terminal is narrow.
+        columns = [
+            Column("status", w("h_status"), keep=True),
+            Column("target", w("h_target"), keep=True),
+            Column("progress", w("h_progress"), align="left" if self.bars else "right"),
+            *([Column("entity", w("h_entity"), shrink=12, keep=True)] if with_entities else []),
+            Column("outlook", w("h_outlook")),
+            Column("due", w("h_due")),
+            Column("latest", w("h_latest"), shrink=14),
+            Column("goal", w("h_goal")),
+            Column("title", w("h_title"), shrink=16),
+            Column("when", w("h_when")),
+            Column("eta", w("h_eta")),
+        ]
+        order = (
+            "status",
+            "target",
+            "entity",
+            "due",
+            "when",
+            "latest",
+            "goal",
+            "progress",
+            "outlook",
+            "eta",
+            "title",
+        )
+        self.grid: Grid = fit(columns, self._natural(results), style.width, order=order)
+        self._keys = frozenset(self.grid.keys)
+
+    def _natural(self, results: Sequence[Result]) -> dict[str, int]:
+        """The widest cell of each column. Cells that depend only on the target are
+        measured once a target, so measuring 132,000 results stays a light pass."""
+        seen: dict[str, Result] = {}
+        per_result = measure(
+            ({"target": r.target.id, "entity": self.entity(r), "latest": self.latest(r)} for r in results),
+            ("target", "entity", "latest"),
+        )
+        for r in results:
+            seen.setdefault(r.target.id, r)
+        per_target = measure(
+            ({"goal": self.goal(r), "due": self.due(r), "title": self.title(r)} for r in seen.values()),
+            ("goal", "due", "title"),
+        )
+        words = self.words
+        statuses = {(r.status, r.late) for r in results}
+        outlooks = {r.trend.outlook for r in results}
+        days = [r.days_left for r in results if r.days_left is not None]
+        # The longest "N days left/ago" is at one of the two ends.
+        when = {self.when_text(d) for d in (min(days, default=None), max(days, default=None))}
+        if len(days) < len(results):
+            when.add(self.when_text(None))
+        natural = {
+            **per_result,
+            **per_target,
+            "status": max(len(words.status(s, late)) for s, late in statuses),
+            "outlook": max(len(words.outlook(o)) for o in outlooks),
+            "when": max(len(text) for text in when),
+            "progress": BAR_WIDTH + 5 if self.bars else 4,
+            "eta": 7 if any(r.trend.eta for r in results) else 0,
+        }
+        if not any(r.trend.eta for r in results):
+            natural.pop("eta")
+        return natural
+
+    def entity(self, result: Result) -> str:
+        return printable(result.entity) if result.entity else self.words("national")
+
+    def latest(self, result: Result) -> str:
+        return printable(self.words.latest(result)).replace("≥", ">=")
+
+    def goal(self, result: Result) -> str:
+        return self.words.level(result).replace("≥", ">=").replace("≤", "<=")
+
+    def due(self, result: Result) -> str:
+        due = result.target.due
+        return self.words.day(due) if due else "-"
+
+    def when(self, result: Result) -> str:
+        return self.when_text(result.days_left)
+
+    def when_text(self, days: int | None) -> str:
+        return self.words("no_deadline_short") if days is None else self.words.days_left(days)
+
+    def title(self, result: Result) -> str:
+        return printable(result.target.title)
+
+    def cells(self, result: Result) -> dict[str, str]:
+        keys = self._keys
+        words = self.words
+        out = {
+            "status": words.status(result.status, result.late),
+            "target": result.target.id,
+        }
+        if "entity" in keys:
+            out["entity"] = self.entity(result)
+        if "progress" in keys:
+            out["progress"] = (
+                bar(result.progress, fancy=self.style.color)
+                if self.bars
+                else words.percent(result.progress, none="-")
+            )
+        if "outlook" in keys:
+            out["outlook"] = words.outlook(result.trend.outlook)
+        if "due" in keys:
+            out["due"] = self.due(result)
+        if "latest" in keys:
+            out["latest"] = self.latest(result)
+        if "goal" in keys:
+            out["goal"] = self.goal(result)
+        if "when" in keys:
+            out["when"] = self.when(result)
+        if "eta" in keys and result.trend.eta:
+            out["eta"] = words.month(result.trend.eta)
+        if "title" in keys:
+            out["title"] = self.title(result)
+        return out
+
+    def lines(self, result: Result) -> list[str]:
+        paint = None
+        if self.style.color:
+            paint = {
+                "status": STATUS_PAINT[result.status],
+                "outlook": OUTLOOK_PAINT[result.trend.outlook],
+                "target": BOLD,
+                "when": DIM,
+                "title": DIM,
+            }
+        return self.grid.line(self.cells(result), paint)
+
+    def header(self) -> list[str]:
+        head, rule = self.grid.header()
+        return [f"{BOLD}{head}{RESET}" if self.style.color else head, rule]
 
 
 class Renderer:
     def __init__(self, style: Style) -> None:
         self.style = style
-
-    def _console(self, buffer: io.StringIO) -> Console:
-        return make_console(buffer, self.style)
+        self.words = Words(style.lang)
 
     def render(self, report: Report) -> str:
-        buffer = io.StringIO()
-        console = self._console(buffer)
-        if report.results:
-            console.print(results_table(report.results, self.style))
+        return "".join(self.chunks(report))
+
+    def chunks(self, report: Report) -> Iterator[str]:
+        words, width, fancy = self.words, self.style.width, self.style.color
+        for line in (counts_text(report, words), gate_text(report, words)):
+            yield "".join(part + "\n" for part in textwrap.wrap(line, width))
+        if not report.results:
+            yield words("no_results") + "\n"
+            return
+        table = ResultLines(report.results, self.style)
+        failing = worst_first(report.failing)
+        if failing:
+            yield "\n" + _heading(words("failing_section", count=f"{len(failing):,}"), fancy) + "\n"
+            yield from _block(table, failing)
+            shown = {id(r) for r in failing}
+            rest = [r for r in report.results if id(r) not in shown]
+            if rest:
+                yield "\n" + _heading(words("others_section", count=f"{len(rest):,}"), fancy) + "\n"
         else:
-            console.print(Text("No results match the selection."))
-        restated = superseded_line(report)
-        if restated:
-            console.print(Text(restated, style="dim"))
-        fancy = self.style.color
-        line = Text(
-            summary_line(report),
-            style=("bold green" if report.gate_passed else "bold red") if fancy else "",
-        )
-        console.print(line)
-        return trim(buffer.getvalue())
+            rest = list(report.results)
+        if rest:
+            yield from _by_category(table, rest, fancy)
+        tail = [superseded_line(report, words), *next_lines(report, words)]
+        wrapped = [
+            part for line in tail if line for part in textwrap.wrap(line, width, break_on_hyphens=False)
+        ]
+        if wrapped:
+            yield "\n" + "".join(line + "\n" for line in wrapped)
 
     def render_problems(self, problems: ProblemReport) -> str:
         from dxcheck.formats.diagnostics import render_findings
+        from dxcheck.formats.words import verdict_line
 
         return render_findings(problems.findings, color=self.style.color) + verdict_line(problems) + "\n"
 
 
-def superseded_line(report: Report) -> str:
-    """Once, briefly, and only for versions whose successor is shown: ``superseded by a
-    restatement: a, b (dxcheck targets ID shows each version)``."""
+def _heading(text: str, fancy: bool) -> str:
+    return f"{BOLD}{text}{RESET}" if fancy else text
+
+
+def _block(table: ResultLines, results: Iterable[Result]) -> Iterator[str]:
+    yield "".join(line + "\n" for line in table.header())
+    for result in results:
+        yield "".join(line + "\n" for line in table.lines(result))
+
+
+def _by_category(table: ResultLines, results: Sequence[Result], fancy: bool) -> Iterator[str]:
+    """The results by category (a heading line each), soonest due first."""
+    yield "".join(line + "\n" for line in table.header())
+    ordered = sorted(results, key=lambda r: (r.target.category or "~", r.target.due or _FAR, r.target.id))
+    for category, group in groupby(ordered, key=lambda r: r.target.category):
+        name = table.words.category(category).upper()
+        yield (f"\033[1;36m{name}{RESET}" if fancy else name) + "\n"
+        for result in group:
+            yield "".join(line + "\n" for line in table.lines(result))
+
+
+def counts_text(report: Report, words: Words) -> str:
+    """``67 results as of 2026-12-01: 14 pass, 7 fail, 24 overdue, 22 pending.``"""
+    counts = report.summary
+    parts = ", ".join(f"{words.number(counts[s.value])} {words.status(s)}" for s in Status)
+    return words(
+        "results_as_of", count=words.number(len(report.results)), date=words.day(report.as_of), parts=parts
+    )
+
+
+def gate_text(report: Report, words: Words) -> str:
+    verdict = (
+        words("gate_ok") if report.gate_passed else words("gate_bad", count=words.number(len(report.failing)))
+    )
+    return words("gate_line", words=",".join(sorted(report.fail_on)) or "nothing", verdict=verdict)
+
+
+def superseded_line(report: Report, words: Words) -> str:
+    """Once, briefly, and only for versions whose successor is shown."""
     shown = {r.target.id for r in report.results}
     items = [s.target.id for s in report.superseded if s.by in shown]
-    if not items:
-        return ""
-    return f"superseded by a restatement: {', '.join(items)} (dxcheck targets ID shows each version)"
+    return words("superseded_line", ids=", ".join(items)) if items else ""
 
 
-def results_table(results: Sequence[Result], style: Style) -> Table:
-    """One row per result (the status over the outlook, the id over the title), grouped by
-    category, soonest due first."""
-    fancy = style.color
-    table = Table(
-        box=box.SIMPLE_HEAD if fancy else PLAIN_BOX,
-        show_edge=False,
-        pad_edge=False,
-        header_style="bold" if fancy else "",
-        collapse_padding=True,
-    )
-    with_entities = any(r.entity for r in results)
-    with_bars = style.width >= WIDE
-    table.add_column("status", max_width=12)
-    table.add_column("target", ratio=1, min_width=16, overflow="fold")
-    if with_entities:
-        table.add_column("entity", max_width=18, overflow="fold")
-    table.add_column("due", no_wrap=True)
-    table.add_column("latest", max_width=18, overflow="fold")
-    table.add_column("goal", max_width=14, overflow="fold")
-    table.add_column("progress", no_wrap=True, justify="left" if with_bars else "right")
-    ordered = sorted(
-        results,
-        key=lambda r: (r.target.category or "~", r.target.due or _FAR, r.target.id),
-    )
-    for category, group in groupby(ordered, key=lambda r: r.target.category or "uncategorised"):
-        heading = [Text(""), Text(category.upper(), style="bold cyan" if fancy else "")]
-        table.add_row(*heading, *([Text("")] * (len(table.columns) - 2)))
-        for result in group:
-            state = Text(status_text(result), style=STATUS_STYLE[result.status] if fancy else "")
-            outlook = result.trend.outlook
-            state.append(
-                "\n" + outlook.value.replace("_", " "),
-                style=OUTLOOK_STYLE[outlook] if fancy else "",
-            )
-            title = Text(result.target.id, style="bold" if fancy else "")
-            title.append("\n")
-            title.append(printable(result.target.title), style="dim" if fancy else "")
-            due = Text(result.target.due.isoformat() if result.target.due else "-")
-            due.append("\n" + days_text(result), style="dim" if fancy else "")
-            cells = [state, title]
-            if with_entities:
-                cells.append(Text(printable(result.entity) if result.entity else "national"))
-            cells += [
-                due,
-                Text(printable(latest_text(result))),
-                Text(level_text(result)),
-                _progress(result, fancy=fancy, with_bars=with_bars),
-            ]
-            table.add_row(*cells)
-    return table
+def next_lines(report: Report, words: Words) -> list[str]:
+    """What to do next: look at the worst result, or narrow to the entity that fails most."""
+    failing = worst_first(report.failing)
+    if not failing:
+        return []
+    worst = failing[0]
+    entity = f" --entity {quoted(worst.entity)}" if worst.entity else ""
+    out = [words("next_show", target=worst.target.id, entity=entity)]
+    entities = {r.entity for r in report.results}
+    if len(entities) > 1:
+        tally: dict[str, int] = {}
+        for result in failing:
+            if result.entity:
+                tally[result.entity] = tally.get(result.entity, 0) + 1
+        if tally:
+            most = min(tally, key=lambda e: (-tally[e], e))
+            out.append(words("next_entity", entity=quoted(most)))
+    return out
 
 
-def _progress(result: Result, *, fancy: bool, with_bars: bool) -> Text:
-    """The share of the way, and under it when the trend gets there (``eta``): only in a
-    wide table, where it takes no room from the other columns."""
-    if not with_bars:
-        return Text(percent(result.progress))
-    cell = Text(bar(result.progress, fancy=fancy))
-    pace = eta_text(result.trend.eta)
-    if pace:
-        cell.append("\n" + pace, style="dim" if fancy else "")
-    return cell
-
-
-def make_console(buffer: io.StringIO, style: Style) -> Console:
-    """A console that writes to ``buffer``: colour and width from the style, no markup,
-    no emoji codes, no highlighting (input text is shown as it is)."""
-    return Console(
-        file=buffer,
-        width=style.width,
-        force_terminal=style.color,
-        no_color=not style.color,
-        color_system="standard" if style.color else None,
-        highlight=False,
-        emoji=False,
-        markup=False,
-        legacy_windows=False,
-        soft_wrap=False,
-    )
-
-
-def trim(text: str) -> str:
-    """No trailing blanks from cell padding: they only make diffs and logs noisy."""
-    return "".join(line.rstrip() + "\n" for line in text.splitlines())
+def quoted(text: str) -> str:
+    """A value as a shell argument a person can paste: bare when safe, else in quotes."""
+    shown = printable(text)
+    if shown and all(ch.isalnum() or ch in "-_.," for ch in shown):
+        return shown
+    return "'" + shown.replace("'", "'\\''") + "'"

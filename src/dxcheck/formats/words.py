@@ -52,10 +52,10 @@ def eta_text(eta: date | None, *, long: bool = False) -> str:
 
 
 def percent(fraction: float | None) -> str:
-    return "-" if fraction is None else f"{number(_hundredths(fraction))}%"
+    return "-" if fraction is None else f"{number(hundredths(fraction))}%"
 
 
-def _hundredths(fraction: float) -> int:
+def hundredths(fraction: float) -> int:
     """Whole percent; rounded down short of the target, so 99.9% never reads 100%."""
     return int(fraction * 100) if 0 <= fraction < 1 else round(fraction * 100)
 
@@ -67,7 +67,7 @@ def bar(fraction: float | None, *, fancy: bool) -> str:
     # Rounded down: a bar is full only when the target is reached (76 of 80 is 7 of 8).
     filled = int(shown * BAR_WIDTH) if shown < 1.0 else BAR_WIDTH
     full, empty = ("█", "░") if fancy else ("#", ".")
-    return f"{full * filled}{empty * (BAR_WIDTH - filled)} {number(_hundredths(fraction))}%"
+    return f"{full * filled}{empty * (BAR_WIDTH - filled)} {number(hundredths(fraction))}%"
 
 
 def status_text(result: Result) -> str:

@@ -1,10 +1,10 @@
-"""The words of the HTML report in English and Vietnamese, and how each language writes
-numbers and dates.
+"""The words of dxcheck's human outputs (terminal tables, markdown, the HTML report) in
+English and Vietnamese, and how each language writes numbers and dates (``--lang``).
 
-Only the report's own words are translated (``--lang``): target titles, quotes and
-agencies come from the catalog as written, finding messages stay English until the
-readability work translates them (issue 13; it can take this dictionary over).
-Vietnamese writes 1.234.567 and 87,5 and dates as 31/12/2025.
+Ids, option names, gate words (``--fail-on overdue``) and everything that comes from the
+inputs stay as written; a target's title follows the language when the catalog gives
+one (``title_vi``). Vietnamese writes 1.234.567 and 87,5 and dates as 31/12/2025.
+Machine formats (json, jsonl, csv, junit, sarif) keep English keys and values.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from datetime import date
 from typing import Final
 
 from dxcheck.formats import Lang
+from dxcheck.formats.words import hundredths
 from dxcheck.report import Outlook, Result, Status
 from dxcheck.text import number
 
@@ -115,6 +116,45 @@ _EN: Final[dict[str, str]] = {
     "hint": "Hint",
     "error": "error",
     "warning": "warning",
+    # --- terminal tables (dxcheck status, targets, deadlines, diff, --by) ---
+    "h_status": "status",
+    "h_target": "target",
+    "h_entity": "entity",
+    "h_due": "due",
+    "h_when": "when",
+    "h_latest": "latest",
+    "h_goal": "goal",
+    "h_progress": "progress",
+    "h_outlook": "outlook",
+    "h_eta": "at this pace",
+    "h_title": "title",
+    "h_category": "category",
+    "h_deadline": "deadline",
+    "h_agency": "agency",
+    "h_change": "change",
+    "h_total": "total",
+    "h_failing": "failing",
+    "results_as_of": "{count} results as of {date}: {parts}.",
+    "gate_line": "Gate (fail on {words}): {verdict}.",
+    "gate_ok": "passed",
+    "gate_bad": "FAILED ({count})",
+    "failing_section": "Failing the gate, worst first: {count}",
+    "others_section": "Not failing the gate: {count}",
+    "no_results": "No results match the selection.",
+    "next_show": "Next: dxcheck show {target}{entity} (the worst result)",
+    "next_entity": "One entity only: dxcheck status --entity {entity}",
+    "superseded_line": "superseded by a restatement: {ids} (dxcheck targets ID shows each version)",
+    "targets_footer": "{count} targets in {path}. Show one in full: dxcheck targets ID",
+    "no_deadlines": "No deadlines match.",
+    "no_changes": "No changes between {start} and {end}.",
+    "changes_footer": "{count} change(s) between {start} and {end}.",
+    "groups_footer": "{count} group(s) by {by} as of {date}.",
+    "milestone": "milestone",
+    "no_deadline_short": "no deadline",
+    "more_groups": "... and {count} more entities (dxcheck status --by entity)",
+    "worst_shown": "The {shown} results that fail the gate worst, of {count}:",
+    "see_all": "{count} results in all: --all lists every one here; --format json, csv or jsonl, or a pipe, "
+    "gives them to a tool; --entity or --category narrows the selection.",
 }
 
 _VI: Final[dict[str, str]] = {
@@ -213,6 +253,45 @@ _VI: Final[dict[str, str]] = {
     "hint": "Gợi ý",
     "error": "lỗi",
     "warning": "cảnh báo",
+    # --- terminal tables (dxcheck status, targets, deadlines, diff, --by) ---
+    "h_status": "trạng thái",
+    "h_target": "chỉ tiêu",
+    "h_entity": "địa phương",
+    "h_due": "thời hạn",
+    "h_when": "còn lại",
+    "h_latest": "mới nhất",
+    "h_goal": "mục tiêu",
+    "h_progress": "tiến độ",
+    "h_outlook": "xu hướng",
+    "h_eta": "dự kiến đạt",
+    "h_title": "tên chỉ tiêu",
+    "h_category": "lĩnh vực",
+    "h_deadline": "hạn theo phát biểu",
+    "h_agency": "cơ quan chủ trì",
+    "h_change": "thay đổi",
+    "h_total": "tổng",
+    "h_failing": "không qua",
+    "results_as_of": "{count} kết quả tính đến ngày {date}: {parts}.",
+    "gate_line": "Kiểm tra (không đạt khi có {words}): {verdict}.",
+    "gate_ok": "ĐẠT",
+    "gate_bad": "KHÔNG ĐẠT ({count})",
+    "failing_section": "Không đạt kiểm tra, kém nhất trước: {count}",
+    "others_section": "Các kết quả còn lại: {count}",
+    "no_results": "Không có kết quả nào khớp với lựa chọn.",
+    "next_show": "Tiếp theo: dxcheck show {target}{entity} (kết quả kém nhất)",
+    "next_entity": "Chỉ xem một địa phương: dxcheck status --entity {entity}",
+    "superseded_line": "đã được điều chỉnh: {ids} (lệnh dxcheck targets ID cho xem từng phiên bản)",
+    "targets_footer": "{count} chỉ tiêu trong {path}. Xem đầy đủ một chỉ tiêu: dxcheck targets ID",
+    "no_deadlines": "Không có thời hạn nào khớp.",
+    "no_changes": "Không có thay đổi nào từ {start} đến {end}.",
+    "changes_footer": "{count} thay đổi từ {start} đến {end}.",
+    "groups_footer": "{count} nhóm theo {by}, tính đến ngày {date}.",
+    "milestone": "mốc hoàn thành",
+    "no_deadline_short": "không có hạn",
+    "more_groups": "... và {count} địa phương, đơn vị khác (dxcheck status --by entity)",
+    "worst_shown": "{shown} kết quả không đạt kiểm tra kém nhất, trên tổng số {count}:",
+    "see_all": "Tổng cộng {count} kết quả: --all liệt kê tất cả tại đây; --format json, csv hoặc jsonl, "
+    "hoặc chuyển qua pipe, để đưa cho công cụ khác; --entity hoặc --category để thu hẹp lựa chọn.",
 }
 
 _STATUS: Final[dict[str, dict[Status, str]]] = {
@@ -256,6 +335,22 @@ _CATEGORIES: Final[dict[str, dict[str, str]]] = {
     },
 }
 
+# ``dxcheck diff``'s changes (timeline.Change values).
+_CHANGES: Final[dict[str, dict[str, str]]] = {
+    "en": {},
+    "vi": {
+        "newly_passed": "mới đạt",
+        "newly_failed": "mới không đạt",
+        "newly_overdue": "mới quá hạn",
+        "status_changed": "đổi trạng thái",
+        "outlook_changed": "đổi xu hướng",
+        "regressed": "đi lùi",
+        "improved": "tiến bộ",
+        "new": "mới có",
+        "gone": "không còn",
+    },
+}
+
 _LABELS: Final = {"en": _EN, "vi": _VI}
 
 
@@ -277,6 +372,10 @@ class Words:
 
     def outlook(self, outlook: Outlook) -> str:
         return _OUTLOOK[self.lang][outlook]
+
+    def change(self, change: str) -> str:
+        """A ``dxcheck diff`` change (``newly_passed``) as a person reads it."""
+        return _CHANGES[self.lang].get(change) or change.replace("_", " ")
 
     def category(self, slug: str | None) -> str:
         if slug is None:
@@ -334,8 +433,9 @@ class Words:
             return self("no_data")
         return f"{self.reading(result, latest.value)} ({self.day(latest.date)})"
 
-    def percent(self, fraction: float | None) -> str:
-        return DASH if fraction is None else f"{self.number(round(fraction * 100))}%"
+    def percent(self, fraction: float | None, *, none: str = DASH) -> str:
+        """Whole percent, rounded down short of the target: 99.9% never reads 100%."""
+        return none if fraction is None else f"{self.number(hundredths(fraction))}%"
 
 
 _VI_DIGITS = str.maketrans({",": ".", ".": ","})

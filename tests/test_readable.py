@@ -1,0 +1,111 @@
+"""What a person reads, at 80 and 200 columns, in English and Vietnamese (issue 13).
+
+Every human table (status, the commune overview, targets, deadlines, diff, --by) on the
+bundled catalog and sample: a golden file per command, width and language; every line
+fits the width; no target id is ever broken; the failing results come first, worst
+first, and the last lines say what to do next.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from importlib.resources import files
+from pathlib import Path
+
+import pytest
+
+from dxcheck.catalog import load_catalog
+from dxcheck.formats.grid import Column, cell_width, cut, fit
+from tests.conftest import Run
+from tests.golden import check_golden
+
+AS_OF = "2026-12-01"
+COMMANDS = {
+    "status": ("status", "--as-of", AS_OF),
+    "targets": ("targets",),
+    "deadlines": ("deadlines", "--as-of", AS_OF),
+    "diff": ("diff", "--from", "2025-06-30", "--to", "2026-06-30"),
+    "by-entity": ("status", "--as-of", AS_OF, "--by", "entity"),
+}
+WIDTHS = (80, 200)
+LANGS = ("en", "vi")
+
+
+def _ids() -> set[str]:
+    loaded = load_catalog(Path(str(files("dxcheck") / "data" / "targets.yaml")))
+    assert loaded.catalog is not None
+    return {t.id for t in loaded.catalog.targets}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("command", sorted(COMMANDS))
+def test_human_tables(run_cli: Run, command: str, width: int, lang: str) -> None:
+    run = run_cli(*COMMANDS[command], "--lang", lang, env={"COLUMNS": str(width)})
+    assert run.exit_code in (0, 1), run.stderr
+    check_golden(f"readable/{command}.{lang}.{width}.txt", run.stdout)
+    lines = run.stdout.splitlines()
+    assert all(cell_width(line) <= width for line in lines), [
+        line for line in lines if cell_width(line) > width
+    ]
+    # An id is never cut short (a cut cell ends in "…") nor folded onto the next line.
+    ids = _ids()
+    cut_ids = {w for line in lines for w in re.findall(r"([a-z0-9][a-z0-9-]*)…", line) if w not in ids}
+    assert not {w for w in cut_ids if "-" in w and any(i.startswith(w) for i in ids)}
+    assert not [line for line in lines if re.match(r"\s+[a-z0-9]+-[a-z0-9-]+\s*$", line)]
+    if command == "status":
+        shown = {
+            w for line in lines for w in re.findall(r"(?<![\w-])[a-z0-9]+(?:-[a-z0-9]+)+(?![\w-])", line)
+        }
+        status = run_cli("status", "--as-of", AS_OF, "-f", "json").stdout
+        assert {r["target"] for r in json.loads(status)["results"]} <= shown
+
+
+def test_status_leads_with_the_verdict_and_the_worst(run_cli: Run) -> None:
+    run = run_cli("status", "--as-of", AS_OF, env={"COLUMNS": "80"})
+    lines = run.stdout.splitlines()
+    assert lines[0].startswith("67 results as of 2026-12-01:")
+    assert lines[1].startswith("Gate (fail on fail,overdue): FAILED (")
+    assert lines[3].startswith("Failing the gate, worst first: ")
+    first = lines[6].split()
+    assert first[0] == "overdue"
+    assert lines[-2].startswith("Next: dxcheck show ") and first[1] in lines[-2]
+    assert lines[-1].startswith("One entity only: dxcheck status --entity ")
+
+
+def test_vietnamese_status_words(run_cli: Run) -> None:
+    run = run_cli("status", "--as-of", AS_OF, "--lang", "vi", env={"COLUMNS": "80"})
+    assert run.stdout.startswith("67 kết quả tính đến ngày 01/12/2026:")
+    assert "Kiểm tra (không đạt khi có fail,overdue): KHÔNG ĐẠT (" in run.stdout
+    assert "quá hạn" in run.stdout and "toàn quốc" in run.stdout
+    assert "overdue " not in run.stdout  # the status words, not the gate's option words
+
+
+def test_lang_from_the_environment_and_the_command_line(run_cli: Run) -> None:
+    env = {"COLUMNS": "80", "DXCHECK_LANG": "vi"}
+    assert "chỉ tiêu trong targets.yaml" in run_cli("targets", env=env).stdout
+    assert run_cli("deadlines", "--as-of", AS_OF, "--lang", "en", env=env).stdout.startswith("due ")
+
+
+def test_a_column_is_dropped_before_an_id_is_cut() -> None:
+    columns = [Column("id", "id", keep=True), Column("note", "note", shrink=6), Column("extra", "extra")]
+    grid = fit(columns, {"id": 30, "note": 40, "extra": 5}, 40, order=("id", "note", "extra"))
+    assert grid.keys == ("id", "note") and grid.widths == (30, 8)
+    (line,) = grid.line({"id": "x" * 30, "note": "a long note that is cut", "extra": "e"})
+    assert line == "x" * 30 + "  a long…" and cell_width(line) <= 40
+
+
+def test_an_id_wider_than_the_terminal_is_whole_with_the_row_below() -> None:
+    columns = [Column("status", "status", keep=True), Column("id", "id", keep=True), Column("n", "n")]
+    grid = fit(columns, {"status": 4, "id": 70, "n": 3}, 40, order=("status", "id", "n"))
+    lines = grid.line({"status": "pass", "id": "i" * 70, "n": "12%"})
+    assert lines[0] == "pass    " + "i" * 70  # whole, never cut (status: as wide as its header)
+    assert all(len(line) <= 40 for line in lines[1:])
+
+
+def test_widths_count_terminal_columns() -> None:
+    assert cell_width("Hà Nội") == 6  # precomposed
+    assert cell_width("Ha\u0300 No\u0323\u0302i") == 6  # decomposed: the marks take no column
+    assert cell_width("東京") == 4
+    assert cut("Thành phố Hồ Chí Minh", 10) == "Thành phố…"
