@@ -62,6 +62,13 @@ def test_human_tables(run_cli: Run, command: str, width: int, lang: str) -> None
         assert {r["target"] for r in json.loads(status)["results"]} <= shown
 
 
+@pytest.mark.parametrize("lang", LANGS)
+def test_markdown_follows_the_language(run_cli: Run, lang: str) -> None:
+    run = run_cli("status", "--as-of", AS_OF, "-f", "markdown", "--lang", lang)
+    check_golden(f"readable/status-markdown.{lang}.md", run.stdout)
+    assert ("Kiểm tra: KHÔNG ĐẠT" in run.stdout) is (lang == "vi")
+
+
 def test_status_leads_with_the_verdict_and_the_worst(run_cli: Run) -> None:
     run = run_cli("status", "--as-of", AS_OF, env={"COLUMNS": "80"})
     lines = run.stdout.splitlines()

@@ -269,9 +269,11 @@ def _finish_status(
             render_scoreboard(scoreboard(report.results, by, report.fail_on), by, fmt, report, terminal.style)
         )
     elif quiet and fmt is Format.TABLE:
-        from dxcheck.formats.words import summary_line
+        from dxcheck.formats.lexicon import Words
+        from dxcheck.formats.table import counts_text, gate_text
 
-        sys.stdout.write(summary_line(report) + "\n")
+        words = Words(terminal.lang)
+        sys.stdout.write(f"{counts_text(report, words)} {gate_text(report, words)}\n")
     elif overview and len(report.results) > TERMINAL_LIMIT:
         from dxcheck.overview import render_overview
 

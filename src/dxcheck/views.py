@@ -413,7 +413,7 @@ def render_scoreboard(
     if fmt is Format.MARKDOWN:
         from dxcheck.formats.markdown import cell, gate_verdict
 
-        out = [gate_verdict(report), "", "| " + " | ".join(headers) + " |", "|" + "---|" * len(headers)]
+        out = [gate_verdict(report, Words(style.lang if style else "en")), "", "| " + " | ".join(headers) + " |", "|" + "---|" * len(headers)]
         out += ["| " + " | ".join(cell(c) for c in row) + " |" for row in rows]
         return "\n".join(out) + "\n"
     style = style or Style()

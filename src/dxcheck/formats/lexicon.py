@@ -134,6 +134,11 @@ _EN: Final[dict[str, str]] = {
     "h_change": "change",
     "h_total": "total",
     "h_failing": "failing",
+    "h_results": "results",
+    "md_gate_passed": "✅ **Gate passed** as of {date}: no result fails the gate (fail on: {words}).",
+    "md_gate_failed": "❌ **Gate failed** as of {date}: {failing} of {total} result(s) fail the gate (fail on: {words}).",
+    "md_superseded": "superseded: {id} (restated as {by} on {date})",
+    "md_footer": "Catalog: {catalog}. Inputs: {inputs}.",
     "results_as_of": "{count} results as of {date}: {parts}.",
     "gate_line": "Gate (fail on {words}): {verdict}.",
     "gate_ok": "passed",
@@ -271,6 +276,11 @@ _VI: Final[dict[str, str]] = {
     "h_change": "thay đổi",
     "h_total": "tổng",
     "h_failing": "không qua",
+    "h_results": "số kết quả",
+    "md_gate_passed": "✅ **Kiểm tra: ĐẠT** tính đến ngày {date}: không có kết quả nào thuộc diện không đạt (không đạt khi có: {words}).",
+    "md_gate_failed": "❌ **Kiểm tra: KHÔNG ĐẠT** tính đến ngày {date}: {failing}/{total} kết quả thuộc diện không đạt (không đạt khi có: {words}).",
+    "md_superseded": "đã được điều chỉnh: {id} (thành {by} ngày {date})",
+    "md_footer": "Danh mục: {catalog}. Dữ liệu: {inputs}.",
     "results_as_of": "{count} kết quả tính đến ngày {date}: {parts}.",
     "gate_line": "Kiểm tra (không đạt khi có {words}): {verdict}.",
     "gate_ok": "ĐẠT",
@@ -414,11 +424,13 @@ class Words:
             return self("day_left" if days > 0 else "day_ago")
         return self("days_left" if days > 0 else "days_ago", n=self.number(abs(days)))
 
-    def level(self, result: Result) -> str:
+    def level(self, result: Result, *, ascii_signs: bool = False) -> str:
+        """``≥ 80%``; ``>= 80%`` with ``ascii_signs`` (terminals, logs, markdown)."""
         target = result.target
         if target.type.value == "milestone":
             return self("done")
-        sign = "≤" if target.direction.value == "at_most" else "≥"
+        at_most = target.direction.value == "at_most"
+        sign = ("<=" if at_most else ">=") if ascii_signs else ("≤" if at_most else "≥")
         return f"{sign} {self.value(target.target, target.unit)}"
 
     def reading(self, result: Result, value: float) -> str:

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 
 from dxcheck.findings import Finding
 from dxcheck.formats import Style
-from dxcheck.formats.words import latest_text, level_text, percent
+from dxcheck.formats.lexicon import Words
 from dxcheck.report import ProblemReport, Report, Result, Status
 from dxcheck.text import printable
 
@@ -24,6 +24,7 @@ STATUS_EMOJI = {
     Status.PENDING: "⏳",
 }
 RESULT_COLUMNS = ("status", "target", "entity", "due", "latest", "goal", "progress", "outlook")
+_EN = Words("en")
 PROBLEM_COLUMNS = ("location", "code", "severity", "message", "hint")
 
 # Characters with a meaning in (GitHub-flavoured) Markdown inline text or table rows.
@@ -56,8 +57,8 @@ def table(
     return "\n".join(lines) + "\n"
 
 
-def status_cell(result: Result) -> str:
-    word = f"{result.status.value} (late)" if result.late else result.status.value
+def status_cell(result: Result, w: Words | None = None) -> str:
+    word = (w or _EN).status(result.status, result.late)
     return f"{STATUS_EMOJI[result.status]} {word}"
 
 
@@ -76,17 +77,17 @@ def ordered(report: Report) -> list[Result]:
     return sorted(report.results, key=rank)
 
 
-def _result_row(result: Result) -> list[str]:
+def _result_row(result: Result, w: Words) -> list[str]:
     target = result.target
     return [
-        status_cell(result),
+        status_cell(result, w),
         cell(target.id),
-        cell(result.entity) if result.entity else "national",
-        target.due.isoformat() if target.due else "none",
-        cell(latest_text(result)),
-        cell(level_text(result)),
-        percent(result.progress),
-        result.trend.outlook.value.replace("_", " "),
+        cell(result.entity) if result.entity else w("national"),
+        w.day(target.due) if target.due else w("none"),
+        cell(w.latest(result)),
+        cell(w.level(result, ascii_signs=True)),
+        w.percent(result.progress, none="-"),
+        w.outlook(result.trend.outlook),
     ]
 
 
@@ -106,55 +107,61 @@ def findings_table(findings: Sequence[Finding]) -> str:
     return table(PROBLEM_COLUMNS, (_finding_row(f) for f in findings))
 
 
-def gate_verdict(report: Report) -> str:
+def gate_verdict(report: Report, w: Words | None = None) -> str:
     """One line: whether the gate passed, and on how many results it failed."""
-    failing = len(report.failing)
+    w = w or _EN
     words = ", ".join(sorted(report.fail_on)) or "nothing"
-    as_of = report.as_of.isoformat()
+    as_of = w.day(report.as_of)
     if report.gate_passed:
-        return f"✅ **Gate passed** as of {as_of}: no result fails the gate (fail on: {words})."
-    return (
-        f"❌ **Gate failed** as of {as_of}: {failing} of {len(report.results)} "
-        f"result(s) fail the gate (fail on: {words})."
+        return w("md_gate_passed", date=as_of, words=words)
+    return w(
+        "md_gate_failed",
+        date=as_of,
+        words=words,
+        failing=w.number(len(report.failing)),
+        total=w.number(len(report.results)),
     )
 
 
 class Renderer:
     def __init__(self, style: Style) -> None:
         self.style = style
+        self.words = Words(style.lang)
 
     def render(self, report: Report) -> str:
-        parts = ["## dxcheck status\n", gate_verdict(report) + "\n"]
+        w = self.words
+        parts = ["## dxcheck status\n", gate_verdict(report, w) + "\n"]
         counts = report.summary
         parts.append(
             table(
-                ("status", "results"),
-                ([f"{STATUS_EMOJI[s]} {s.value}", str(counts[s.value])] for s in Status),
-                right=frozenset({"results"}),
+                (w("h_status"), w("h_results")),
+                ([f"{STATUS_EMOJI[s]} {w.status(s)}", str(counts[s.value])] for s in Status),
+                right=frozenset({w("h_results")}),
             )
         )
         if report.results:
+            headers = tuple(w(f"h_{c}") for c in RESULT_COLUMNS)
             parts.append(
                 table(
-                    RESULT_COLUMNS,
-                    (_result_row(r) for r in ordered(report)),
-                    right=frozenset({"progress"}),
+                    headers,
+                    (_result_row(r, w) for r in ordered(report)),
+                    right=frozenset({w("h_progress")}),
                 )
             )
         else:
-            parts.append("No results match the selection.\n")
+            parts.append(w("no_results") + "\n")
         if report.superseded:
             parts.append(
                 "".join(
-                    f"- superseded: {cell(s.target.id)} (restated as {cell(s.by)} on {s.since.isoformat()})\n"
+                    "- " + w("md_superseded", id=cell(s.target.id), by=cell(s.by), date=w.day(s.since)) + "\n"
                     for s in report.superseded
                 )
             )
         if report.findings:
-            parts.append("### Warnings\n")
+            parts.append(f"### {w('warnings')}\n")
             parts.append(findings_table(report.findings))
-        sources = ", ".join(cell(i) for i in report.inputs) or "none"
-        parts.append(f"Catalog: {cell(report.catalog)}. Inputs: {sources}.\n")
+        sources = ", ".join(cell(i) for i in report.inputs) or w("none")
+        parts.append(w("md_footer", catalog=cell(report.catalog), inputs=sources) + "\n")
         return "\n".join(parts)
 
     def render_problems(self, problems: ProblemReport) -> str:

@@ -125,10 +125,10 @@ class ResultLines:
         return printable(result.entity) if result.entity else self.words("national")
 
     def latest(self, result: Result) -> str:
-        return printable(self.words.latest(result)).replace("≥", ">=")
+        return printable(self.words.latest(result))
 
     def goal(self, result: Result) -> str:
-        return self.words.level(result).replace("≥", ">=").replace("≤", "<=")
+        return self.words.level(result, ascii_signs=True)
 
     def due(self, result: Result) -> str:
         due = result.target.due
