@@ -4,6 +4,7 @@ JSON for tools, plus iCalendar for deadlines and markdown for diffs and scoreboa
 from __future__ import annotations
 
 import csv
+import textwrap
 import io
 import json
 from collections.abc import Sequence
@@ -17,7 +18,7 @@ from dxcheck.formats.document import SCHEMA_VERSION, result_document
 from dxcheck.formats.grid import Column, table
 from dxcheck.formats.lexicon import Words
 from dxcheck.formats.table import gate_text as table_gate_text
-from dxcheck.formats.words import eta_text, latest_text, level_text, percent, status_text
+from dxcheck.formats.words import latest_text, status_text
 from dxcheck.report import Outlook, Report, Result, Status
 from dxcheck.text import csv_safe, number, printable, with_unit
 from dxcheck.timeline import Deadline, Difference, Group, TargetHistory
@@ -71,65 +72,96 @@ def render_history(history: TargetHistory, fmt: Format, style: Style, as_of: dat
             for o in observed
         ]
         return _json(doc)
+    w = Words(style.lang)
     lines = [f"{target.id}: {printable(target.title)}"]
+
+    def field(key: str, value: str) -> None:
+        lines.append(f"  {w(key):<12}{value}")
+
     if target.agency:
-        lines.append(f"  agency      {printable(target.agency)}")
-    due = f"{target.deadline} -> {target.due.isoformat()}" if target.due else "no deadline (never overdue)"
-    lines.append(f"  due         {due}")
-    lines.append(f"  goal        {level_text_of(target)}")
+        field("s_agency", printable(target.agency))
+    due = f"{printable(target.deadline or '')} -> {w.day(target.due)}" if target.due else w("no_deadline")
+    field("s_due", due)
+    field("s_goal", level_text_of(target, w))
     if len(history.versions) > 1:
-        chain = " -> ".join(t.id + (" (this)" if t.id == target.id else "") for t in history.versions)
-        lines.append(f"  versions    {chain}")
-    if target.source:
-        lines.append(
-            f"  source      {target.source.date.isoformat()}, {printable(target.source.occasion or 'speech')}"
+        this = w("s_this")
+        field(
+            "s_versions",
+            " -> ".join(t.id + (f" ({this})" if t.id == target.id else "") for t in history.versions),
         )
-        lines.append(f'  quote       "{printable(target.source.quote)}"')
+    if target.source:
+        occasion = printable(target.source.occasion or w("s_speech"))
+        field("s_source", f"{w.day(target.source.date)}, {occasion}")
+        quote = textwrap.wrap(f'"{printable(target.source.quote)}"', max(40, style.width - 14))
+        field("s_quote", quote[0])
+        lines += [" " * 14 + part for part in quote[1:]]
     for result in history.results:
         lines += ["", *_history_block(result, history.observations.get(result.entity, ()), style, as_of)]
     return "\n".join(lines) + "\n"
 
 
-def level_text_of(target: Any) -> str:
+def level_text_of(target: Any, w: Words | None = None) -> str:
     if target.type.value == "milestone":
-        return "done"
+        return w("done") if w else "done"
     sign = "<=" if target.direction.value == "at_most" else ">="
-    return f"{sign} {with_unit(target.target, target.unit)}"
+    value = w.value(target.target, target.unit) if w else with_unit(target.target, target.unit)
+    return f"{sign} {value}"
+
+
+def _rate_in(value: float | None, unit: str | None, w: Words) -> str:
+    if value is None:
+        return "-"
+    if unit == "percent":
+        return w("s_points_a_month", value=w.number(round(value, 2)))
+    return w("s_a_month", value=w.value(round(value, 2), unit))
 
 
 def _history_block(result: Result, observed: Sequence[Any], style: Style, as_of: date) -> list[str]:
+    w = Words(style.lang)
     unit = result.target.unit
     trend = result.trend
-    name = printable(result.entity) if result.entity else "national"
+    name = printable(result.entity) if result.entity else w("national")
     lines = [
-        f"{name}: {status_text(result)}, outlook {trend.outlook.value.replace('_', ' ')}",
-        f"  latest {latest_text(result)}; goal {level_text(result)}; progress {percent(result.progress)}",
-        f"  current rate {_rate(trend.current_rate, unit)}; required rate {_rate(trend.required_rate, unit)}",
+        w("s_head", name=name, status=w.status(result.status, result.late), outlook=w.outlook(trend.outlook)),
+        "  "
+        + w(
+            "s_latest",
+            latest=printable(w.latest(result)),
+            goal=w.level(result, ascii_signs=True),
+            progress=w.percent(result.progress, none="-"),
+        ),
+        "  "
+        + w(
+            "s_rates",
+            current=_rate_in(trend.current_rate, unit, w),
+            required=_rate_in(trend.required_rate, unit, w),
+        ),
     ]
     if trend.projected is not None and result.target.due is not None:
         ratio = f" (r = {trend.ratio:.2f})" if trend.ratio is not None else ""
+        projected = w.value(round(trend.projected, 2), unit)
         lines.append(
-            f"  projected {with_unit(round(trend.projected, 2), unit)} at {result.target.due.isoformat()} "
-            f"by {trend.method} fit{ratio}"
+            "  "
+            + w(
+                "s_projected",
+                value=projected,
+                date=w.day(result.target.due),
+                method=trend.method,
+                ratio=ratio,
+            )
         )
     if trend.method == "open-sdg" and trend.ratio is not None:
-        lines.append(
-            f"  open-sdg progress {trend.ratio:.2f} (observed annual growth over the growth required; "
-            "0.95 on track, 0.60 needs acceleration, 0 off track)"
-        )
-    pace = _pace(result, as_of)
+        lines.append("  " + w("s_open_sdg", ratio=f"{trend.ratio:.2f}"))
+    pace = _pace(result, as_of, w)
     if pace:
         lines.append(f"  {pace}")
     if observed:
-        lines.append("  observations")
+        lines.append("  " + w("s_observations"))
         for o in observed:
-            value = (
-                ("done" if o.value >= 1 else "not done")
-                if result.target.type.value == "milestone"
-                else number(o.value)
-            )
+            milestone = result.target.type.value == "milestone"
+            value = w.reading(result, o.value) if milestone else w.number(o.value)
             source = f"  {printable(o.source)}" if o.source else ""
-            lines.append(f"    {o.date.isoformat()}  {value:>12}  {printable(o.file)}:{o.line}{source}")
+            lines.append(f"    {w.day(o.date)}  {value:>12}  {printable(o.file)}:{o.line}{source}")
         points = [(o.date, o.value) for o in observed]
         projection = None
         if trend.projected is not None and result.target.due is not None and result.latest is not None:
@@ -145,20 +177,17 @@ def _history_block(result: Result, observed: Sequence[Any], style: Style, as_of:
     return lines
 
 
-def _pace(result: Result, as_of: date) -> str:
+def _pace(result: Result, as_of: date, w: Words) -> str:
     """When the fitted trend reaches the goal; said only where the question is open: a
     numeric target not met yet, with a trend to ask."""
     trend = result.trend
     if trend.eta is not None:
-        when = (
-            "is at the goal already, the latest value not yet"
-            if trend.eta == as_of
-            else f"reaches the goal on {trend.eta.isoformat()}"
-        )
-        return f"{eta_text(trend.eta, long=True)} (the fitted trend {when})"
+        if trend.eta == as_of:
+            return w("s_pace_now", month=w.month(trend.eta))
+        return w("s_pace", month=w.month(trend.eta), date=w.day(trend.eta))
     open_question = result.target.type.value == "numeric" and result.status.value != "pass"
     if open_question and trend.current_rate is not None:
-        return "at this pace: not by 2100 (the fitted trend is flat, moves away, or arrives later)"
+        return w("s_pace_never")
     return ""
 
 
@@ -413,7 +442,12 @@ def render_scoreboard(
     if fmt is Format.MARKDOWN:
         from dxcheck.formats.markdown import cell, gate_verdict
 
-        out = [gate_verdict(report, Words(style.lang if style else "en")), "", "| " + " | ".join(headers) + " |", "|" + "---|" * len(headers)]
+        out = [
+            gate_verdict(report, Words(style.lang if style else "en")),
+            "",
+            "| " + " | ".join(headers) + " |",
+            "|" + "---|" * len(headers),
+        ]
         out += ["| " + " | ".join(cell(c) for c in row) + " |" for row in rows]
         return "\n".join(out) + "\n"
     style = style or Style()
