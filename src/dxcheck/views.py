@@ -4,9 +4,9 @@ JSON for tools, plus iCalendar for deadlines and markdown for diffs and scoreboa
 from __future__ import annotations
 
 import csv
-import textwrap
 import io
 import json
+import textwrap
 from collections.abc import Sequence
 from datetime import date, timedelta
 from typing import Any
