@@ -68,6 +68,12 @@ class Baseline(_Strict):
 class Target(_Strict):
     id: Annotated[str, Field(pattern=SLUG, max_length=80)]
     title: str = Field(min_length=1, max_length=200)
+    title_vi: str | None = Field(
+        default=None,
+        min_length=1,
+        max_length=200,
+        description="the title in Vietnamese (output in Vietnamese shows it; absent: the title)",
+    )
     agency: str | None = None
     category: Annotated[str, Field(pattern=SLUG)] | None = None
     deadline: Annotated[
@@ -115,6 +121,13 @@ class Target(_Strict):
         """The level to reach; a milestone is 1 (done) reached from 0."""
         return 1.0 if self.type is TargetType.MILESTONE else float(self.target or 0.0)
 
+    def title_in(self, lang: str) -> str:
+        """The title to show in ``lang``: ``title_vi`` for "vi" when the catalog gives one,
+        else ``title`` (a user catalog may be written in either language, or both)."""
+        if lang == "vi" and self.title_vi is not None:
+            return self.title_vi
+        return self.title
+
     def is_met(self, value: float) -> bool:
         if self.direction is Direction.AT_MOST:
             return value <= self.level
@@ -128,6 +141,17 @@ class Entity(_Strict):
     name: str = Field(min_length=1)
     aliases: list[str] = Field(default_factory=list)
     kind: str | None = Field(default=None, description="e.g. province, city, ministry")
+    # A former unit merged into this one is not an alias: its rows are its own series (a
+    # former province's 2024 figure is not the merged province's), but its name is known.
+    former: list[Annotated[str, Field(min_length=1)]] = Field(
+        default_factory=list,
+        description="names of former units merged into this one: known names (no DX223), each "
+        "its own series; a row for one dated on or after 'since' is flagged (DX226)",
+    )
+    since: date | None = Field(
+        default=None,
+        description="the date the 'former' units were merged into this one (e.g. 2025-07-01)",
+    )
 
 
 class Catalog(_Strict):

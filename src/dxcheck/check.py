@@ -222,6 +222,7 @@ def read_progress(
             index.read(source, sink, on_file(source) if on_file else None)
         index.resolve_duplicates(files, sink)
         index.check_spellings(sink)
+        index.check_former(sink)
         names = tuple(f.display for f in files)
     return index, names, used_sample
 

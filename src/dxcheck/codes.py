@@ -464,10 +464,39 @@ EXPLANATIONS: dict[Code, Explanation] = {
         "accents themselves: Xã Thắng Thành and Xã Thắng Thạnh are two communes. A name written "
         "with no accent at all beside the same name with them is read as an entity of its own, "
         "with this warning.",
-        _csv(
-            "target,entity,date,value\nadults-with-bank-accounts,Hà Nội,2025-06-30,87\n"
-            "adults-with-bank-accounts,Ha Noi,2025-07-31,88\n",
-            says="data.csv:3:27: DX225 warning: entity 'Ha Noi' is written without accents, like 'Hà Nội': read as a different entity",
+        # A catalog with no list of entities: the bundled one lists Hà Nội, and there "Ha Noi"
+        # is an entity not in the list (DX223) with the same "did you mean".
+        Example(
+            (
+                ("targets.yaml", "version: 1\ntargets:\n" + _TARGET + "    target: 80\n"),
+                (
+                    "data.csv",
+                    "target,entity,date,value\nonline-services,Hà Nội,2025-06-30,87\n"
+                    "online-services,Ha Noi,2025-07-31,88\n",
+                ),
+            ),
+            "dxcheck validate data.csv",
+            says="data.csv:3:17: DX225 warning: entity 'Ha Noi' is written without accents, like 'Hà Nội': read as a different entity",
+        ),
+    ),
+    Code.FORMER_ENTITY: Explanation(
+        "a row for a former unit (an entity's `former`) dated on or after its merger",
+        "report it under the unit it was merged into (the hint names it)",
+        "A catalog entity may list the former units merged into it (`former`, with the date "
+        "of the merger in `since`): their names are known and each stays a series of its own, "
+        "since a former province's figure is not its successor's. A row dated on or after the "
+        "merger names a unit that no longer exists: one warning per unit, at its first row.",
+        Example(
+            (
+                (
+                    "targets.yaml",
+                    "version: 1\ntargets:\n" + _TARGET + "    target: 80\n"
+                    "entities:\n  - name: Đà Nẵng\n    former: [Quảng Nam]\n    since: 2025-07-01\n",
+                ),
+                ("data.csv", "target,entity,date,value\nonline-services,Quảng Nam,2025-09-30,87\n"),
+            ),
+            "dxcheck validate data.csv",
+            says="data.csv:2:17: DX226 warning: former entity 'Quảng Nam' has 1 row(s) dated on or after its merger (latest: 2025-09-30)",
         ),
     ),
     Code.TOO_MANY: Explanation(

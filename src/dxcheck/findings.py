@@ -141,6 +141,11 @@ class Code(enum.Enum):
         Severity.WARNING,
         "entity '{text}' is written without accents, like {other}: read as a different entity",
     )
+    FORMER_ENTITY = (
+        "DX226",
+        Severity.WARNING,
+        "former entity '{text}' has {count} row(s) dated on or after its merger (latest: {latest})",
+    )
     TOO_MANY = ("DX230", Severity.WARNING, "{count} more problem(s) in this file not shown")
 
     # --- invocation ----------------------------------------------------------------

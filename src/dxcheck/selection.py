@@ -174,7 +174,8 @@ class Selection:
     def _unknown_entities(self, catalog: Catalog, seen: Iterable[str | None]) -> Iterable[str]:
         names = dict.fromkeys(name for name in seen if name)
         for known in catalog.entities or ():
-            names.update(dict.fromkeys((known.name, *known.aliases)))
+            # a former unit (merged into this one) is a known name too, with results of its own
+            names.update(dict.fromkeys((known.name, *known.aliases, *known.former)))
         choices = ["national", *names]
         folded = {_fold(n) for n in choices}
         for entity in self.entities:

@@ -3,6 +3,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from datetime import date
+
 from dxcheck.catalog import Catalog
 from dxcheck.findings import Code, Finding, FindingSink, Location, suggestion
 from dxcheck.names import display_name, entity_key, fold_accents
@@ -19,11 +22,27 @@ class Entities:
         self.places: dict[str, Location] = {}
         self.known: dict[str, str] | None = None  # the catalog's entities: key -> name
         self._inherited = 0  # a half of a file: how many spellings it started with
+        # a former unit (merged into another) -> its name, its successor's, the merger date
+        self.former: dict[str, tuple[str, str, date]] = {}
         if catalog.entities is not None:
             self.known = {}
+            # A former unit is known by its own name and stays its own series: its figures
+            # before the merger are not its successor's. Names and aliases come second, so
+            # that a current unit's spelling always wins.
+            for known in catalog.entities:
+                for old in known.former:
+                    self.known[entity_key(old)] = display_name(old)
+                    if known.since is not None:
+                        self.former[entity_key(old)] = (
+                            display_name(old),
+                            display_name(known.name),
+                            known.since,
+                        )
             for known in catalog.entities:
                 for spelling in (known.name, *known.aliases):
-                    self.known[entity_key(spelling)] = display_name(known.name)
+                    key = entity_key(spelling)
+                    self.known[key] = display_name(known.name)
+                    self.former.pop(key, None)
 
     def inherit(self, whole: Entities) -> None:
         """Start from a copy of what ``whole`` has met (a half of a file: dxcheck.progress.halves)."""
@@ -72,6 +91,34 @@ class Entities:
             name = folded[close.split("'")[1]]
             return f"did you mean '{name}'? (or add it to the catalog's entities)"
         return "add it to the catalog's entities, with any other spellings as aliases"
+
+    def check_former(self, sink: FindingSink, dated: Iterable[tuple[str, Iterable[int]]]) -> None:
+        """Rows for a former unit dated on or after its merger (``dated``: an entity key and
+        the ordinals of its rows' dates, per series): one warning per unit, at its first
+        row, naming its successor. Its earlier rows are history and stay as they are."""
+        if not self.former:
+            return
+        after: dict[str, list[int]] = {}
+        for key, ordinals in dated:
+            merged = self.former.get(key)
+            if merged is not None:
+                since = merged[2].toordinal()
+                after.setdefault(key, []).extend(o for o in ordinals if o >= since)
+        for key, late in sorted(after.items()):
+            if not late or key not in self.places:
+                continue
+            name, successor, since_day = self.former[key]
+            spelling = self.names.get(key, name)
+            sink.add(
+                Finding(
+                    Code.FORMER_ENTITY,
+                    self.places[key],
+                    {"text": spelling, "count": len(late), "latest": date.fromordinal(max(late)).isoformat()},
+                    hint=f"'{name}' was merged into '{successor}' on {since_day.isoformat()}: "
+                    f"report it as '{successor}'",
+                    text=spelling,
+                )
+            )
 
     def check_spellings(self, sink: FindingSink) -> None:
         """An entity written without any accent beside one written with them ("Ha Noi"

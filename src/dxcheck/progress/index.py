@@ -178,6 +178,23 @@ class ProgressIndex:
         warning with a "did you mean", at its first row (``Entities.check_spellings``)."""
         self._entities.check_spellings(sink)
 
+    def check_former(self, sink: FindingSink) -> None:
+        """Rows for a former unit (an entity's ``former``) dated on or after its merger:
+        one warning per unit naming its successor (``Entities.check_former``)."""
+        former = self._entities.former
+        if not former:
+            return
+        ordinals = {i: ordinal for ordinal, i in self._dates.index.items()}
+        self._entities.check_former(
+            sink,
+            (
+                (state.name, _ordinals(state.seen, ordinals))
+                for slot in self._store.slots.values()
+                for state in slot.series.values()
+                if state.name in former
+            ),
+        )
+
     def series(self, target_id: str) -> Iterator[SeriesSummary]:
         slot = self._store.slots[target_id]
         files = self.files
@@ -242,12 +259,7 @@ class ProgressIndex:
         ordinals = {i: ordinal for ordinal, i in self._dates.index.items()}
 
         def dates(mask: int) -> frozenset[int]:
-            out = []
-            while mask:
-                low = mask & -mask
-                out.append(ordinals[low.bit_length() - 1])
-                mask ^= low
-            return frozenset(out)
+            return frozenset(_ordinals(mask, ordinals))
 
         for state in self._store.slots[target_id].series.values():
             yield Arrivals(
@@ -357,6 +369,16 @@ class ProgressIndex:
         from dxcheck.progress.duplicates import RowKeys
 
         return RowKeys(self._store, self.date_order, self.decimal, self._file_marks)
+
+
+def _ordinals(mask: int, ordinals: Mapping[int, int]) -> list[int]:
+    """The date ordinals of a bitset of dates seen (``ordinals``: a bit's index -> its date)."""
+    out = []
+    while mask:
+        low = mask & -mask
+        out.append(ordinals[low.bit_length() - 1])
+        mask ^= low
+    return out
 
 
 def _fit(state: Series) -> FitSums:
