@@ -69,7 +69,7 @@ def render_list(catalog: Catalog, targets: list[Target], fmt: Format, style: Sty
             "deadline": printable(t.deadline or "none"),
             "goal": w("milestone") if t.type.value == "milestone" else goal_text(t),
             "agency": printable(t.agency or "-"),
-            "title": printable(t.title),
+            "title": printable(t.title_in(style.lang)),
         }
         for t in sorted(
             targets, key=lambda t: (t.category or "~", t.due.isoformat() if t.due else "9999", t.id)

@@ -73,7 +73,7 @@ def render_history(history: TargetHistory, fmt: Format, style: Style, as_of: dat
         ]
         return _json(doc)
     w = Words(style.lang)
-    lines = [f"{target.id}: {printable(target.title)}"]
+    lines = [f"{target.id}: {printable(target.title_in(style.lang))}"]
 
     def field(key: str, value: str) -> None:
         lines.append(f"  {w(key):<12}{value}")
@@ -226,7 +226,7 @@ def render_deadlines(items: Sequence[Deadline], fmt: Format, as_of: date, style:
             "when": w.days_left(d.days_left),
             "status": w.status(d.status),
             "target": d.target.id,
-            "title": printable(d.target.title),
+            "title": printable(d.target.title_in(style.lang)),
         }
         for d in items
     ]

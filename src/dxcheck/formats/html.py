@@ -167,7 +167,7 @@ class Renderer:
             entities = sum(1 for r in group if r.entity is not None)
             due = w.day(target.due) if target.due else DASH
             rows.append(
-                f'<tr><td><a href="#t-{esc(tid)}">{esc(target.title)}</a></td><td class="d">{due}</td>'
+                f'<tr><td><a href="#t-{esc(tid)}">{esc(target.title_in(w.lang))}</a></td><td class="d">{due}</td>'
                 f"<td>{badge(w, head.status, head.late)}</td><td>{esc(w.outlook(head.trend.outlook))}</td>"
                 f'<td class="n">{w.number(entities)}</td></tr>'
             )
@@ -233,7 +233,7 @@ class Renderer:
         parts = [
             f'<section class="target" id="t-{esc(target.id)}" data-status="{head.status.value}" '
             f'data-outlook="{head.trend.outlook.value}">',
-            f"<h3>{esc(target.title)}</h3>",
+            f"<h3>{esc(target.title_in(w.lang))}</h3>",
             f'<p class="tid">{" · ".join(meta)}</p>',
             f"<p>{badge(w, head.status, head.late)} {esc(w('outlook'))}: <strong>{esc(w.outlook(head.trend.outlook))}</strong></p>",
             f'<dl class="facts">{dl}</dl>',

@@ -143,7 +143,7 @@ class Chart:
         parts = [
             f'<svg class="chart" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" '
             f'aria-labelledby="{self.id}-t {self.id}-d" data-series="{len(self.drawn)}">',
-            f'<title id="{self.id}-t">{esc(w("chart_of", title=self.target.title))}</title>',
+            f'<title id="{self.id}-t">{esc(w("chart_of", title=self.target.title_in(w.lang)))}</title>',
             f'<desc id="{self.id}-d">{esc(self.description())}</desc>',
             *self._axes(scale),
         ]

@@ -266,7 +266,7 @@ _VI: Final[dict[str, str]] = {
     "warnings": "Cảnh báo",
     "footer": "Danh mục: {catalog}. Dữ liệu: {inputs}. Tạo bởi dxcheck {version}.",
     "none": "không có",
-    "catalog_language": "Tên chỉ tiêu, trích dẫn và cơ quan chủ trì được giữ nguyên như trong danh mục.",
+    "catalog_language": "Trích dẫn và cơ quan chủ trì được giữ nguyên như trong danh mục (tên chỉ tiêu bằng tiếng Việt khi danh mục có).",
     "problems_title": "dxcheck: lỗi trong dữ liệu đầu vào",
     "validation_passed": "Kiểm tra dữ liệu: ĐẠT",
     "validation_failed": "Kiểm tra dữ liệu: KHÔNG ĐẠT",

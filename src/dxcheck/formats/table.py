@@ -141,7 +141,7 @@ class ResultLines:
         return self.words("no_deadline_short") if days is None else self.words.days_left(days)
 
     def title(self, result: Result) -> str:
-        return printable(result.target.title)
+        return printable(result.target.title_in(self.words.lang))
 
     def cells(self, result: Result) -> dict[str, str]:
         keys = self._keys
