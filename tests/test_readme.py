@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import re
 
 from dxcheck.findings import Code
-from tests.conftest import REPO
+from tests.conftest import REPO, Run
 
 README = (REPO / "README.md").read_text(encoding="utf-8")
 
@@ -67,3 +68,18 @@ def test_ci_pins_every_test_tool() -> None:
     for requirement in project["optional-dependencies"]["test"] + project["dependencies"]:
         assert _name(requirement) in pins, f"{requirement} is not pinned in {constraints.name}"
     assert "-c .ci/constraints.txt" in _first_commands()[1]
+
+
+def test_the_status_example_is_real_output_at_80_columns(run_cli: Run) -> None:
+    """README's first example is what a person sees in an 80-column terminal (stderr, then
+    stdout); DXCHECK_UPDATE_GOLDEN=1 rewrites it."""
+    start, end = "<!-- status80:start -->\n", "<!-- status80:end -->"
+    shown = README.split(start)[1].split(end)[0]
+    run = run_cli("status", "--as-of", "2026-01-15", env={"COLUMNS": "80"})
+    actual = f"```console\n$ dxcheck status --as-of 2026-01-15\n{run.stderr}{run.stdout}```\n"
+    if os.environ.get("DXCHECK_UPDATE_GOLDEN") == "1":
+        text = README.replace(start + shown + end, start + actual + end)
+        (REPO / "README.md").write_text(text, encoding="utf-8")
+        return
+    assert shown == actual, "README's status example is stale: DXCHECK_UPDATE_GOLDEN=1 rewrites it"
+    assert all(len(line) <= 80 for line in run.stdout.splitlines())

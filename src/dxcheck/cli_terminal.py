@@ -95,8 +95,8 @@ def _preamble(outcome: Outcome, terminal: Terminal, quiet: bool = False) -> None
     the findings, then the selection's usage errors (exit 2) or notices."""
     if outcome.used_sample:
         notice(
-            "no CSV given: using the bundled sample progress "
-            "(published figures with their sources: dxcheck show TARGET)"
+            # Short enough for one line of an 80-column terminal.
+            "no CSV given: the bundled sample (sources: dxcheck show TARGET)"
         )
     _emit_findings(outcome.findings, terminal, quiet)
     _usage_errors(outcome.usage)
