@@ -50,7 +50,7 @@ def test_a_terminal_gets_an_overview(run_cli: Run, many: str, monkeypatch: pytes
     assert {words[0] for words in failed} == {"fail"}
     shares = [int(words[-2].rstrip("%")) for words in failed]  # progress, then the outlook
     assert shares == sorted(shares)
-    assert any(line.startswith("Next: dxcheck show ") for line in lines)
+    assert any(line.startswith("Next, the worst result: dxcheck show ") for line in lines)
     assert lines[-2].startswith("245 results in all: --all lists every one here")
 
 

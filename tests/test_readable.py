@@ -77,8 +77,8 @@ def test_status_leads_with_the_verdict_and_the_worst(run_cli: Run) -> None:
     assert lines[3].startswith("Failing the gate, worst first: ")
     first = lines[6].split()
     assert first[0] == "overdue"
-    assert lines[-2].startswith("Next: dxcheck show ") and first[1] in lines[-2]
-    assert lines[-1].startswith("One entity only: dxcheck status --entity ")
+    assert lines[-2] == f"Next, the worst result: dxcheck show {first[1]}"
+    assert lines[-1] == "The entity failing most: dxcheck status --entity 'Cần Thơ'"
 
 
 def test_vietnamese_status_words(run_cli: Run) -> None:

@@ -20,7 +20,7 @@ from datetime import date
 from itertools import groupby
 
 from dxcheck.formats import Style
-from dxcheck.formats.grid import Column, Grid, fit, measure
+from dxcheck.formats.grid import Column, Grid, cell_width, fit, measure
 from dxcheck.formats.lexicon import Words
 from dxcheck.formats.words import BAR_WIDTH, bar
 from dxcheck.report import Outlook, ProblemReport, Report, Result, Status, worst_first
@@ -277,14 +277,15 @@ def superseded_line(report: Report, words: Words) -> str:
     return words("superseded_line", ids=", ".join(items)) if items else ""
 
 
-def next_lines(report: Report, words: Words) -> list[str]:
-    """What to do next: look at the worst result, or narrow to the entity that fails most."""
+def next_lines(report: Report, words: Words, width: int = 80) -> list[str]:
+    """What to do next: look at the worst result, or narrow to the entity that fails most.
+    A command is never wrapped: when a line is too narrow it goes on its own line."""
     failing = worst_first(report.failing)
     if not failing:
         return []
     worst = failing[0]
     entity = f" --entity {quoted(worst.entity)}" if worst.entity else ""
-    out = [words("next_show", target=worst.target.id, entity=entity)]
+    steps = [(words("next_show"), f"dxcheck show {worst.target.id}{entity}")]
     entities = {r.entity for r in report.results}
     if len(entities) > 1:
         tally: dict[str, int] = {}
@@ -293,7 +294,11 @@ def next_lines(report: Report, words: Words) -> list[str]:
                 tally[result.entity] = tally.get(result.entity, 0) + 1
         if tally:
             most = min(tally, key=lambda e: (-tally[e], e))
-            out.append(words("next_entity", entity=quoted(most)))
+            steps.append((words("next_entity"), f"dxcheck status --entity {quoted(most)}"))
+    out = []
+    for label, command in steps:
+        line = f"{label}: {command}"
+        out += [line] if cell_width(line) <= width else [f"{label}:", f"  {command}"]
     return out
 
 
