@@ -222,7 +222,7 @@ def test_junit_problems(reports: tuple[Report, ProblemReport]) -> None:
         errors = [f for f in mine if f.effective_severity is Severity.ERROR]
         failures = case.findall("failure")
         assert [f.get("message") for f in failures] == [
-            f"{f.location} {f.code.id} {f.message}" for f in errors
+            f"{f.location} {f.code.id} {f.located_message}" for f in errors
         ]
         out = case.findtext("system-out") or ""
         for warning in (f for f in mine if f not in errors):

@@ -173,12 +173,22 @@ class Code(enum.Enum):
 
 @dataclass(frozen=True, slots=True)
 class Location:
-    """Where a finding points. ``line``/``column`` are 1-based; ``key_path`` is for YAML."""
+    """Where a finding points. ``line``/``column`` are 1-based; ``key_path`` is for YAML.
+
+    A finding about one CSV cell also says where a person finds that cell in a
+    spreadsheet: ``field`` (0-based index of the cell in its row), ``header`` (that
+    column's header text as written in the file) and ``row`` (the spreadsheet row: the
+    record's first line, less the extra lines of earlier rows whose quoted cells span
+    lines). ``column`` stays the character column in the line, for editors.
+    """
 
     file: str
     line: int | None = None
     column: int | None = None
     key_path: str | None = None
+    field: int | None = None
+    header: str | None = None
+    row: int | None = None
 
     def __str__(self) -> str:
         parts = [self.file]
@@ -187,6 +197,32 @@ class Location:
             if self.column is not None:
                 parts.append(str(self.column))
         return ":".join(parts)
+
+    @property
+    def column_letter(self) -> str | None:
+        """The spreadsheet column of a cell finding (A, B, ..., AA), else None."""
+        return None if self.field is None else column_letter(self.field + 1)
+
+    @property
+    def cell(self) -> str | None:
+        """``row 3, column "date", C``: the cell as a person finds it in Excel; None for
+        a finding that is not about one cell."""
+        if self.field is None:
+            return None
+        row = self.row if self.row is not None else self.line
+        return f'row {row}, column "{self.header or ""}", {column_letter(self.field + 1)}'
+
+
+def column_letter(number: int) -> str:
+    """The spreadsheet name of the 1-based column ``number``: 1 -> A, 26 -> Z, 27 -> AA,
+    702 -> ZZ, 703 -> AAA (bijective base 26: there is no zero digit)."""
+    if number < 1:
+        raise ValueError(f"a column number starts at 1, not {number}")
+    letters: list[str] = []
+    while number:
+        number, rest = divmod(number - 1, 26)
+        letters.append(chr(ord("A") + rest))
+    return "".join(reversed(letters))
 
 
 @dataclass(frozen=True, slots=True)
@@ -205,6 +241,13 @@ class Finding:
     @property
     def message(self) -> str:
         return self.code.template.format(**self.args)
+
+    @property
+    def located_message(self) -> str:
+        """The message, with the cell as a spreadsheet names it when the finding is about
+        one (for outputs whose location is only a line and a character column)."""
+        cell = self.location.cell
+        return f"{self.message} ({cell})" if cell else self.message
 
     def as_error(self) -> Finding:
         return Finding(self.code, self.location, self.args, self.hint, self.text, Severity.ERROR)

@@ -28,7 +28,7 @@ def format_finding(finding: Finding, *, color: bool = False) -> str:
         paint = _RED if severity is Severity.ERROR else _YELLOW
         label = f"{_BOLD}{paint}{label}{_RESET}"
         where = f"{_BOLD}{where}{_RESET}"
-    lines = [f"{where}: {label}: {printable(finding.message)}"]
+    lines = [f"{where}: {label}: {printable(finding.located_message)}"]
     if finding.text is not None and finding.text not in finding.message:
         lines.append(f"    cell: {printable(finding.text)!r}")
     if finding.hint:

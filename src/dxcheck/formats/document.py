@@ -9,7 +9,7 @@ breaking.
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Literal, NotRequired
 
 from typing_extensions import TypedDict
 
@@ -44,6 +44,13 @@ class FindingDoc(TypedDict):
     key_path: str | None
     text: str | None
     hint: str | None
+    # Only for a finding about one CSV cell: where a spreadsheet shows it. ``row`` is the
+    # spreadsheet row (not the line when quoted cells span lines), ``field`` the 0-based
+    # cell index, ``header`` the column's header as written, ``column_letter`` A, B, AA.
+    row: NotRequired[int]
+    field: NotRequired[int]
+    header: NotRequired[str]
+    column_letter: NotRequired[str]
 
 
 class GateDoc(TypedDict):
@@ -191,7 +198,7 @@ def outcome_fields(result: Result) -> OutcomeFieldsDoc:
 
 def finding_document(finding: Finding) -> FindingDoc:
     loc = finding.location
-    return {
+    doc: FindingDoc = {
         "code": finding.code.id,
         "severity": finding.effective_severity.value,
         "message": finding.message,
@@ -202,6 +209,12 @@ def finding_document(finding: Finding) -> FindingDoc:
         "text": finding.text,
         "hint": finding.hint,
     }
+    if loc.field is not None:
+        doc["row"] = loc.row if loc.row is not None else (loc.line or 0)
+        doc["field"] = loc.field
+        doc["header"] = loc.header or ""
+        doc["column_letter"] = loc.column_letter or ""
+    return doc
 
 
 def report_document(report: Report, *, with_results: bool = True) -> ReportDoc:

@@ -54,7 +54,7 @@ def result_message(result: Result) -> str:
 def finding_command(finding: Finding) -> str:
     loc = finding.location
     name = "error" if finding.effective_severity is Severity.ERROR else "warning"
-    message = finding.message + (f" ({finding.hint})" if finding.hint else "")
+    message = finding.located_message + (f" ({finding.hint})" if finding.hint else "")
     return command(name, message, file=loc.file, line=loc.line, col=loc.column, title=finding.code.id)
 
 

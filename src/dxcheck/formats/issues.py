@@ -44,7 +44,8 @@ def gate_rule(report: Report, result: Result) -> str:
 
 
 def finding_message(finding: Finding) -> str:
-    return finding.message + (f" ({finding.hint})" if finding.hint else "")
+    # The located message: a region's column counts characters, not spreadsheet columns.
+    return finding.located_message + (f" ({finding.hint})" if finding.hint else "")
 
 
 def _fingerprint(key: tuple[str, ...], occurrence: int) -> str:

@@ -131,7 +131,7 @@ class Renderer:
                     case,
                     "failure",
                     format_finding(finding) + "\n",
-                    message=f"{finding.location} {finding.code.id} {finding.message}",
+                    message=f"{finding.location} {finding.code.id} {finding.located_message}",
                     type=finding.code.id,
                 )
             warnings = [f for f in found if f.effective_severity is not Severity.ERROR]

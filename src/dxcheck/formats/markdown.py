@@ -97,7 +97,7 @@ def _finding_row(finding: Finding) -> list[str]:
         cell(where),
         finding.code.id,
         finding.effective_severity.value,
-        cell(finding.message),
+        cell(finding.located_message),
         cell(finding.hint) if finding.hint else " ",
     ]
 

@@ -48,6 +48,7 @@ class FileChecks:
         not_reported: LaterRows,
         date_order: cells.DateOrder | None,
         ends_at_cut: bool,
+        spanned_before: int = 0,
     ) -> None:
         self.header = header
         self.sink = sink
@@ -65,6 +66,9 @@ class FileChecks:
         # Reading the first half of a file: its end is the cut, not the end of the file.
         self.ends_at_cut = ends_at_cut
         self.open_at_cut: int | None = None  # the line of a quoted cell still open there
+        # Extra lines of rows spanning lines before this text (read on after a first half,
+        # or one row read again): spreadsheet rows are counted from the file's start.
+        self.spanned_before = spanned_before
 
     def _finding(
         self,
@@ -77,10 +81,32 @@ class FileChecks:
     ) -> Finding:
         """A finding at the cell of ``column``, located in the row's own text (the row loop
         keeps it), so the column is exact however the row was quoted."""
-        return self.header.finding(code, row, line, column, args, hint, row_text=self.scanner.row_text)
+        return self.header.finding(
+            code,
+            row,
+            line,
+            column,
+            args,
+            hint,
+            row_text=self.scanner.row_text,
+            sheet_row=self.sheet_row(line),
+        )
 
     def _location(self, row: list[str], line: int, column: str) -> Location:
-        return self.header.location(row, line, column, row_text=self.scanner.row_text)
+        return self.header.location(
+            row, line, column, row_text=self.scanner.row_text, sheet_row=self.sheet_row(line)
+        )
+
+    def sheet_row(self, line: int) -> int:
+        """The spreadsheet row of the row that starts on ``line`` (the one being read):
+        its line, less the extra lines of the rows before it whose quoted cells span
+        lines. Worked out here, when a finding is made, from what the row loop counts
+        for such rows only (rowscan.RowScanner.spanned)."""
+        scanner = self.scanner
+        spanned: int = scanner.spanned
+        if scanner.spanned_at == line:
+            spanned -= scanner.spanned_last  # the row being read spans lines itself
+        return line - self.spanned_before - spanned
 
     # --- rowscan.RowChecks ------------------------------------------------------------
 
@@ -163,7 +189,7 @@ class FileChecks:
                 value = cells.parse_milestone(text)
         except cells.CellError as exc:
             if exc.ambiguous and numbers.can_wait():
-                numbers.waiting.append((line, self.scanner.row_text))
+                numbers.waiting.append((line, self.scanner.row_text, line - self.sheet_row(line)))
                 return None
             args: dict[str, object]
             code, args = (

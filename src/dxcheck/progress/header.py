@@ -70,7 +70,7 @@ class Header:
                 sink.add(
                     Finding(
                         Code.DUPLICATE_COLUMN,
-                        Location(file, line, starts[i]),
+                        _header_cell(file, line, starts[i], i, raw),
                         {"column": name, "first": index[name] + 1, "second": i + 1},
                         hint="remove or rename one of them",
                     )
@@ -119,7 +119,7 @@ class Header:
             sink.add(
                 Finding(
                     Code.UNKNOWN_COLUMN,
-                    Location(file, line, starts[i]),
+                    _header_cell(file, line, starts[i], i, raw),
                     {"column": raw},
                     hint=hint or f"known columns: {', '.join(COLUMNS)}",
                 )
@@ -157,17 +157,34 @@ class Header:
         hint: str | None = None,
         *,
         row_text: str = "",
+        sheet_row: int | None = None,
     ) -> Finding:
         i = self.index[column]
         text = row[i] if i < len(row) else None
-        return Finding(code, self.location(row, line, column, row_text=row_text), args, hint, text)
+        where = self.location(row, line, column, row_text=row_text, sheet_row=sheet_row)
+        return Finding(code, where, args, hint, text)
 
-    def location(self, row: list[str], line: int, column: str, *, row_text: str = "") -> Location:
+    def location(
+        self, row: list[str], line: int, column: str, *, row_text: str = "", sheet_row: int | None = None
+    ) -> Location:
         """Where the cell of ``column`` starts in a row that starts on ``line``: exact from
-        the row's text when given, else estimated from its cells."""
+        the row's text when given, else estimated from its cells; with the cell as a
+        spreadsheet names it (``sheet_row``: the row's number there, when it is not
+        ``line``)."""
         i = self.index[column]
         lines_down, col = cell_start(row_text, row, i, self.dialect.delimiter)
-        return Location(self.file, line + lines_down, col)
+        return Location(
+            self.file,
+            line + lines_down,
+            col,
+            field=i,
+            header=self.header_text(i),
+            row=line if sheet_row is None else sheet_row,
+        )
+
+    def header_text(self, i: int) -> str:
+        """Column ``i``'s header as written (a byte order mark is not part of it)."""
+        return self.names[i].replace("\ufeff", "")
 
 
 class _Taken:
@@ -186,6 +203,11 @@ class _Taken:
         line = self.again.pop(0) if self.again else next(self.source)
         self.taken.append(line)
         return line
+
+
+def _header_cell(file: str, line: int, column: int, i: int, raw: str) -> Location:
+    """A cell of the header row (nothing spans lines above it: its row is its line)."""
+    return Location(file, line, column, field=i, header=raw.replace("\ufeff", ""), row=line)
 
 
 def _header_name(raw: str) -> str:

@@ -50,6 +50,7 @@ class Scanned(NamedTuple):
     end_line: int  # the line after the last row
     open_at_cut: int | None  # reading a first half: the line of a row still open at the cut
     binary: bool = False  # stopped at a NUL character
+    spanned: int = 0  # extra lines of rows spanning lines, up to the end (for spreadsheet rows)
 
 
 class ProgressIndex:
@@ -286,8 +287,10 @@ class ProgressIndex:
         fraction?), read now that the file has settled its decimal mark, or not."""
         numbers = self._numbers
         numbers.final = True
-        for line, text in numbers.waiting:
-            self._scan(io.StringIO(text), header, file_index, sink, None, first_line=line)
+        for line, text, spanned in numbers.waiting:
+            self._scan(
+                io.StringIO(text), header, file_index, sink, None, first_line=line, spanned_before=spanned
+            )
         numbers.waiting.clear()
 
     def _scan(
@@ -301,6 +304,7 @@ class ProgressIndex:
         first_line: int | None = None,
         scale: float = 1.0,
         ends_at_cut: bool = False,
+        spanned_before: int = 0,
     ) -> Scanned:
         """Every row of ``text`` into the series."""
         index = header.index
@@ -333,6 +337,7 @@ class ProgressIndex:
             not_reported=self._not_reported,
             date_order=self.date_order,
             ends_at_cut=ends_at_cut,
+            spanned_before=spanned_before,
         )
         progress: Callable[[int], None] | None = None
         if on_rows is not None:
@@ -351,7 +356,10 @@ class ProgressIndex:
         )
         if progress is not None:
             progress(count)
-        return Scanned(count, checks.was_malformed, scanner.end_line, checks.open_at_cut, scanner.binary)
+        spanned = spanned_before + int(scanner.spanned)
+        return Scanned(
+            count, checks.was_malformed, scanner.end_line, checks.open_at_cut, scanner.binary, spanned
+        )
 
     def _row_keys(self) -> RowKeys:
         from dxcheck.progress.duplicates import RowKeys
