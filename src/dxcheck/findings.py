@@ -12,6 +12,8 @@ import enum
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from dxcheck.i18n import Lang, Msg, fields_in, msg, text_in
+
 
 class Severity(enum.StrEnum):
     ERROR = "error"
@@ -207,10 +209,19 @@ class Location:
     def cell(self) -> str | None:
         """``row 3, column "date", C``: the cell as a person finds it in Excel; None for
         a finding that is not about one cell."""
+        return self.cell_in(Lang.EN)
+
+    def cell_in(self, lang: Lang | str) -> str | None:
         if self.field is None:
             return None
         row = self.row if self.row is not None else self.line
-        return f'row {row}, column "{self.header or ""}", {column_letter(self.field + 1)}'
+        header = self.header or ""
+        return msg(
+            'row {row}, column "{header}", {letter}',
+            row=row,
+            header=header,
+            letter=column_letter(self.field + 1),
+        ).text(lang)
 
 
 def column_letter(number: int) -> str:
@@ -230,7 +241,8 @@ class Finding:
     code: Code
     location: Location
     args: dict[str, object] = field(default_factory=dict)
-    hint: str | None = None
+    # Every hint dxcheck writes is translatable (i18n.Msg); plain text would stay English.
+    hint: Msg | None = None
     text: str | None = None  # the offending text, verbatim
     severity: Severity | None = None  # overrides the code's default (``--strict``)
 
@@ -240,14 +252,31 @@ class Finding:
 
     @property
     def message(self) -> str:
-        return self.code.template.format(**self.args)
+        return self.message_in(Lang.EN)
+
+    def message_in(self, lang: Lang | str) -> str:
+        """The message in ``lang``: the code's template there, filled in with the fields,
+        those dxcheck writes (``Msg``) in the same language."""
+        template = self.code.template
+        if lang == Lang.VI:
+            from dxcheck.messages_vi import CODES  # only when Vietnamese is asked for
+
+            template = CODES[self.code.id]
+        return template.format(**fields_in(self.args, lang))
+
+    def hint_in(self, lang: Lang | str) -> str | None:
+        return text_in(self.hint, lang)
 
     @property
     def located_message(self) -> str:
         """The message, with the cell as a spreadsheet names it when the finding is about
         one (for outputs whose location is only a line and a character column)."""
-        cell = self.location.cell
-        return f"{self.message} ({cell})" if cell else self.message
+        return self.located_message_in(Lang.EN)
+
+    def located_message_in(self, lang: Lang | str) -> str:
+        message = self.message_in(lang)
+        cell = self.location.cell_in(lang)
+        return f"{message} ({cell})" if cell else message
 
     def as_error(self) -> Finding:
         return Finding(self.code, self.location, self.args, self.hint, self.text, Severity.ERROR)
@@ -259,9 +288,9 @@ def did_you_mean(word: str, choices: Iterable[str], *, cutoff: float = 0.6) -> s
     return matches[0] if matches else None
 
 
-def suggestion(word: str, choices: Iterable[str]) -> str | None:
+def suggestion(word: str, choices: Iterable[str]) -> Msg | None:
     match = did_you_mean(word, choices)
-    return f"did you mean '{match}'?" if match else None
+    return msg("did you mean '{match}'?", match=match) if match else None
 
 
 def has_errors(findings: Sequence[Finding]) -> bool:

@@ -82,7 +82,8 @@ class Renderer:
     def render_problems(self, problems: ProblemReport) -> str:
         from dxcheck.formats.diagnostics import render_findings
 
-        return render_findings(problems.findings, color=self.style.color) + verdict_line(problems) + "\n"
+        findings = render_findings(problems.findings, color=self.style.color, lang=self.style.lang)
+        return findings + verdict_line(problems) + "\n"
 
 
 def superseded_line(report: Report) -> str:

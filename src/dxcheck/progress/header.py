@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import IO
 
 from dxcheck.findings import Code, Finding, FindingSink, Location, suggestion
+from dxcheck.i18n import Msg, msg
 from dxcheck.names import fold_accents
 from dxcheck.progress.columns import COLUMNS, FIELD_SIZE_LIMIT, HEADER_ALIASES, LINE_LIMIT, REQUIRED
 from dxcheck.progress.source import bounded_lines
@@ -38,8 +39,8 @@ class Header:
                 Finding(
                     Code.EMPTY_FILE,
                     Location(file, 1, 1),
-                    {"reason": "the file is empty: no header row"},
-                    hint="the first row names the columns: target,entity,date,value,unit,source",
+                    {"reason": msg("the file is empty: no header row")},
+                    hint=msg("the first row names the columns: target,entity,date,value,unit,source"),
                 )
             )
             return None
@@ -52,8 +53,9 @@ class Header:
                 Finding(
                     Code.MALFORMED_CSV,
                     Location(file, line, None),
-                    {"reason": f"the header row: {exc}"},
-                    hint=csv_hint(str(exc)) or "the header is one line of plain column names",
+                    # the csv module's words for what is wrong stay English
+                    {"reason": msg("the header row: {reason}", reason=str(exc))},
+                    hint=csv_hint(str(exc)) or msg("the header is one line of plain column names"),
                 )
             )
             return None
@@ -72,7 +74,7 @@ class Header:
                         Code.DUPLICATE_COLUMN,
                         _header_cell(file, line, starts[i], i, raw),
                         {"column": name, "first": index[name] + 1, "second": i + 1},
-                        hint="remove or rename one of them",
+                        hint=msg("remove or rename one of them"),
                     )
                 )
                 ok = False
@@ -88,7 +90,7 @@ class Header:
                     Code.MISSING_COLUMN,
                     Location(file, line, 1),
                     {"column": ", ".join(missing)},
-                    hint="the first row must be the header: target,entity,date,value,unit,source",
+                    hint=msg("the first row must be the header: target,entity,date,value,unit,source"),
                 )
             )
             return None
@@ -99,7 +101,11 @@ class Header:
                 for i, raw in unknown
                 if i not in used_hints and suggestion(_header_name(raw), [column])
             ]
-            hint = f"did you mean '{column}' for column '{close[0][1]}'?" if close else None
+            hint = (
+                msg("did you mean '{column}' for column '{raw}'?", column=column, raw=close[0][1])
+                if close
+                else None
+            )
             if close:
                 used_hints.add(close[0][0])
             sink.add(
@@ -108,7 +114,15 @@ class Header:
                     Location(file, line, 1),
                     {"column": column},
                     hint=hint
-                    or f"the header needs {', '.join(REQUIRED)}; found {', '.join(names) or 'nothing'}",
+                    or (
+                        msg(
+                            "the header needs {required}; found {found}",
+                            required=", ".join(REQUIRED),
+                            found=", ".join(names),
+                        )
+                        if names
+                        else msg("the header needs {required}; found nothing", required=", ".join(REQUIRED))
+                    ),
                 )
             )
             ok = False
@@ -121,7 +135,7 @@ class Header:
                     Code.UNKNOWN_COLUMN,
                     _header_cell(file, line, starts[i], i, raw),
                     {"column": raw},
-                    hint=hint or f"known columns: {', '.join(COLUMNS)}",
+                    hint=hint or msg("known columns: {columns}", columns=", ".join(COLUMNS)),
                 )
             )
         if not ok:
@@ -154,7 +168,7 @@ class Header:
         line: int,
         column: str,
         args: dict[str, object],
-        hint: str | None = None,
+        hint: Msg | None = None,
         *,
         row_text: str = "",
         sheet_row: int | None = None,
@@ -286,12 +300,16 @@ def dialect_for(header_line: str) -> type[csv.Dialect]:
     return Dialect
 
 
-def csv_hint(reason: str) -> str | None:
+def csv_hint(reason: str) -> Msg | None:
+    """A hint for the csv module's reason (which stays English: it is not dxcheck's)."""
     if "expected after" in reason:
-        return 'a double quote inside a quoted cell is written twice ("")'
+        return msg('a double quote inside a quoted cell is written twice ("")')
 
     if "field larger than field limit" in reason:
-        return f"a cell is longer than {FIELD_SIZE_LIMIT:,} characters: is this really a progress CSV?"
+        return msg(
+            "a cell is longer than {limit} characters: is this really a progress CSV?",
+            limit=f"{FIELD_SIZE_LIMIT:,}",
+        )
     if "new-line character" in reason or "unexpected end of data" in reason or "EOF" in reason:
-        return "a quoted cell is not closed: check the double quotes"
+        return msg("a quoted cell is not closed: check the double quotes")
     return None

@@ -26,6 +26,7 @@ from typing import IO, TYPE_CHECKING, NamedTuple
 from dxcheck import cells, split
 from dxcheck.catalog import Catalog
 from dxcheck.findings import Code, Finding, FindingSink, Location
+from dxcheck.i18n import msg
 from dxcheck.native import row_loop
 from dxcheck.progress.checks import Candidates, FileChecks, LaterRows
 from dxcheck.progress.entities import Entities
@@ -150,9 +151,9 @@ class ProgressIndex:
                     {
                         "count": future[0],
                         "as_of": self.as_of.isoformat(),
-                        "first": f"line {future[1]}",
+                        "first": msg("line {line}", line=future[1]),
                     },
-                    hint="pass --as-of with a later date to include them",
+                    hint=msg("pass --as-of with a later date to include them"),
                 )
             )
         blank = self._not_reported.pop(source.display, None)
@@ -161,8 +162,8 @@ class ProgressIndex:
                 Finding(
                     Code.NOT_REPORTED,
                     Location(source.display, blank[1], None),
-                    {"count": blank[0], "first": f"line {blank[1]}"},
-                    hint="fill in the value when the figure is known, or delete the row",
+                    {"count": blank[0], "first": msg("line {line}", line=blank[1])},
+                    hint=msg("fill in the value when the figure is known, or delete the row"),
                 )
             )
 
