@@ -145,7 +145,9 @@ def test_a_row_after_the_merger_names_the_successor(tmp_path: Path) -> None:
         assert finding.message == (
             "former entity 'Quảng Nam' has 1 row(s) dated on or after its merger (latest: 2025-09-30)"
         )
-        assert finding.hint == "'Quảng Nam' was merged into 'Đà Nẵng' on 2025-07-01: report it as 'Đà Nẵng'"
+        assert (
+            str(finding.hint) == "'Quảng Nam' was merged into 'Đà Nẵng' on 2025-07-01: report it as 'Đà Nẵng'"
+        )
         assert [f.code.id for f in outcome.findings if f.code.id != "DX226"] == ["DX223"]
 
 

@@ -24,6 +24,7 @@ from dxcheck.formats import Format, renderer
 from dxcheck.formats.azure import escape_data, escape_property
 from dxcheck.formats.issues import gate_rule
 from dxcheck.formats.sarif import artifact_uri
+from dxcheck.i18n import Msg
 from dxcheck.report import ProblemReport, Report
 from dxcheck.text import printable
 from tests.test_formats import STYLE, make_reports
@@ -282,7 +283,7 @@ def test_azure_survives_delimiters_in_every_field() -> None:
         Code.INVALID_FIELD,
         Location("dir;1/a]b%.yaml", 3, 7, "targets[0].id"),
         {"reason": nasty},
-        hint="fix; then]",
+        hint=Msg("fix; then]"),
         severity=Severity.WARNING,
     )
     text = renderer(Format.AZURE, STYLE).render_problems(ProblemReport(("x",), (finding,)))

@@ -78,7 +78,9 @@ def test_bad_csv_gets_located_errors_and_exit_2(run_cli: Run, tmp_path: Path) ->
     result = run_cli("status", str(bad), "-t", CATALOG, "--as-of", "2025-07-01")
     assert result.exit_code == 2
     assert result.stdout == ""
-    assert result.stderr.startswith(f"{bad}:2:1: DX210 error: unknown target 'onlin-public-services'\n")
+    assert result.stderr.startswith(
+        f"{bad}:2:1: DX210 error: unknown target 'onlin-public-services' (row 2, column \"target\", A)\n"
+    )
     assert "did you mean 'online-public-services'?" in result.stderr
 
 

@@ -317,7 +317,8 @@ def test_a_bad_reported_date_is_a_located_error(run_cli: Run, tmp_path: Path) ->
         result = run_cli(command, str(data), "-t", str(CATALOG), "--as-of", "2025-06-15")
         assert result.exit_code == 2, command
         assert result.stderr.startswith(
-            f"{data}:2:42: DX211 error: invalid date '2025-06-31': no such day (day is out of range for month)\n"
+            f"{data}:2:42: DX211 error: invalid date '2025-06-31': no such day (day is out of range for month)"
+            ' (row 2, column "reported", E)\n'
         ), result.stderr
         assert f"{data}:3:42: DX212 error: ambiguous date '05/06/2025'" in result.stderr
         assert result.stderr.count(" error: ") == 2

@@ -37,7 +37,7 @@ def test_other_phrases_name_no_event() -> None:
     assert lookup("at the 10th session of the 15th National Assembly", [SESSION]) is None
     assert lookup("end of 2025", [SESSION]) is None
     assert hint("soonish", [SESSION]) is None
-    assert hint("at the 9th sesion of the 15th National Assembly", [SESSION]) == (
+    assert str(hint("at the 9th sesion of the 15th National Assembly", [SESSION])) == (
         "did you mean 'at the 9th session of the 15th National Assembly'?"
     )
 

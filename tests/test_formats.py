@@ -40,6 +40,7 @@ from dxcheck.formats.csv_format import FINDING_COLUMNS, RESULT_COLUMNS, csv_safe
 from dxcheck.formats.document import finding_document, result_document
 from dxcheck.formats.github import escape_data, escape_property, result_message
 from dxcheck.formats.markdown import cell
+from dxcheck.i18n import Msg
 from dxcheck.report import ProblemReport, Report, Status
 from dxcheck.text import printable
 
@@ -222,7 +223,7 @@ def test_junit_problems(reports: tuple[Report, ProblemReport]) -> None:
         errors = [f for f in mine if f.effective_severity is Severity.ERROR]
         failures = case.findall("failure")
         assert [f.get("message") for f in failures] == [
-            f"{f.location} {f.code.id} {f.message}" for f in errors
+            f"{f.location} {f.code.id} {f.located_message}" for f in errors
         ]
         out = case.findtext("system-out") or ""
         for warning in (f for f in mine if f not in errors):
@@ -317,7 +318,7 @@ def test_github_survives_delimiters_in_every_field() -> None:
         Code.INVALID_FIELD,
         Location("dir,1/a:b%.yaml", 3, None, "targets[0].id"),
         {"reason": nasty},
-        hint="fix: this, then %that",
+        hint=Msg("fix: this, then %that"),
         severity=Severity.WARNING,
     )
     text = renderer(Format.GITHUB, STYLE).render_problems(ProblemReport(("x",), (finding,)))

@@ -177,7 +177,7 @@ def test_bad_input_github_annotates_the_line(run_cli: Run, workdir: Path) -> Non
     assert result.exit_code == 2
     assert result.stdout.startswith(
         "::error file=bad.csv,line=2,col=1,title=DX210::unknown target 'onlin-public-services' "
-        "(did you mean 'online-public-services'?)\n"
+        "(row 2, column \"target\", A) (did you mean 'online-public-services'?)\n"
     )
 
 

@@ -161,7 +161,7 @@ def test_identical_duplicates_are_a_warning(tmp_path: Path) -> None:
 
 def test_missing_and_misspelt_columns(tmp_path: Path) -> None:
     out = status(tmp_path, "target,date,valeu,extra\nonline-public-services,2025-01-01,60,x\n")
-    found = [(f.code.id, f.hint) for f in out.findings]
+    found = [(f.code.id, str(f.hint)) for f in out.findings]
     assert found[0] == ("DX203", "did you mean 'value' for column 'valeu'?")
     assert found[1][0] == "DX205"
 
@@ -213,7 +213,7 @@ def test_legacy_encoding_is_refused_with_advice(tmp_path: Path) -> None:
         tmp_path, "target,entity,date,value\nonline-public-services,Hà Nam,2025-06-01,82\n", encoding="cp1258"
     )
     assert [c[:2] for c in codes(out)] == [("DX201", 2)]
-    assert "UTF-8" in out.findings[0].message and "CSV UTF-8" in (out.findings[0].hint or "")
+    assert "UTF-8" in out.findings[0].message and "CSV UTF-8" in str(out.findings[0].hint)
 
 
 def test_empty_and_header_only_files(tmp_path: Path) -> None:

@@ -119,7 +119,7 @@ def test_show_lists_each_observation_with_its_source(
 ) -> None:
     monkeypatch.chdir(tmp_path)  # no ./targets.yaml: the bundled catalog and its sample
     result = run_cli("show", "online-public-services", "--as-of", "2026-01-15")
-    assert "published figures with their sources" in result.stderr
+    assert "the bundled sample (sources: dxcheck show TARGET)" in result.stderr
     shown = [line for line in result.stdout.splitlines() if "sample-progress.csv:" in line]
     rows = [row for row in _rows() if row["target"] == "online-public-services"]
     assert len(shown) == len(rows)

@@ -21,6 +21,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, WithJsonSche
 from dxcheck import DATA_DIR, deadlines, events, yamlsource
 from dxcheck.events import Event
 from dxcheck.findings import Code, Finding, Location, suggestion
+from dxcheck.i18n import Msg, msg
 from dxcheck.reporting import OwnReporting, Reporting, entity_findings, none_allowed
 from dxcheck.units import canonical_unit
 
@@ -206,17 +207,18 @@ def load_catalog(path: Path | None, *, display: str | None = None) -> CatalogLoa
     try:
         raw = path.read_bytes()
     except IsADirectoryError:
-        return _unreadable(name, "it is a directory", "name the targets.yaml file itself")
+        return _unreadable(name, msg("it is a directory"), msg("name the targets.yaml file itself"))
     except FileNotFoundError:
-        return _unreadable(name, "no such file", "check the path given to --targets")
+        return _unreadable(name, msg("no such file"), msg("check the path given to --targets"))
     except PermissionError:
-        return _unreadable(name, "permission denied", None)
+        return _unreadable(name, msg("permission denied"), None)
     except OSError as exc:
         return _unreadable(name, exc.strerror or str(exc), None)
     return parse_catalog(raw, name)
 
 
-def _unreadable(name: str, reason: str, hint: str | None) -> CatalogLoad:
+def _unreadable(name: str, reason: str | Msg, hint: Msg | None) -> CatalogLoad:
+    """``reason``: dxcheck's words (a ``Msg``), or the system's (a ``str``: stays English)."""
     return CatalogLoad(
         None, [Finding(Code.CATALOG_UNREADABLE, Location(name), {"reason": reason}, hint)], name
     )
@@ -227,14 +229,18 @@ def parse_catalog(raw: bytes, file: str) -> CatalogLoad:
     if document is None:
         return CatalogLoad(None, findings, file)
     if not isinstance(document.data, dict):
-        kind = "an empty document" if document.data is None else type(document.data).__name__
+        kind = msg("an empty document") if document.data is None else type(document.data).__name__
         line, col = document.positions.of_value(()) or (1, 1)
         findings.append(
             Finding(
                 Code.INVALID_FIELD,
                 Location(file, line, col),
-                {"reason": f"the catalog must be a mapping with 'version' and 'targets', not {kind}"},
-                hint="start the file with 'version: 1' and 'targets:'",
+                {
+                    "reason": msg(
+                        "the catalog must be a mapping with 'version' and 'targets', not {kind}", kind=kind
+                    )
+                },
+                hint=msg("start the file with 'version: 1' and 'targets:'"),
             )
         )
         return CatalogLoad(None, findings, file)
@@ -311,7 +317,7 @@ def _semantic_findings(
                 Code.DUPLICATE_TARGET_ID,
                 at(index, "id"),
                 {"id": tid, "first_line": first_line},
-                hint="give each target its own id; a restated target links with 'supersedes'",
+                hint=msg("give each target its own id; a restated target links with 'supersedes'"),
             )
         else:
             first_seen[tid] = index
@@ -348,8 +354,8 @@ def _deadline_findings(
             yield Finding(
                 Code.DUE_MISMATCH,
                 due_where,
-                {"id": target.id, "phrase": "none", "resolved": "no date", "due": target.due},
-                hint="add the deadline phrase the date comes from, or remove 'due'",
+                {"id": target.id, "phrase": msg("none"), "resolved": msg("no date"), "due": target.due},
+                hint=msg("add the deadline phrase the date comes from, or remove 'due'"),
             )
         return
     try:
@@ -359,8 +365,13 @@ def _deadline_findings(
             Code.UNKNOWN_DEADLINE,
             where,
             {"id": target.id, "phrase": target.deadline},
+            # the deadline parser's reason (exc) stays English
             hint=events.hint(target.deadline, known)
-            or f"{exc}; write e.g. " + ", ".join(f"'{e}'" for e in deadlines.EXAMPLES[:8]),
+            or msg(
+                "{reason}; write e.g. {examples}",
+                reason=str(exc),
+                examples=", ".join(f"'{e}'" for e in deadlines.EXAMPLES[:8]),
+            ),
         )
         return
     if target.due is not None and resolved != target.due:
@@ -368,7 +379,7 @@ def _deadline_findings(
             Code.DUE_MISMATCH,
             due_where,
             {"id": target.id, "phrase": target.deadline, "resolved": resolved, "due": target.due},
-            hint=f"set 'due: {resolved}', or correct the deadline phrase",
+            hint=msg("set 'due: {resolved}', or correct the deadline phrase", resolved=resolved),
         )
 
 
@@ -379,8 +390,8 @@ def _type_findings(target: Target, at: typing.Callable[[str], Location]) -> Iter
             yield Finding(
                 Code.TYPE_FIELDS,
                 at("type"),
-                {"id": target.id, "reason": "a numeric target needs 'target' (the level to reach)"},
-                hint="add 'target: <number>', or set 'type: milestone'",
+                {"id": target.id, "reason": msg("a numeric target needs 'target' (the level to reach)")},
+                hint=msg("add 'target: <number>', or set 'type: milestone'"),
             )
         percent = target.unit is not None and canonical_unit(target.unit) == "percent"
         if percent and target.target is not None and not 0 <= target.target <= 100:
@@ -389,7 +400,7 @@ def _type_findings(target: Target, at: typing.Callable[[str], Location]) -> Iter
                 at("target"),
                 {
                     "id": target.id,
-                    "reason": f"a percentage target of {target.target:g} is impossible",
+                    "reason": msg("a percentage target of {level} is impossible", level=f"{target.target:g}"),
                 },
             )
         if target.projection is Projection.OPEN_SDG and (
@@ -398,8 +409,11 @@ def _type_findings(target: Target, at: typing.Callable[[str], Location]) -> Iter
             yield Finding(
                 Code.TYPE_FIELDS,
                 at("projection"),
-                {"id": target.id, "reason": "'projection: open-sdg' measures progress toward a target year"},
-                hint="give the target a deadline, or remove 'projection: open-sdg'",
+                {
+                    "id": target.id,
+                    "reason": msg("'projection: open-sdg' measures progress toward a target year"),
+                },
+                hint=msg("give the target a deadline, or remove 'projection: open-sdg'"),
             )
         return
     for key in numeric_only:
@@ -409,16 +423,16 @@ def _type_findings(target: Target, at: typing.Callable[[str], Location]) -> Iter
                 at(key),
                 {
                     "id": target.id,
-                    "reason": f"'{key}' is for numeric targets; a milestone is done or not",
+                    "reason": msg("'{key}' is for numeric targets; a milestone is done or not", key=key),
                 },
-                hint=f"remove '{key}', or set 'type: numeric'",
+                hint=msg("remove '{key}', or set 'type: numeric'", key=key),
             )
     if target.direction is not Direction.AT_LEAST:
         yield Finding(
             Code.TYPE_FIELDS,
             at("direction"),
-            {"id": target.id, "reason": "'direction' is for numeric targets"},
-            hint="remove 'direction'",
+            {"id": target.id, "reason": msg("'direction' is for numeric targets")},
+            hint=msg("remove 'direction'"),
         )
 
 
@@ -458,9 +472,9 @@ def _located(exc: ValidationError, positions: yamlsource.Positions, file: str) -
     # "titel" for "title" is one mistake, not two: the unknown key's "did you mean"
     # already says what is missing.
     suggested = {
-        (f.location.key_path or "").rpartition(".")[0] + "." + f.hint.split("'")[1]
+        (f.location.key_path or "").rpartition(".")[0] + "." + str(f.hint.args["match"])
         for f in found
-        if f.code is Code.UNKNOWN_KEY and f.hint and f.hint.startswith("did you mean")
+        if f.code is Code.UNKNOWN_KEY and f.hint and "match" in f.hint.args  # a did-you-mean (suggestion)
     }
     return [f for f in found if not (f.code is Code.MISSING_KEY and f.location.key_path in suggested)]
 
@@ -479,7 +493,7 @@ def _each_located(exc: ValidationError, positions: yamlsource.Positions, file: s
                 Location(file, line, col, key_path),
                 {"key": loc[-1]},
                 hint=suggestion(str(loc[-1]), allowed)
-                or (f"allowed keys: {', '.join(allowed)}" if allowed else None),
+                or (msg("allowed keys: {keys}", keys=", ".join(allowed)) if allowed else None),
             )
         elif kind == "missing":
             line, col = positions.of_value(loc[:-1]) or (None, None)
@@ -490,7 +504,10 @@ def _each_located(exc: ValidationError, positions: yamlsource.Positions, file: s
             shown = repr(given) if not isinstance(given, dict | list) else type(given).__name__
             if len(shown) > 60:
                 shown = shown[:57] + "..."
-            reason = f"{key_path}: {error['msg'].rstrip('.')} (got {shown})"
+            # pydantic's words for what is wrong stay English
+            reason = msg(
+                "{path}: {reason} (got {shown})", path=key_path, reason=error["msg"].rstrip("."), shown=shown
+            )
             yield Finding(
                 Code.INVALID_FIELD,
                 Location(file, line, col, key_path),
@@ -499,12 +516,13 @@ def _each_located(exc: ValidationError, positions: yamlsource.Positions, file: s
             )
 
 
-def _hint(kind: str) -> str | None:
+def _hint(kind: str) -> Msg | None:
     return {
-        "literal_error": "the only catalog version is 1: write 'version: 1'",
-        "string_pattern_mismatch": "ids, categories and supersedes are lowercase slugs like 'online-public-services'",
-        "date_from_datetime_parsing": "write dates as YYYY-MM-DD",
-        "date_type": "write dates as YYYY-MM-DD",
-        "float_parsing": "write a plain number like 80 or 87.5",
-        "enum": None,
+        "literal_error": msg("the only catalog version is 1: write 'version: 1'"),
+        "string_pattern_mismatch": msg(
+            "ids, categories and supersedes are lowercase slugs like 'online-public-services'"
+        ),
+        "date_from_datetime_parsing": msg("write dates as YYYY-MM-DD"),
+        "date_type": msg("write dates as YYYY-MM-DD"),
+        "float_parsing": msg("write a plain number like 80 or 87.5"),
     }.get(kind)

@@ -14,13 +14,18 @@ import re
 import unicodedata
 from datetime import date, time, timedelta
 
+from dxcheck.i18n import Msg, msg
+
 MIN_DATE = date(2000, 1, 1)
 MAX_DATE = date(2100, 12, 31)
 
 
 class CellError(ValueError):
-    def __init__(self, reason: str, hint: str | None = None, *, ambiguous: bool = False) -> None:
-        super().__init__(reason)
+    """A cell that is not read: why (a finding's ``{reason}``) and how to fix it, both
+    translatable."""
+
+    def __init__(self, reason: Msg, hint: Msg | None = None, *, ambiguous: bool = False) -> None:
+        super().__init__(str(reason))
         self.reason = reason
         self.hint = hint
         self.ambiguous = ambiguous
@@ -48,13 +53,13 @@ _SLASHED = re.compile(r"(\d{1,2})[/.](\d{1,2})[/.](\d{4})")
 _SERIAL = re.compile(r"\d{5}(\.\d+)?")
 _EXCEL_EPOCH = date(1899, 12, 30)
 
-ISO_HINT = "write dates as YYYY-MM-DD, e.g. 2025-06-20"
+ISO_HINT = msg("write dates as YYYY-MM-DD, e.g. 2025-06-20")
 
 
 def parse_date(text: str, order: DateOrder | None = None) -> date:
     raw = text.strip()
     if not raw:
-        raise CellError("the date is empty", ISO_HINT)
+        raise CellError(msg("the date is empty"), ISO_HINT)
     if m := _ISO_LOOSE.fullmatch(raw):
         return _checked(int(m[1]), int(m[2]), int(m[3]), raw)
     if m := _ISO_DATETIME.fullmatch(raw):
@@ -74,30 +79,43 @@ def parse_date(text: str, order: DateOrder | None = None) -> date:
         if first == second:
             return _checked(year, first, second, raw)
         raise CellError(
-            "day and month could be either way",
-            f"write it as YYYY-MM-DD ({year}-{second:02d}-{first:02d} if day first), "
-            "or pass --date-order dmy (Vietnamese day/month/year) or --date-order mdy",
+            msg("day and month could be either way"),
+            msg(
+                "write it as YYYY-MM-DD ({iso} if day first), "
+                "or pass --date-order dmy (Vietnamese day/month/year) or --date-order mdy",
+                iso=f"{year}-{second:02d}-{first:02d}",
+            ),
             ambiguous=True,
         )
     if _SERIAL.fullmatch(raw):
         serial = float(raw)
         guess = _EXCEL_EPOCH + timedelta(days=int(serial))
         raise CellError(
-            "looks like a spreadsheet serial number, not a date",
-            f"format the column as a date and export YYYY-MM-DD ({raw} would be {guess.isoformat()})",
+            msg("looks like a spreadsheet serial number, not a date"),
+            msg(
+                "format the column as a date and export YYYY-MM-DD ({raw} would be {date})",
+                raw=raw,
+                date=guess.isoformat(),
+            ),
         )
-    raise CellError("not a date", ISO_HINT)
+    raise CellError(msg("not a date"), ISO_HINT)
 
 
 def _checked(year: int, month: int, day: int, raw: str) -> date:
     try:
         value = date(year, month, day)
     except ValueError as exc:
-        raise CellError(f"no such day ({exc})", ISO_HINT) from None
+        # Python's own words for why (month must be in 1..12): they stay English.
+        raise CellError(msg("no such day ({reason})", reason=str(exc)), ISO_HINT) from None
     if not MIN_DATE <= value <= MAX_DATE:
         raise CellError(
-            f"{value.isoformat()} is outside {MIN_DATE.isoformat()} .. {MAX_DATE.isoformat()}",
-            "check the year",
+            msg(
+                "{date} is outside {first} .. {last}",
+                date=value.isoformat(),
+                first=MIN_DATE.isoformat(),
+                last=MAX_DATE.isoformat(),
+            ),
+            msg("check the year"),
         )
     return value
 
@@ -107,7 +125,7 @@ def _checked_time(text: str) -> None:
     try:
         time.fromisoformat(text)
     except ValueError:
-        raise CellError(f"no such time of day ({text})", ISO_HINT) from None
+        raise CellError(msg("no such time of day ({text})", text=text), ISO_HINT) from None
 
 
 def fast_iso(text: str) -> date:
@@ -140,7 +158,7 @@ _SPACE_THOUSANDS = re.compile(rf"[+-]?\d{{1,3}}([{_SPACES}]\d{{3}})+([.,]\d+)?")
 _MISSING = {"", "-", "--", "n/a", "na", "null", "none", "nan", "?", "#n/a", "không có"}
 _INFINITE = {"inf", "-inf", "+inf", "infinity", "+infinity", "-infinity"}
 
-NUMBER_HINT = "write a plain number with '.' as the decimal point and no thousands separator"
+NUMBER_HINT = msg("write a plain number with '.' as the decimal point and no thousands separator")
 
 
 def parse_number(
@@ -161,10 +179,12 @@ def parse_number(
     raw = text.strip()
     folded = " ".join(raw.casefold().split())
     if folded in _MISSING or folded in _INFINITE:
-        raise CellError("is not a measured value", "leave out a row with no value; do not write N/A or NaN")
+        raise CellError(
+            msg("is not a measured value"), msg("leave out a row with no value; do not write N/A or NaN")
+        )
     if raw.endswith("%"):
         if not percent:
-            raise CellError("has a % sign but the target is not measured in percent", NUMBER_HINT)
+            raise CellError(msg("has a % sign but the target is not measured in percent"), NUMBER_HINT)
         raw = raw[:-1].rstrip()
     if _SPACE_THOUSANDS.fullmatch(raw):
         raw = re.sub(f"[{_SPACES}]", "", raw)
@@ -172,11 +192,11 @@ def parse_number(
         # "8 2" is a number with a stray space, never silently 82; "about eighty" is text.
         squeezed = "".join(raw.split())
         if _PLAIN.fullmatch(squeezed) or _DECIMAL_COMMA.fullmatch(squeezed):
-            raise CellError("has a space inside", NUMBER_HINT)
-        raise CellError("is not a number", NUMBER_HINT)
+            raise CellError(msg("has a space inside"), NUMBER_HINT)
+        raise CellError(msg("is not a number"), NUMBER_HINT)
     value = _number(raw, percent, settled) if decimal is None else _declared(raw, decimal)
     if not math.isfinite(value):
-        raise CellError("is too large to be a measured value", NUMBER_HINT)
+        raise CellError(msg("is too large to be a measured value"), NUMBER_HINT)
     return value
 
 
@@ -196,15 +216,37 @@ def _number(raw: str, percent: bool, settled: DecimalMark | None) -> float:
         if settled is not None:
             decimal_mark = "," if settled is DecimalMark.COMMA else "."
             return float(fraction if mark == decimal_mark else f"{whole}{group}")
+        thousands = f"{whole}{group}"
         if mark == ".":
-            reason = f"could be {whole}{group} (a dot separating thousands, as in Vietnamese) or {fraction} (a decimal point)"
-            declared = f"--decimal comma ({raw} = {whole}{group}) or --decimal dot ({raw} = {fraction})"
+            reason = msg(
+                "could be {thousands} (a dot separating thousands, as in Vietnamese) or {fraction} (a decimal point)",
+                thousands=thousands,
+                fraction=fraction,
+            )
+            declared = msg(
+                "{either} or {other}",
+                either=f"--decimal comma ({raw} = {thousands})",
+                other=f"--decimal dot ({raw} = {fraction})",
+            )
         else:
-            reason = f"could be {whole}{group} (a comma separating thousands) or {fraction} (a decimal comma, as in Vietnamese)"
-            declared = f"--decimal dot ({raw} = {whole}{group}) or --decimal comma ({raw} = {fraction})"
+            reason = msg(
+                "could be {thousands} (a comma separating thousands) or {fraction} (a decimal comma, as in Vietnamese)",
+                thousands=thousands,
+                fraction=fraction,
+            )
+            declared = msg(
+                "{either} or {other}",
+                either=f"--decimal dot ({raw} = {thousands})",
+                other=f"--decimal comma ({raw} = {fraction})",
+            )
         raise CellError(
             reason,
-            f"write {whole}{group} or {fraction}, or declare the file's decimal mark: {declared}",
+            msg(
+                "write {thousands} or {fraction}, or declare the file's decimal mark: {declared}",
+                thousands=thousands,
+                fraction=fraction,
+                declared=declared,
+            ),
             ambiguous=True,
         )
     if _PLAIN.fullmatch(raw):
@@ -215,16 +257,21 @@ def _number(raw: str, percent: bool, settled: DecimalMark | None) -> float:
         return float(raw.replace(",", ""))
     if _DOT_THOUSANDS.fullmatch(raw):
         return float(raw.replace(".", "").replace(",", "."))
-    raise CellError("is not a number", NUMBER_HINT)
+    raise CellError(msg("is not a number"), NUMBER_HINT)
 
 
 def _declared(raw: str, decimal: DecimalMark) -> float:
     if not _GROUPED[decimal].fullmatch(raw):
         if decimal is DecimalMark.COMMA:
-            reason = "is not a number with a decimal comma ('.' separates thousands: 12.500,5)"
+            reason = msg("is not a number with a decimal comma ('.' separates thousands: 12.500,5)")
         else:
-            reason = "is not a number with a decimal point (',' separates thousands: 12,500.5)"
-        raise CellError(reason, f"write it as the rest of the file does, or change --decimal {decimal}")
+            reason = msg("is not a number with a decimal point (',' separates thousands: 12,500.5)")
+        raise CellError(
+            reason,
+            msg(
+                "write it as the rest of the file does, or change --decimal {decimal}", decimal=decimal.value
+            ),
+        )
     if decimal is DecimalMark.COMMA:
         return float(raw.replace(".", "").replace(",", "."))
     return float(raw.replace(",", ""))
@@ -266,7 +313,7 @@ NOT_DONE = frozenset(
     }
 )
 
-MILESTONE_HINT = "write 'done' or 'not done'"
+MILESTONE_HINT = msg("write 'done' or 'not done'")
 
 
 def parse_milestone(text: str) -> float:
@@ -275,7 +322,7 @@ def parse_milestone(text: str) -> float:
         return 1.0
     if key in NOT_DONE:
         return 0.0
-    raise CellError("is not a milestone value", MILESTONE_HINT)
+    raise CellError(msg("is not a milestone value"), MILESTONE_HINT)
 
 
 def milestone_fast_table() -> dict[str, float]:

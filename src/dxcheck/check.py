@@ -21,6 +21,7 @@ from dxcheck.catalog import Catalog, CatalogLoad, load_catalog
 from dxcheck.evaluate import evaluate
 from dxcheck.exit_codes import EXIT_BAD_INPUT, EXIT_GATE_FAILED, EXIT_OK
 from dxcheck.findings import Code, Finding, FindingSink, Location, Severity
+from dxcheck.i18n import msg
 from dxcheck.output import BUNDLED, CATALOG, INPUT, Protected
 from dxcheck.progress import InputFile, ProgressIndex, bundled_sample, spool_stdin
 from dxcheck.report import DEFAULT_FAIL_ON, ProblemReport, Report, Result
@@ -173,7 +174,7 @@ def resolved_inputs(raw: Sequence[str], sink: FindingSink) -> Iterator[list[Inpu
                         Code.NO_MATCH,
                         Location(arg),
                         {"pattern": arg},
-                        "check the pattern and folder",
+                        msg("check the pattern and folder"),
                     )
                 )
                 continue

@@ -77,9 +77,9 @@ def _emit_findings(
     if terminal.annotate:
         from dxcheck.formats.github import finding_annotations
 
-        sys.stderr.write(finding_annotations(shown))
+        sys.stderr.write(finding_annotations(shown, lang=terminal.lang))
         return
-    sys.stderr.write(render_findings(shown, color=terminal.stderr_color))
+    sys.stderr.write(render_findings(shown, color=terminal.stderr_color, lang=terminal.lang))
 
 
 def _usage_errors(messages: Sequence[str]) -> None:

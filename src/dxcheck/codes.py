@@ -271,7 +271,7 @@ EXPLANATIONS: dict[Code, Explanation] = {
         "Two columns with the same name would leave dxcheck to guess which one holds the value.",
         _csv(
             "target,date,value,value\n" + _ROW + "87,88\n",
-            says="data.csv:1:19: DX204 error: column 'value' appears twice (columns 3 and 4)",
+            says="data.csv:1:19: DX204 error: column 'value' appears twice (columns 3 and 4) (row 1, column \"value\", D)",
         ),
     ),
     Code.UNKNOWN_COLUMN: Explanation(
@@ -281,7 +281,7 @@ EXPLANATIONS: dict[Code, Explanation] = {
         "a column that matters (`sorce` for `source`).",
         _csv(
             "target,date,value,colour\n" + _ROW + "87,green\n",
-            says="data.csv:1:19: DX205 warning: unknown column 'colour' is ignored",
+            says="data.csv:1:19: DX205 warning: unknown column 'colour' is ignored (row 1, column \"colour\", D)",
         ),
     ),
     Code.MALFORMED_CSV: Explanation(
@@ -325,7 +325,7 @@ EXPLANATIONS: dict[Code, Explanation] = {
         "was renamed in the catalog (every CSV row that names the old id is then reported).",
         _csv(
             CSV_HEAD + "adults-with-bank-acounts,2025-06-30,87\n",
-            says="data.csv:2:1: DX210 error: unknown target 'adults-with-bank-acounts'",
+            says="data.csv:2:1: DX210 error: unknown target 'adults-with-bank-acounts' (row 2, column \"target\", A)",
         ),
     ),
     Code.INVALID_DATE: Explanation(
@@ -335,7 +335,7 @@ EXPLANATIONS: dict[Code, Explanation] = {
         "date it would be; 2025-13-01 and 2025-02-30 do not exist.",
         _csv(
             CSV_HEAD + "adults-with-bank-accounts,2025-13-01,87\n",
-            says="data.csv:2:27: DX211 error: invalid date '2025-13-01': no such day (month must be in 1..12)",
+            says="data.csv:2:27: DX211 error: invalid date '2025-13-01': no such day (month must be in 1..12) (row 2, column \"date\", B)",
         ),
     ),
     Code.AMBIGUOUS_DATE: Explanation(
@@ -345,7 +345,7 @@ EXPLANATIONS: dict[Code, Explanation] = {
         "write the date YYYY-MM-DD, or say which order the file uses.",
         _csv(
             CSV_HEAD + "adults-with-bank-accounts,05/06/2025,87\n",
-            says="data.csv:2:27: DX212 error: ambiguous date '05/06/2025': day and month could be either way",
+            says="data.csv:2:27: DX212 error: ambiguous date '05/06/2025': day and month could be either way (row 2, column \"date\", B)",
         ),
     ),
     Code.INVALID_NUMBER: Explanation(
@@ -356,7 +356,7 @@ EXPLANATIONS: dict[Code, Explanation] = {
         "--decimal comma or --decimal dot. N/A, NaN and - are refused: leave the row out.",
         _csv(
             CSV_HEAD + "essential-public-services-online,2025-06-30,12.500\n",
-            says="data.csv:2:45: DX213 error: invalid number '12.500' for numeric target 'essential-public-services-online': could be 12500 (a dot separating thousands, as in Vietnamese) or 12.5 (a decimal point)",
+            says="data.csv:2:45: DX213 error: invalid number '12.500' for numeric target 'essential-public-services-online': could be 12500 (a dot separating thousands, as in Vietnamese) or 12.5 (a decimal point) (row 2, column \"value\", C)",
         ),
     ),
     Code.INVALID_MILESTONE: Explanation(
@@ -366,7 +366,7 @@ EXPLANATIONS: dict[Code, Explanation] = {
         "hoàn thành and the other words the README lists).",
         _csv(
             CSV_HEAD + "national-data-center-operation,2025-06-30,maybe\n",
-            says="data.csv:2:43: DX214 error: invalid milestone value 'maybe' for target 'national-data-center-operation'",
+            says="data.csv:2:43: DX214 error: invalid milestone value 'maybe' for target 'national-data-center-operation' (row 2, column \"value\", C)",
         ),
     ),
     Code.UNIT_MISMATCH: Explanation(
@@ -376,7 +376,7 @@ EXPLANATIONS: dict[Code, Explanation] = {
         "of people reported against a percentage target would be compared as a percentage.",
         _csv(
             "target,date,value,unit\n" + _ROW + "87,people\n",
-            says="data.csv:2:41: DX215 error: unit 'people' contradicts target 'adults-with-bank-accounts', measured in 'percent'",
+            says="data.csv:2:41: DX215 error: unit 'people' contradicts target 'adults-with-bank-accounts', measured in 'percent' (row 2, column \"unit\", D)",
         ),
     ),
     Code.CONFLICTING_ROWS: Explanation(
@@ -416,7 +416,7 @@ EXPLANATIONS: dict[Code, Explanation] = {
         "is not reported yet: DX209).",
         _csv(
             CSV_HEAD + "adults-with-bank-accounts,,87\n",
-            says="data.csv:2:27: DX219 error: required cell 'date' is empty",
+            says="data.csv:2:27: DX219 error: required cell 'date' is empty (row 2, column \"date\", B)",
         ),
     ),
     Code.OUT_OF_RANGE: Explanation(
@@ -425,7 +425,7 @@ EXPLANATIONS: dict[Code, Explanation] = {
         "A percentage lies between 0 and 100: 870 is usually 87.0 with its decimal mark lost.",
         _csv(
             CSV_HEAD + _ROW + "870\n",
-            says="data.csv:2:38: DX220 error: value 870 is out of range for a percentage (0 to 100)",
+            says='data.csv:2:38: DX220 error: value 870 is out of range for a percentage (0 to 100) (row 2, column "value", C)',
         ),
     ),
     Code.UNKNOWN_ENTITY: Explanation(
@@ -440,7 +440,7 @@ EXPLANATIONS: dict[Code, Explanation] = {
                 ("data.csv", "target,entity,date,value\nonline-services,Ha Noi,2025-06-30,87\n"),
             ),
             "dxcheck validate data.csv",
-            says="data.csv:2:17: DX223 warning: entity 'Ha Noi' is not in the catalog's entity list",
+            says="data.csv:2:17: DX223 warning: entity 'Ha Noi' is not in the catalog's entity list (row 2, column \"entity\", B)",
         ),
     ),
     Code.BASELINE_CONFLICT: Explanation(
@@ -453,7 +453,7 @@ EXPLANATIONS: dict[Code, Explanation] = {
         Example(
             (("targets.yaml", _LOCAL), ("data.csv", CSV_HEAD + "online-services,2024-12-31,45\n")),
             "dxcheck validate data.csv",
-            says="data.csv:2:28: DX224 warning: value 45 for target 'online-services' on 2024-12-31 contradicts the catalog's baseline (43 on that date)",
+            says="data.csv:2:28: DX224 warning: value 45 for target 'online-services' on 2024-12-31 contradicts the catalog's baseline (43 on that date) (row 2, column \"value\", C)",
         ),
     ),
     Code.ENTITY_SPELLING: Explanation(
@@ -476,7 +476,7 @@ EXPLANATIONS: dict[Code, Explanation] = {
                 ),
             ),
             "dxcheck validate data.csv",
-            says="data.csv:3:17: DX225 warning: entity 'Ha Noi' is written without accents, like 'Hà Nội': read as a different entity",
+            says="data.csv:3:17: DX225 warning: entity 'Ha Noi' is written without accents, like 'Hà Nội': read as a different entity (row 3, column \"entity\", B)",
         ),
     ),
     Code.FORMER_ENTITY: Explanation(
@@ -496,7 +496,7 @@ EXPLANATIONS: dict[Code, Explanation] = {
                 ("data.csv", "target,entity,date,value\nonline-services,Quảng Nam,2025-09-30,87\n"),
             ),
             "dxcheck validate data.csv",
-            says="data.csv:2:17: DX226 warning: former entity 'Quảng Nam' has 1 row(s) dated on or after its merger (latest: 2025-09-30)",
+            says="data.csv:2:17: DX226 warning: former entity 'Quảng Nam' has 1 row(s) dated on or after its merger (latest: 2025-09-30) (row 2, column \"entity\", B)",
         ),
     ),
     Code.TOO_MANY: Explanation(

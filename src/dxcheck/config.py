@@ -30,6 +30,7 @@ from pathlib import Path
 from dxcheck import cells
 from dxcheck.findings import Code, Finding, Location, did_you_mean
 from dxcheck.formats import Format, Lang
+from dxcheck.i18n import Msg, msg
 from dxcheck.report import parse_fail_on
 
 FILE_NAME = "dxcheck.toml"
@@ -39,12 +40,35 @@ LANG_VARIABLE = "DXCHECK_LANG"
 Value = str | list[str]
 
 
+class BadValue(ValueError):
+    """A configuration value that is refused, and why in words that can be translated
+    (``str()`` is the English, for whoever reads it as a plain ValueError)."""
+
+    def __init__(self, reason: Msg) -> None:
+        super().__init__(str(reason))
+        self.reason = reason
+
+
+def _reason(exc: ValueError) -> str | Msg:
+    return exc.reason if isinstance(exc, BadValue) else str(exc)
+
+
 def _choice(allowed: Sequence[str]) -> Callable[[object], Value]:
     def check(value: object) -> Value:
         if not isinstance(value, str) or value.strip().lower() not in allowed:
             close = did_you_mean(str(value).strip().lower(), allowed)
-            hint = f"did you mean '{close}'?" if close else f"one of {', '.join(allowed)}"
-            raise ValueError(f"takes one of {', '.join(allowed)}, not {value!r} ({hint})")
+            choices = ", ".join(allowed)
+            hint = (
+                msg("did you mean '{match}'?", match=close) if close else msg("one of {words}", words=choices)
+            )
+            raise BadValue(
+                msg(
+                    "takes one of {choices}, not {value} ({hint})",
+                    choices=choices,
+                    value=repr(value),
+                    hint=hint,
+                )
+            )
         return value.strip().lower()
 
     return check
@@ -52,14 +76,14 @@ def _choice(allowed: Sequence[str]) -> Callable[[object], Value]:
 
 def _text(value: object) -> Value:
     if not isinstance(value, str) or not value.strip():
-        raise ValueError(f"takes a path as a string, not {value!r}")
+        raise BadValue(msg("takes a path as a string, not {value}", value=repr(value)))
     return value
 
 
 def _words(value: object) -> list[str]:
     items = [value] if isinstance(value, str) else value
     if not isinstance(items, list) or not items or not all(isinstance(v, str) and v.strip() for v in items):
-        raise ValueError(f"takes a string or a list of strings, not {value!r}")
+        raise BadValue(msg("takes a string or a list of strings, not {value}", value=repr(value)))
     return [str(v) for v in items]
 
 
@@ -70,7 +94,9 @@ def _gate_words(value: object) -> Value:
     except ValueError as exc:
         from dxcheck.report import gate_word_hint
 
-        raise ValueError(f"unknown status or outlook '{exc}' ({gate_word_hint(str(exc))})") from None
+        raise BadValue(
+            msg("unknown status or outlook '{word}' ({hint})", word=str(exc), hint=gate_word_hint(str(exc)))
+        ) from None
     return words
 
 
@@ -137,7 +163,7 @@ def load(path: Path | None, *, environ: dict[str, str] | None = None) -> Config:
             value = KEYS["lang"](lang)
         except ValueError as exc:
             findings.append(
-                Finding(Code.CONFIG_VALUE, Location(LANG_VARIABLE), {"key": "lang", "reason": str(exc)})
+                Finding(Code.CONFIG_VALUE, Location(LANG_VARIABLE), {"key": "lang", "reason": _reason(exc)})
             )
         else:
             settings = [s for s in settings if s.key != "lang"] + [Setting("lang", value, LANG_VARIABLE)]
@@ -155,7 +181,8 @@ def _read(path: Path) -> tuple[list[Setting], list[Finding]]:
         ]
     except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         line = getattr(exc, "lineno", None)
-        reason = f"not a TOML file: {str(exc).split(' (at line')[0]}"
+        # the TOML parser's (or the codec's) words stay English
+        reason = msg("not a TOML file: {reason}", reason=str(exc).split(" (at line")[0])
         return [], [Finding(Code.CONFIG_VALUE, Location(display, line), {"key": "-", "reason": reason})]
     table: object = document
     table_start = 0
@@ -164,7 +191,9 @@ def _read(path: Path) -> tuple[list[Setting], list[Finding]]:
         header = re.search(r"^\s*\[\s*tool\s*\.\s*dxcheck\s*\]", text, re.M)
         table_start = header.end() if header else 0
     if not isinstance(table, dict):
-        return [], [Finding(Code.CONFIG_VALUE, Location(display, 1), {"key": "-", "reason": "not a table"})]
+        return [], [
+            Finding(Code.CONFIG_VALUE, Location(display, 1), {"key": "-", "reason": msg("not a table")})
+        ]
     settings: list[Setting] = []
     findings: list[Finding] = []
     for raw_key, raw_value in table.items():
@@ -174,13 +203,17 @@ def _read(path: Path) -> tuple[list[Setting], list[Finding]]:
         check = KEYS.get(key)
         if check is None:
             close = did_you_mean(key, KEYS)
-            hint = f"did you mean '{close}'?" if close else f"the keys are {', '.join(KEYS)}"
+            hint = (
+                msg("did you mean '{match}'?", match=close)
+                if close
+                else msg("the keys are {keys}", keys=", ".join(KEYS))
+            )
             findings.append(Finding(Code.CONFIG_KEY, where, {"key": raw_key}, hint, raw_key))
             continue
         try:
             value = check(raw_value)
         except ValueError as exc:
-            findings.append(Finding(Code.CONFIG_VALUE, where, {"key": raw_key, "reason": str(exc)}))
+            findings.append(Finding(Code.CONFIG_VALUE, where, {"key": raw_key, "reason": _reason(exc)}))
             continue
         if key == "targets" and isinstance(value, str) and not Path(value).is_absolute():
             value = str(path.parent / value)  # relative to the file, wherever dxcheck runs

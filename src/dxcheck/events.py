@@ -25,6 +25,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from dxcheck import yamlsource
 from dxcheck.deadlines import normalise
 from dxcheck.findings import Code, Finding, Location, did_you_mean
+from dxcheck.i18n import Msg, msg
 
 _PREFIXES = ("at ", "by ", "in ")
 
@@ -69,16 +70,21 @@ def lookup(phrase: str, events: Sequence[Event]) -> Event | None:
     return next((event for event in events if key(event.name) == wanted), None)
 
 
-def hint(phrase: str, events: Sequence[Event]) -> str | None:
+def hint(phrase: str, events: Sequence[Event]) -> Msg | None:
     """A "did you mean" for a phrase that names no event but is close to one's name; for a
     phrase that reads like an event ("at ..."), how to list one."""
     names = {key(event.name): event.name for event in events}
     close = did_you_mean(key(phrase), names)
     if close is not None:
         name = names[close]
-        return f"did you mean 'at {name if name.lower().startswith('the ') else 'the ' + name}'?"
+        return msg(
+            "did you mean '{match}'?",
+            match=f"at {name if name.lower().startswith('the ') else 'the ' + name}",
+        )
     if normalise(phrase).startswith("at "):
-        return "name an event from the catalog's 'events' (each with its date and source), or write a date"
+        return msg(
+            "name an event from the catalog's 'events' (each with its date and source), or write a date"
+        )
     return None
 
 
@@ -116,5 +122,5 @@ def duplicate_findings(
             Code.DUPLICATE_EVENT,
             Location(file, line, col, yamlsource.format_key_path(path)),
             {"name": event.name, "first_line": first_line},
-            hint="list each event once; deadlines name it by its name",
+            hint=msg("list each event once; deadlines name it by its name"),
         )

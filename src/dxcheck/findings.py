@@ -12,6 +12,8 @@ import enum
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from dxcheck.i18n import Lang, Msg, fields_in, msg, text_in
+
 
 class Severity(enum.StrEnum):
     ERROR = "error"
@@ -178,12 +180,22 @@ class Code(enum.Enum):
 
 @dataclass(frozen=True, slots=True)
 class Location:
-    """Where a finding points. ``line``/``column`` are 1-based; ``key_path`` is for YAML."""
+    """Where a finding points. ``line``/``column`` are 1-based; ``key_path`` is for YAML.
+
+    A finding about one CSV cell also says where a person finds that cell in a
+    spreadsheet: ``field`` (0-based index of the cell in its row), ``header`` (that
+    column's header text as written in the file) and ``row`` (the spreadsheet row: the
+    record's first line, less the extra lines of earlier rows whose quoted cells span
+    lines). ``column`` stays the character column in the line, for editors.
+    """
 
     file: str
     line: int | None = None
     column: int | None = None
     key_path: str | None = None
+    field: int | None = None
+    header: str | None = None
+    row: int | None = None
 
     def __str__(self) -> str:
         parts = [self.file]
@@ -193,13 +205,49 @@ class Location:
                 parts.append(str(self.column))
         return ":".join(parts)
 
+    @property
+    def column_letter(self) -> str | None:
+        """The spreadsheet column of a cell finding (A, B, ..., AA), else None."""
+        return None if self.field is None else column_letter(self.field + 1)
+
+    @property
+    def cell(self) -> str | None:
+        """``row 3, column "date", C``: the cell as a person finds it in Excel; None for
+        a finding that is not about one cell."""
+        return self.cell_in(Lang.EN)
+
+    def cell_in(self, lang: Lang | str) -> str | None:
+        if self.field is None:
+            return None
+        row = self.row if self.row is not None else self.line
+        header = self.header or ""
+        return msg(
+            'row {row}, column "{header}", {letter}',
+            row=row,
+            header=header,
+            letter=column_letter(self.field + 1),
+        ).text(lang)
+
+
+def column_letter(number: int) -> str:
+    """The spreadsheet name of the 1-based column ``number``: 1 -> A, 26 -> Z, 27 -> AA,
+    702 -> ZZ, 703 -> AAA (bijective base 26: there is no zero digit)."""
+    if number < 1:
+        raise ValueError(f"a column number starts at 1, not {number}")
+    letters: list[str] = []
+    while number:
+        number, rest = divmod(number - 1, 26)
+        letters.append(chr(ord("A") + rest))
+    return "".join(reversed(letters))
+
 
 @dataclass(frozen=True, slots=True)
 class Finding:
     code: Code
     location: Location
     args: dict[str, object] = field(default_factory=dict)
-    hint: str | None = None
+    # Every hint dxcheck writes is translatable (i18n.Msg); plain text would stay English.
+    hint: Msg | None = None
     text: str | None = None  # the offending text, verbatim
     severity: Severity | None = None  # overrides the code's default (``--strict``)
 
@@ -209,7 +257,31 @@ class Finding:
 
     @property
     def message(self) -> str:
-        return self.code.template.format(**self.args)
+        return self.message_in(Lang.EN)
+
+    def message_in(self, lang: Lang | str) -> str:
+        """The message in ``lang``: the code's template there, filled in with the fields,
+        those dxcheck writes (``Msg``) in the same language."""
+        template = self.code.template
+        if lang == Lang.VI:
+            from dxcheck.messages_vi import CODES  # only when Vietnamese is asked for
+
+            template = CODES[self.code.id]
+        return template.format(**fields_in(self.args, lang))
+
+    def hint_in(self, lang: Lang | str) -> str | None:
+        return text_in(self.hint, lang)
+
+    @property
+    def located_message(self) -> str:
+        """The message, with the cell as a spreadsheet names it when the finding is about
+        one (for outputs whose location is only a line and a character column)."""
+        return self.located_message_in(Lang.EN)
+
+    def located_message_in(self, lang: Lang | str) -> str:
+        message = self.message_in(lang)
+        cell = self.location.cell_in(lang)
+        return f"{message} ({cell})" if cell else message
 
     def as_error(self) -> Finding:
         return Finding(self.code, self.location, self.args, self.hint, self.text, Severity.ERROR)
@@ -221,9 +293,9 @@ def did_you_mean(word: str, choices: Iterable[str], *, cutoff: float = 0.6) -> s
     return matches[0] if matches else None
 
 
-def suggestion(word: str, choices: Iterable[str]) -> str | None:
+def suggestion(word: str, choices: Iterable[str]) -> Msg | None:
     match = did_you_mean(word, choices)
-    return f"did you mean '{match}'?" if match else None
+    return msg("did you mean '{match}'?", match=match) if match else None
 
 
 def has_errors(findings: Sequence[Finding]) -> bool:

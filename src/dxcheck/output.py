@@ -11,10 +11,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from dxcheck.findings import Code, Finding, Location
+from dxcheck.i18n import Msg, msg
 
-CATALOG = "the catalog"
-INPUT = "an input CSV"
-BUNDLED = "dxcheck's bundled data"
+CATALOG = msg("the catalog")
+INPUT = msg("an input CSV")
+BUNDLED = msg("dxcheck's bundled data")
 
 
 @dataclass(frozen=True)
@@ -22,7 +23,7 @@ class Protected:
     """A file no output may replace, and what it is (for the DX302 message)."""
 
     path: Path
-    what: str  # CATALOG, INPUT or BUNDLED
+    what: Msg  # CATALOG, INPUT or BUNDLED
 
 
 def _identity(path: Path | str) -> tuple[int, int] | None:
@@ -68,7 +69,9 @@ def write_atomic(
             Code.OUTPUT_IS_INPUT,
             Location(str(path)),
             {"what": guarded.what},
-            hint=(f"it is {guarded.path} under another name: " if alias else "") + "choose another path",
+            hint=msg("it is {path} under another name: choose another path", path=str(guarded.path))
+            if alias
+            else msg("choose another path"),
         )
     try:
         # stat() can fail for reasons Path.exists() does not swallow: a parent folder
@@ -78,7 +81,7 @@ def write_atomic(
     except OSError as exc:
         return Finding(Code.OUTPUT_UNWRITABLE, Location(str(path)), {"reason": exc.strerror or str(exc)})
     if is_dir:
-        return Finding(Code.OUTPUT_UNWRITABLE, Location(str(path)), {"reason": "it is a directory"})
+        return Finding(Code.OUTPUT_UNWRITABLE, Location(str(path)), {"reason": msg("it is a directory")})
     if special:
         # A device or a pipe (/dev/stdout, a FIFO): nothing to replace, write through.
         try:
@@ -90,7 +93,7 @@ def write_atomic(
     if not overwrite and target.is_file():
         # Checked here, not by an exclusive create: the rename below stays atomic for
         # readers; a file created in between by another process would still be replaced.
-        return Finding(Code.OUTPUT_EXISTS, Location(str(path)), hint="pass --force to replace it")
+        return Finding(Code.OUTPUT_EXISTS, Location(str(path)), hint=msg("pass --force to replace it"))
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         import tempfile  # only when writing: start-up time
@@ -135,7 +138,7 @@ def write_report(
     guarded = clash(path, protected)
     if guarded is not None:
         return Finding(
-            Code.OUTPUT_IS_INPUT, Location(str(path)), {"what": guarded.what}, hint="choose another path"
+            Code.OUTPUT_IS_INPUT, Location(str(path)), {"what": guarded.what}, hint=msg("choose another path")
         )
     try:
         with Path(path).open("ab+") as handle:

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from dxcheck.catalog import Target
     from dxcheck.findings import Finding
+    from dxcheck.i18n import Msg
     from dxcheck.trend import FitSums
 
 
@@ -180,11 +181,14 @@ def gate_word(text: str) -> str:
     return "_".join(text.lower().replace("-", " ").replace("_", " ").split())
 
 
-def gate_word_hint(word: str) -> str:
+def gate_word_hint(word: str) -> Msg:
     """A "did you mean" for an unknown ``--status``/``--fail-on`` word, else the list."""
     from dxcheck.findings import suggestion
+    from dxcheck.i18n import msg
 
-    return suggestion(gate_word(word), sorted(GATE_WORDS)) or f"one of {', '.join(sorted(GATE_WORDS))}"
+    return suggestion(gate_word(word), sorted(GATE_WORDS)) or msg(
+        "one of {words}", words=", ".join(sorted(GATE_WORDS))
+    )
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,7 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
 from dxcheck import yamlsource
 from dxcheck.findings import Code, Finding, Location
+from dxcheck.i18n import msg
 from dxcheck.names import display_name, entity_key
 
 if TYPE_CHECKING:
@@ -103,11 +104,11 @@ def entity_findings(catalog: Catalog, positions: yamlsource.Positions, file: str
             line, col = positions.of_value(path) or (None, None)
             close = suggest(name, choices)
             if close:
-                hint = f"did you mean '{close}'?"
+                hint = msg("did you mean '{match}'?", match=close)
             elif catalog.entities:
-                hint = "add it to the catalog's entities"
+                hint = msg("add it to the catalog's entities")
             else:
-                hint = "list the entities in the catalog's 'entities:' first"
+                hint = msg("list the entities in the catalog's 'entities:' first")
             yield Finding(
                 Code.UNKNOWN_TARGET_ENTITY,
                 Location(file, line, col, yamlsource.format_key_path(path)),

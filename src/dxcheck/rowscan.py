@@ -294,6 +294,14 @@ class RowScanner:
         self.end_line = 0  # after ``scan``: the line the next row would start on
         self.row_text = ""  # the text of the row being read, for the slow paths
         self.binary = False  # after ``scan``: stopped at a NUL character
+        # Rows whose quoted cells span lines: a spreadsheet shows each as one row, so its
+        # row numbers fall behind the line numbers. Counted only on the csv module's path
+        # (the only one that reads such a row), never per row: the extra lines of every
+        # such row so far, and the first line and extra lines of the last one, from
+        # which a finding works out its spreadsheet row (FileChecks.sheet_row).
+        self.spanned = 0
+        self.spanned_at = 0
+        self.spanned_last = 0
 
     def scan(
         self,
@@ -360,7 +368,12 @@ class RowScanner:
                             replay = pushback.taken[1:]
                             line = row_line + 1
                         break
-                    line += reader.line_num - before
+                    row_lines = reader.line_num - before
+                    line += row_lines
+                    if row_lines > 1:
+                        self.spanned += row_lines - 1
+                        self.spanned_at = row_line
+                        self.spanned_last = row_lines - 1
                     self.row_text = "".join(pushback.taken)
                     if "\x00" in self.row_text:
                         for down, taken in enumerate(pushback.taken):

@@ -16,6 +16,7 @@ from typing import Any
 import yaml
 
 from dxcheck.findings import Code, Finding, Location
+from dxcheck.i18n import Msg, msg
 
 KeyPath = tuple[str | int, ...]
 
@@ -62,7 +63,9 @@ class Positions:
 
 
 class _LimitExceeded(Exception):
-    pass
+    def __init__(self, reason: Msg) -> None:
+        super().__init__(str(reason))
+        self.reason = reason
 
 
 class _Builder:
@@ -76,9 +79,11 @@ class _Builder:
     def build(self, node: yaml.Node, path: KeyPath, depth: int) -> Any:
         self.nodes += 1
         if self.nodes > MAX_NODES:
-            raise _LimitExceeded(f"more than {MAX_NODES:,} nodes after expanding aliases")
+            raise _LimitExceeded(
+                msg("more than {count} nodes after expanding aliases", count=f"{MAX_NODES:,}")
+            )
         if depth > MAX_DEPTH:
-            raise _LimitExceeded(f"nested deeper than {MAX_DEPTH} levels")
+            raise _LimitExceeded(msg("nested deeper than {depth} levels", depth=MAX_DEPTH))
         self.positions.values.setdefault(path, (node.start_mark.line + 1, node.start_mark.column + 1))
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, path, depth)
@@ -93,7 +98,15 @@ class _Builder:
                 Finding(
                     Code.INVALID_FIELD,
                     Location(self.file, line, col, format_key_path(path)),
-                    {"reason": f"{format_key_path(path)}: '{node.value}' is not valid: {exc}"},
+                    # the YAML parser's words for why stay English
+                    {
+                        "reason": msg(
+                            "{path}: '{value}' is not valid: {reason}",
+                            path=format_key_path(path),
+                            value=node.value,
+                            reason=str(exc),
+                        )
+                    },
                 )
             )
             return node.value
@@ -114,7 +127,11 @@ class _Builder:
                     Finding(
                         Code.INVALID_FIELD,
                         Location(self.file, line, col, format_key_path(path)),
-                        {"reason": f"key '{shown}' is not valid: {_first_line(exc)}"},
+                        {
+                            "reason": msg(
+                                "key '{key}' is not valid: {reason}", key=shown, reason=_first_line(exc)
+                            )
+                        },
                     )
                 )
                 continue
@@ -126,7 +143,7 @@ class _Builder:
                         Code.YAML_DUPLICATE_KEY,
                         Location(self.file, line, col, format_key_path((*path, str(key)))),
                         {"key": key, "first_line": first_line[key]},
-                        hint="remove one of the two, or rename it",
+                        hint=msg("remove one of the two, or rename it"),
                     )
                 )
                 continue
@@ -146,7 +163,9 @@ class YamlDocument:
 def load(raw: bytes, file: str) -> tuple[YamlDocument | None, list[Finding]]:
     """Parse ``raw`` as a single YAML document with positions, or return why not."""
     if len(raw) > MAX_BYTES:
-        reason = f"file is {len(raw):,} bytes, the limit is {MAX_BYTES:,}"
+        reason = msg(
+            "file is {size} bytes, the limit is {limit}", size=f"{len(raw):,}", limit=f"{MAX_BYTES:,}"
+        )
         return None, [Finding(Code.YAML_LIMIT, Location(file), {"reason": reason})]
     try:
         text = raw.decode("utf-8-sig")
@@ -157,8 +176,8 @@ def load(raw: bytes, file: str) -> tuple[YamlDocument | None, list[Finding]]:
             Finding(
                 Code.CATALOG_UNREADABLE,
                 Location(file, line, column),
-                {"reason": f"byte 0x{raw[exc.start]:02x} is not valid UTF-8"},
-                hint="save the catalog as UTF-8",
+                {"reason": msg("byte 0x{byte} is not valid UTF-8", byte=f"{raw[exc.start]:02x}")},
+                hint=msg("save the catalog as UTF-8"),
             )
         ]
     try:
@@ -166,7 +185,7 @@ def load(raw: bytes, file: str) -> tuple[YamlDocument | None, list[Finding]]:
     except RecursionError:
         # PyYAML's parser recurses once per level of nesting: "[[[[..." a few thousand
         # deep exhausts the stack before our own depth limit can say so.
-        reason = f"nested deeper than {MAX_DEPTH} levels"
+        reason = msg("nested deeper than {depth} levels", depth=MAX_DEPTH)
         return None, [Finding(Code.YAML_LIMIT, Location(file), {"reason": reason})]
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
@@ -174,17 +193,23 @@ def load(raw: bytes, file: str) -> tuple[YamlDocument | None, list[Finding]]:
         if "maximum nesting depth" in str(exc.problem):
             # libyaml 0.2.6 (PyYAML 6.0.4 wheels) stops deep nesting itself, before the
             # Python recursion limit or our own depth check can.
-            reason = f"nested deeper than {MAX_DEPTH} levels"
-            return None, [Finding(Code.YAML_LIMIT, where, {"reason": reason})]
+            return None, [
+                Finding(
+                    Code.YAML_LIMIT,
+                    where,
+                    {"reason": msg("nested deeper than {depth} levels", depth=MAX_DEPTH)},
+                )
+            ]
         context = exc.context or ""
         if exc.context_mark is not None and exc.context_mark is not mark:
             start = exc.context_mark
             context += f" (started at line {start.line + 1}, column {start.column + 1})"
-        reason = ": ".join(part for part in (context.strip(), str(exc.problem or "")) if part)
+        # the YAML parser's words stay English
+        problem = ": ".join(part for part in (context.strip(), str(exc.problem or "")) if part)
         hint = None
-        if "\\t" in reason or "tab" in reason.lower():
-            hint = "YAML does not allow tabs for indentation: indent with spaces"
-        return None, [Finding(Code.YAML_SYNTAX, where, {"reason": reason}, hint)]
+        if "\\t" in problem or "tab" in problem.lower():
+            hint = msg("YAML does not allow tabs for indentation: indent with spaces")
+        return None, [Finding(Code.YAML_SYNTAX, where, {"reason": problem}, hint)]
     except yaml.YAMLError as exc:
         return None, [Finding(Code.YAML_SYNTAX, Location(file), {"reason": str(exc)})]
     if node is None:
@@ -193,10 +218,10 @@ def load(raw: bytes, file: str) -> tuple[YamlDocument | None, list[Finding]]:
     try:
         data = builder.build(node, (), 0)
     except _LimitExceeded as exc:
-        return None, [Finding(Code.YAML_LIMIT, Location(file), {"reason": str(exc)})]
+        return None, [Finding(Code.YAML_LIMIT, Location(file), {"reason": exc.reason})]
     except RecursionError:
         # A chain of merge keys ("<<") is flattened recursively by PyYAML.
-        reason = f"nested deeper than {MAX_DEPTH} levels"
+        reason = msg("nested deeper than {depth} levels", depth=MAX_DEPTH)
         return None, [Finding(Code.YAML_LIMIT, Location(file), {"reason": reason})]
     except (yaml.YAMLError, ValueError, TypeError, OverflowError) as exc:
         # The safe constructor rejects a few scalars (e.g. a timestamp like 2025-02-30).

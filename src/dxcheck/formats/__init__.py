@@ -11,6 +11,10 @@ import importlib
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
+from dxcheck.i18n import Lang
+
+__all__ = ["TERMINAL_LIMIT", "Format", "Lang", "Renderer", "Style", "renderer"]
+
 if TYPE_CHECKING:
     from dxcheck.report import ProblemReport, Report
 
@@ -29,13 +33,6 @@ class Format(enum.StrEnum):
     HTML = "html"
 
 
-class Lang(enum.StrEnum):
-    """``status --lang``: the language of the HTML report (issue 13 will make it global)."""
-
-    EN = "en"
-    VI = "vi"
-
-
 # Results beyond which a terminal gets an overview instead of every one (dxcheck.overview).
 TERMINAL_LIMIT = 200
 
@@ -46,7 +43,9 @@ class Style:
 
     color: bool = False
     width: int = 120
-    lang: str = "en"  # the HTML report's language (en, vi): status --lang
+    # the language of what the format writes for people (en, vi): the HTML report's
+    # words, findings' messages and hints; keys and enum values stay English
+    lang: str = "en"
 
 
 class Renderer(Protocol):

@@ -46,7 +46,13 @@ class Renderer:
         self.style = style
 
     def render(self, report: Report) -> str:
-        return "".join(logissue(i) for i in report_issues(report)) + summary_line(report) + "\n"
+        return (
+            "".join(logissue(i) for i in report_issues(report, self.style.lang)) + summary_line(report) + "\n"
+        )
 
     def render_problems(self, problems: ProblemReport) -> str:
-        return "".join(logissue(i) for i in finding_issues(problems.findings)) + verdict_line(problems) + "\n"
+        return (
+            "".join(logissue(i) for i in finding_issues(problems.findings, self.style.lang))
+            + verdict_line(problems)
+            + "\n"
+        )

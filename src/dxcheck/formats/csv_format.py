@@ -93,4 +93,4 @@ class Renderer:
         return _table(RESULT_COLUMNS, rows)
 
     def render_problems(self, problems: ProblemReport) -> str:
-        return _table(FINDING_COLUMNS, ({**finding_document(f)} for f in problems.findings))
+        return _table(FINDING_COLUMNS, ({**finding_document(f, self.style.lang)} for f in problems.findings))

@@ -9,13 +9,14 @@ breaking.
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Literal, NotRequired
 
 from typing_extensions import TypedDict
 
 from dxcheck import __version__
 from dxcheck.catalog import Direction, Target, TargetType
 from dxcheck.findings import Finding
+from dxcheck.i18n import Lang
 from dxcheck.report import Outlook, ProblemReport, Report, Result, Status
 
 SCHEMA_VERSION = 1
@@ -44,6 +45,13 @@ class FindingDoc(TypedDict):
     key_path: str | None
     text: str | None
     hint: str | None
+    # Only for a finding about one CSV cell: where a spreadsheet shows it. ``row`` is the
+    # spreadsheet row (not the line when quoted cells span lines), ``field`` the 0-based
+    # cell index, ``header`` the column's header as written, ``column_letter`` A, B, AA.
+    row: NotRequired[int]
+    field: NotRequired[int]
+    header: NotRequired[str]
+    column_letter: NotRequired[str]
 
 
 class GateDoc(TypedDict):
@@ -189,22 +197,29 @@ def outcome_fields(result: Result) -> OutcomeFieldsDoc:
     }
 
 
-def finding_document(finding: Finding) -> FindingDoc:
+def finding_document(finding: Finding, lang: Lang | str = Lang.EN) -> FindingDoc:
+    """A finding; its message and hint in ``lang``, everything else as it is."""
     loc = finding.location
-    return {
+    doc: FindingDoc = {
         "code": finding.code.id,
         "severity": finding.effective_severity.value,
-        "message": finding.message,
+        "message": finding.message_in(lang),
         "file": loc.file,
         "line": loc.line,
         "column": loc.column,
         "key_path": loc.key_path,
         "text": finding.text,
-        "hint": finding.hint,
+        "hint": finding.hint_in(lang),
     }
+    if loc.field is not None:
+        doc["row"] = loc.row if loc.row is not None else (loc.line or 0)
+        doc["field"] = loc.field
+        doc["header"] = loc.header or ""
+        doc["column_letter"] = loc.column_letter or ""
+    return doc
 
 
-def report_document(report: Report, *, with_results: bool = True) -> ReportDoc:
+def report_document(report: Report, *, with_results: bool = True, lang: Lang | str = Lang.EN) -> ReportDoc:
     """The whole report; ``with_results=False`` leaves the results list empty (for a
     writer that adds them one by one)."""
     return {
@@ -225,11 +240,11 @@ def report_document(report: Report, *, with_results: bool = True) -> ReportDoc:
         "superseded": [
             {"target": s.target.id, "by": s.by, "since": s.since.isoformat()} for s in report.superseded
         ],
-        "warnings": [finding_document(f) for f in report.findings],
+        "warnings": [finding_document(f, lang) for f in report.findings],
     }
 
 
-def problems_document(problems: ProblemReport) -> ProblemsDoc:
+def problems_document(problems: ProblemReport, lang: Lang | str = Lang.EN) -> ProblemsDoc:
     return {
         "schema_version": SCHEMA_VERSION,
         "kind": "validation",
@@ -238,5 +253,5 @@ def problems_document(problems: ProblemReport) -> ProblemsDoc:
         "passed": problems.passed,
         "errors": problems.errors,
         "warnings": problems.warnings,
-        "problems": [finding_document(f) for f in problems.findings],
+        "problems": [finding_document(f, lang) for f in problems.findings],
     }

@@ -17,6 +17,7 @@ from collections.abc import Iterable
 from dxcheck.findings import Finding, Severity
 from dxcheck.formats import Style
 from dxcheck.formats.words import days_text, latest_text, level_text, status_text, summary_line, verdict_line
+from dxcheck.i18n import Lang
 from dxcheck.report import ProblemReport, Report, Result
 from dxcheck.text import printable
 
@@ -51,10 +52,12 @@ def result_message(result: Result) -> str:
     return message
 
 
-def finding_command(finding: Finding) -> str:
+def finding_command(finding: Finding, lang: Lang | str = Lang.EN) -> str:
+    """One annotation: its message and hint in ``lang``; the command and title as GitHub reads them."""
     loc = finding.location
     name = "error" if finding.effective_severity is Severity.ERROR else "warning"
-    message = finding.message + (f" ({finding.hint})" if finding.hint else "")
+    hint = finding.hint_in(lang)
+    message = finding.located_message_in(lang) + (f" ({hint})" if hint else "")
     return command(name, message, file=loc.file, line=loc.line, col=loc.column, title=finding.code.id)
 
 
@@ -64,10 +67,11 @@ class Renderer:
 
     def render(self, report: Report) -> str:
         # Warnings about the inputs (e.g. rows after the as-of date) annotate their lines too.
-        return result_annotations(report) + finding_annotations(report.findings) + summary_line(report) + "\n"
+        findings = finding_annotations(report.findings, lang=self.style.lang)
+        return result_annotations(report) + findings + summary_line(report) + "\n"
 
     def render_problems(self, problems: ProblemReport) -> str:
-        return finding_annotations(problems.findings) + verdict_line(problems) + "\n"
+        return finding_annotations(problems.findings, lang=self.style.lang) + verdict_line(problems) + "\n"
 
 
 def result_annotations(report: Report) -> str:
@@ -87,5 +91,5 @@ def result_annotations(report: Report) -> str:
     return "".join(lines)
 
 
-def finding_annotations(findings: Iterable[Finding]) -> str:
-    return "".join(finding_command(f) for f in findings)
+def finding_annotations(findings: Iterable[Finding], *, lang: Lang | str = Lang.EN) -> str:
+    return "".join(finding_command(f, lang) for f in findings)

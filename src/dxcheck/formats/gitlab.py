@@ -60,7 +60,7 @@ class Renderer:
         self.style = style
 
     def render(self, report: Report) -> str:
-        return _dump(report_issues(report))
+        return _dump(report_issues(report, self.style.lang))
 
     def render_problems(self, problems: ProblemReport) -> str:
-        return _dump(finding_issues(problems.findings))
+        return _dump(finding_issues(problems.findings, self.style.lang))

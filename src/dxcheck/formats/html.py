@@ -309,7 +309,14 @@ class Renderer:
         for f in findings:
             loc = f.location
             where = str(loc) + (f" ({loc.key_path})" if loc.key_path else "")
-            cells = [where, f.code.id, w(f.effective_severity.value), f.message, f.hint or ""]
+            lang = self.style.lang
+            cells = [
+                where,
+                f.code.id,
+                w(f.effective_severity.value),
+                f.located_message_in(lang),
+                f.hint_in(lang) or "",
+            ]
             rows.append("<tr>" + "".join(f"<td>{esc(c)}</td>" for c in cells) + "</tr>")
         return f'<div class="scroll"><table><thead><tr>{heads}</tr></thead><tbody>{"".join(rows)}</tbody></table></div>\n'
 

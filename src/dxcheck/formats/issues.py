@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 from dxcheck.findings import Finding, Severity
 from dxcheck.formats.github import result_message
+from dxcheck.i18n import Lang
 from dxcheck.report import Report, Result
 
 
@@ -43,8 +44,10 @@ def gate_rule(report: Report, result: Result) -> str:
     return f"outlook/{result.trend.outlook.value}"
 
 
-def finding_message(finding: Finding) -> str:
-    return finding.message + (f" ({finding.hint})" if finding.hint else "")
+def finding_message(finding: Finding, lang: Lang | str = Lang.EN) -> str:
+    # The located message: a region's column counts characters, not spreadsheet columns.
+    hint = finding.hint_in(lang)
+    return finding.located_message_in(lang) + (f" ({hint})" if hint else "")
 
 
 def _fingerprint(key: tuple[str, ...], occurrence: int) -> str:
@@ -72,12 +75,12 @@ def _numbered(pairs: Iterable[tuple[tuple[str, ...], Issue]]) -> list[Issue]:
     return out
 
 
-def _finding_pair(finding: Finding) -> tuple[tuple[str, ...], Issue]:
+def _finding_pair(finding: Finding, lang: Lang | str = Lang.EN) -> tuple[tuple[str, ...], Issue]:
     loc = finding.location
     issue = Issue(
         finding.code.id,
         finding.effective_severity is Severity.ERROR,
-        finding_message(finding),
+        finding_message(finding, lang),
         loc.file,
         loc.line,
         loc.column,
@@ -86,11 +89,13 @@ def _finding_pair(finding: Finding) -> tuple[tuple[str, ...], Issue]:
     return ("finding", finding.code.id, loc.file, loc.key_path or "", finding.message), issue
 
 
-def finding_issues(findings: Iterable[Finding]) -> list[Issue]:
-    return _numbered(_finding_pair(f) for f in findings)
+def finding_issues(findings: Iterable[Finding], lang: Lang | str = Lang.EN) -> list[Issue]:
+    """Findings as issues, their messages in ``lang`` (the fingerprint is of the English
+    message, so it does not change with the language)."""
+    return _numbered(_finding_pair(f, lang) for f in findings)
 
 
-def report_issues(report: Report) -> list[Issue]:
+def report_issues(report: Report, lang: Lang | str = Lang.EN) -> list[Issue]:
     """An error per result that fails the gate, then the report's warnings."""
     pairs: list[tuple[tuple[str, ...], Issue]] = []
     for result in report.failing:
@@ -103,5 +108,5 @@ def report_issues(report: Report) -> list[Issue]:
             latest.line if latest else None,
         )
         pairs.append((("result", result.target.id, result.entity or ""), issue))
-    pairs += [_finding_pair(f) for f in report.findings]
+    pairs += [_finding_pair(f, lang) for f in report.findings]
     return _numbered(pairs)

@@ -22,7 +22,7 @@ class Renderer:
         return report_json(report) + "\n"
 
     def render_problems(self, problems: ProblemReport) -> str:
-        return json.dumps(problems_document(problems), ensure_ascii=False) + "\n"
+        return json.dumps(problems_document(problems, self.style.lang), ensure_ascii=False) + "\n"
 
 
 def report_json(report: Report) -> str:

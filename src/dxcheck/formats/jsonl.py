@@ -30,4 +30,4 @@ class Renderer:
         return _lines({"as_of": as_of, **result_document(r)} for r in report.results)
 
     def render_problems(self, problems: ProblemReport) -> str:
-        return _lines(finding_document(f) for f in problems.findings)
+        return _lines(finding_document(f, self.style.lang) for f in problems.findings)

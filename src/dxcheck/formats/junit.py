@@ -113,7 +113,10 @@ class Renderer:
             elif _skipped(report, result):
                 _element(case, "skipped", message=summary(result))
         if report.findings:
-            _element(suite, "system-out", "".join(format_finding(f) + "\n" for f in report.findings))
+            lang = self.style.lang
+            _element(
+                suite, "system-out", "".join(format_finding(f, lang=lang) + "\n" for f in report.findings)
+            )
         return _serialise(root)
 
     def render_problems(self, problems: ProblemReport) -> str:
@@ -130,13 +133,14 @@ class Renderer:
                 _element(
                     case,
                     "failure",
-                    format_finding(finding) + "\n",
-                    message=f"{finding.location} {finding.code.id} {finding.message}",
+                    format_finding(finding, lang=self.style.lang) + "\n",
+                    message=f"{finding.location} {finding.code.id} {finding.located_message_in(self.style.lang)}",
                     type=finding.code.id,
                 )
             warnings = [f for f in found if f.effective_severity is not Severity.ERROR]
             if warnings:
-                _element(case, "system-out", "".join(format_finding(f) + "\n" for f in warnings))
+                lines = "".join(format_finding(f, lang=self.style.lang) + "\n" for f in warnings)
+                _element(case, "system-out", lines)
         return _serialise(root)
 
 

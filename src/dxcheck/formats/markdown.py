@@ -14,6 +14,7 @@ from collections.abc import Iterable, Sequence
 from dxcheck.findings import Finding
 from dxcheck.formats import Style
 from dxcheck.formats.lexicon import Words
+from dxcheck.i18n import Lang
 from dxcheck.report import ProblemReport, Report, Result, Status
 from dxcheck.text import printable
 
@@ -91,20 +92,21 @@ def _result_row(result: Result, w: Words) -> list[str]:
     ]
 
 
-def _finding_row(finding: Finding) -> list[str]:
+def _finding_row(finding: Finding, lang: Lang | str) -> list[str]:
     loc = finding.location
     where = str(loc) + (f" ({loc.key_path})" if loc.key_path else "")
     return [
         cell(where),
         finding.code.id,
         finding.effective_severity.value,
-        cell(finding.message),
-        cell(finding.hint) if finding.hint else " ",
+        cell(finding.located_message_in(lang)),
+        cell(finding.hint_in(lang) or "") if finding.hint else " ",
     ]
 
 
-def findings_table(findings: Sequence[Finding]) -> str:
-    return table(PROBLEM_COLUMNS, (_finding_row(f) for f in findings))
+def findings_table(findings: Sequence[Finding], lang: Lang | str = Lang.EN) -> str:
+    """Findings, their messages and hints in ``lang`` (the headings stay English)."""
+    return table(PROBLEM_COLUMNS, (_finding_row(f, lang) for f in findings))
 
 
 def gate_verdict(report: Report, w: Words | None = None) -> str:
@@ -159,7 +161,7 @@ class Renderer:
             )
         if report.findings:
             parts.append(f"### {w('warnings')}\n")
-            parts.append(findings_table(report.findings))
+            parts.append(findings_table(report.findings, self.style.lang))
         sources = ", ".join(cell(i) for i in report.inputs) or w("none")
         parts.append(w("md_footer", catalog=cell(report.catalog), inputs=sources) + "\n")
         return "\n".join(parts)
@@ -177,5 +179,5 @@ class Renderer:
             verdict = f"❌ **Validation failed**: {files} file(s) checked, {found}."
         parts = ["## dxcheck validate\n", verdict + "\n"]
         if problems.findings:
-            parts.append(findings_table(problems.findings))
+            parts.append(findings_table(problems.findings, self.style.lang))
         return "\n".join(parts)

@@ -140,10 +140,10 @@ class Renderer:
         self.style = style
 
     def render(self, report: Report) -> str:
-        issues = report_issues(report)
+        issues = report_issues(report, self.style.lang)
         words = sorted(GATE_RULES)
         gates = [r for r in words if r.split("/")[1] in report.fail_on]
         return _dump(sarif_log(issues, gates))
 
     def render_problems(self, problems: ProblemReport) -> str:
-        return _dump(sarif_log(finding_issues(problems.findings), []))
+        return _dump(sarif_log(finding_issues(problems.findings, self.style.lang), []))

@@ -230,7 +230,8 @@ class Renderer:
         from dxcheck.formats.diagnostics import render_findings
         from dxcheck.formats.words import verdict_line
 
-        return render_findings(problems.findings, color=self.style.color) + verdict_line(problems) + "\n"
+        findings = render_findings(problems.findings, color=self.style.color, lang=self.style.lang)
+        return findings + verdict_line(problems) + "\n"
 
 
 def _heading(text: str, fancy: bool) -> str:

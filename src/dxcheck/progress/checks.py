@@ -12,6 +12,7 @@ from typing import Any
 
 from dxcheck import cells
 from dxcheck.findings import Code, Finding, FindingSink, Location, suggestion
+from dxcheck.i18n import Msg, msg
 from dxcheck.names import entity_key
 from dxcheck.progress.entities import Entities
 from dxcheck.progress.header import Header, csv_hint
@@ -48,6 +49,7 @@ class FileChecks:
         not_reported: LaterRows,
         date_order: cells.DateOrder | None,
         ends_at_cut: bool,
+        spanned_before: int = 0,
     ) -> None:
         self.header = header
         self.sink = sink
@@ -65,6 +67,9 @@ class FileChecks:
         # Reading the first half of a file: its end is the cut, not the end of the file.
         self.ends_at_cut = ends_at_cut
         self.open_at_cut: int | None = None  # the line of a quoted cell still open there
+        # Extra lines of rows spanning lines before this text (read on after a first half,
+        # or one row read again): spreadsheet rows are counted from the file's start.
+        self.spanned_before = spanned_before
 
     def _finding(
         self,
@@ -73,14 +78,36 @@ class FileChecks:
         line: int,
         column: str,
         args: dict[str, object],
-        hint: str | None = None,
+        hint: Msg | None = None,
     ) -> Finding:
         """A finding at the cell of ``column``, located in the row's own text (the row loop
         keeps it), so the column is exact however the row was quoted."""
-        return self.header.finding(code, row, line, column, args, hint, row_text=self.scanner.row_text)
+        return self.header.finding(
+            code,
+            row,
+            line,
+            column,
+            args,
+            hint,
+            row_text=self.scanner.row_text,
+            sheet_row=self.sheet_row(line),
+        )
 
     def _location(self, row: list[str], line: int, column: str) -> Location:
-        return self.header.location(row, line, column, row_text=self.scanner.row_text)
+        return self.header.location(
+            row, line, column, row_text=self.scanner.row_text, sheet_row=self.sheet_row(line)
+        )
+
+    def sheet_row(self, line: int) -> int:
+        """The spreadsheet row of the row that starts on ``line`` (the one being read):
+        its line, less the extra lines of the rows before it whose quoted cells span
+        lines. Worked out here, when a finding is made, from what the row loop counts
+        for such rows only (rowscan.RowScanner.spanned)."""
+        scanner = self.scanner
+        spanned: int = scanner.spanned
+        if scanner.spanned_at == line:
+            spanned -= scanner.spanned_last  # the row being read spans lines itself
+        return line - self.spanned_before - spanned
 
     # --- rowscan.RowChecks ------------------------------------------------------------
 
@@ -96,7 +123,7 @@ class FileChecks:
                 Code.FIELD_COUNT,
                 Location(self.header.file, line, None),
                 {"found": len(row), "expected": expected},
-                hint="quote cells that contain the delimiter, or fix the row's columns",
+                hint=msg("quote cells that contain the delimiter, or fix the row's columns"),
             )
         )
         return False
@@ -156,28 +183,26 @@ class FileChecks:
                     text, percent=slot.percent, decimal=numbers.declared, settled=numbers.mark
                 )
                 if not math.isfinite(value):
-                    raise cells.CellError("is not a finite number", cells.NUMBER_HINT)
+                    raise cells.CellError(msg("is not a finite number"), cells.NUMBER_HINT)
                 if not numbers.comma_seen and cells.shows_decimal_comma(text):
                     numbers.comma_seen = True
             else:
                 value = cells.parse_milestone(text)
         except cells.CellError as exc:
             if exc.ambiguous and numbers.can_wait():
-                numbers.waiting.append((line, self.scanner.row_text))
+                numbers.waiting.append((line, self.scanner.row_text, line - self.sheet_row(line)))
                 return None
-            args: dict[str, object]
-            code, args = (
-                (Code.INVALID_NUMBER, {"text": text, "target": slot.target.id, "reason": f": {exc.reason}"})
-                if slot.numeric
-                else (Code.INVALID_MILESTONE, {"text": text, "target": slot.target.id})
-            )
+            code = Code.INVALID_NUMBER if slot.numeric else Code.INVALID_MILESTONE
+            args: dict[str, object] = {"text": text, "target": slot.target.id}
+            if slot.numeric:
+                args["reason"] = msg(": {reason}", reason=exc.reason)
             if not text.strip():
                 _count_row(self.not_reported, header.file, line)
                 return None
             self.sink.add(self._finding(code, row, line, "value", args, exc.hint))
             return None
         if slot.percent and not 0.0 <= value <= 100.0:
-            hint = "a share is between 0 and 100 percent"
+            hint = msg("a share is between 0 and 100 percent")
             self.sink.add(self._finding(Code.OUT_OF_RANGE, row, line, "value", {"text": text}, hint))
             return None
         return value
@@ -204,7 +229,9 @@ class FileChecks:
                     "date": base.date.isoformat(),
                     "baseline": fmt(slot.base_value),
                 },
-                hint="the catalog's baseline is the trend's point for that date: correct the row or the baseline",
+                hint=msg(
+                    "the catalog's baseline is the trend's point for that date: correct the row or the baseline"
+                ),
             )
         )
 
@@ -287,7 +314,8 @@ class FileChecks:
                     line,
                     "target",
                     {"text": text},
-                    hint=suggestion(key, store.target_ids) or "run 'dxcheck targets' for the list of ids",
+                    hint=suggestion(key, store.target_ids)
+                    or msg("run 'dxcheck targets' for the list of ids"),
                 )
             )
         return None
@@ -321,7 +349,7 @@ class FileChecks:
         if not given or given == slot.unit:
             slot.units_ok.add(text)
             return True
-        expected = slot.target.unit or "(no unit: a milestone)"
+        expected: str | Msg = slot.target.unit or msg("(no unit: a milestone)")
         self.sink.add(
             self._finding(
                 Code.UNIT_MISMATCH,
@@ -329,7 +357,11 @@ class FileChecks:
                 line,
                 "unit",
                 {"text": text, "target": slot.target.id, "unit": expected},
-                hint=f"report '{slot.target.id}' in {expected}, or leave the unit cell empty",
+                hint=msg(
+                    "report '{target}' in {unit}, or leave the unit cell empty",
+                    target=slot.target.id,
+                    unit=expected,
+                ),
             )
         )
         return False

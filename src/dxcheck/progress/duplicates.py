@@ -10,6 +10,7 @@ from datetime import date
 
 from dxcheck import cells
 from dxcheck.findings import Code, Finding, FindingSink, Location
+from dxcheck.i18n import joined, msg
 from dxcheck.names import entity_key
 from dxcheck.progress.checks import Candidates, fmt
 from dxcheck.progress.entities import Entities
@@ -92,17 +93,19 @@ def name_duplicates(
         where = ", ".join(f"{f}:{ln}" for _, f, ln in places[1:])
         args = {
             "target": tid,
-            "entity": entities.names.get(entity, entity) or "(national)",
+            "entity": entities.names.get(entity, entity) or msg("(national)"),
             "date": date.fromordinal(ordinal).isoformat(),
         }
         if len(values) > 1:
-            shown = "; ".join(f"{fmt(v)} at {f}:{ln}" for v, f, ln in places)
+            shown = joined(
+                [msg("{value} at {place}", value=fmt(v), place=f"{f}:{ln}") for v, f, ln in places], "; "
+            )
             sink.add(
                 Finding(
                     Code.CONFLICTING_ROWS,
                     Location(places[1][1], places[1][2], None),
                     {**args, "values": shown},
-                    hint="keep one row per target, entity and date",
+                    hint=msg("keep one row per target, entity and date"),
                 )
             )
         else:
@@ -111,6 +114,6 @@ def name_duplicates(
                     Code.DUPLICATE_ROW,
                     Location(first[1], first[2], None),
                     {**args, "others": where},
-                    hint="remove the repeated row",
+                    hint=msg("remove the repeated row"),
                 )
             )

@@ -7,7 +7,8 @@ from collections.abc import Iterable
 from datetime import date
 
 from dxcheck.catalog import Catalog
-from dxcheck.findings import Code, Finding, FindingSink, Location, suggestion
+from dxcheck.findings import Code, Finding, FindingSink, Location, did_you_mean
+from dxcheck.i18n import Msg, msg
 from dxcheck.names import display_name, entity_key, fold_accents
 
 
@@ -79,18 +80,17 @@ class Entities:
             self._name_keys = {shown: key for key, shown in self.names.items()}
         return self._name_keys.get(name) or entity_key(name)
 
-    def unknown_hint(self, key: str) -> str:
+    def unknown_hint(self, key: str) -> Msg:
         """What to say about an entity the catalog's list does not have."""
         assert self.known is not None  # only a list of entities leaves one unknown
         folded = {fold_accents(k): name for k, name in self.known.items()}
         stripped = fold_accents(key)
         if stripped in folded:
-            return f"did you mean '{folded[stripped]}'? (or add the spelling to its aliases)"
-        close = suggestion(stripped, folded)
+            return msg("did you mean '{name}'? (or add the spelling to its aliases)", name=folded[stripped])
+        close = did_you_mean(stripped, folded)
         if close:
-            name = folded[close.split("'")[1]]
-            return f"did you mean '{name}'? (or add it to the catalog's entities)"
-        return "add it to the catalog's entities, with any other spellings as aliases"
+            return msg("did you mean '{name}'? (or add it to the catalog's entities)", name=folded[close])
+        return msg("add it to the catalog's entities, with any other spellings as aliases")
 
     def check_former(self, sink: FindingSink, dated: Iterable[tuple[str, Iterable[int]]]) -> None:
         """Rows for a former unit dated on or after its merger (``dated``: an entity key and
@@ -114,8 +114,12 @@ class Entities:
                     Code.FORMER_ENTITY,
                     self.places[key],
                     {"text": spelling, "count": len(late), "latest": date.fromordinal(max(late)).isoformat()},
-                    hint=f"'{name}' was merged into '{successor}' on {since_day.isoformat()}: "
-                    f"report it as '{successor}'",
+                    hint=msg(
+                        "'{name}' was merged into '{successor}' on {since}: report it as '{successor}'",
+                        name=name,
+                        successor=successor,
+                        since=since_day.isoformat(),
+                    ),
                     text=spelling,
                 )
             )
@@ -138,14 +142,25 @@ class Entities:
             matches = accented.get(key)
             if not matches:
                 continue
-            names = " or ".join(f"'{self.names.get(k, k)}'" for k in sorted(matches))
+            names = _either([f"'{self.names.get(k, k)}'" for k in sorted(matches)])
             spelling = self.names.get(key, key)
             sink.add(
                 Finding(
                     Code.ENTITY_SPELLING,
                     self.places[key],
                     {"text": spelling, "other": names},
-                    hint=f"did you mean {names}? (if they are different places, ignore this warning)",
+                    hint=msg(
+                        "did you mean {names}? (if they are different places, ignore this warning)",
+                        names=names,
+                    ),
                     text=spelling,
                 )
             )
+
+
+def _either(names: list[str]) -> str | Msg:
+    """'A', or 'A' or 'B' (the "or" in the reader's language), and so on."""
+    either: str | Msg = names[0]
+    for name in names[1:]:
+        either = msg("{either} or {other}", either=either, other=name)
+    return either

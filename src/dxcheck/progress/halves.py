@@ -111,7 +111,7 @@ def read_in_halves(
             # A quoted cell open at the cut: the cut was not between rows after all.
             beside.cancel()
             return _read_on_from(
-                index, path, encoding, header, file_index, sink, first.open_at_cut, first.rows
+                index, path, encoding, header, file_index, sink, first.open_at_cut, first.rows, first.spanned
             )
     except BaseException:
         beside.cancel()
@@ -122,7 +122,7 @@ def read_in_halves(
     if (
         second is not None
         and not second.failed
-        and merge_half(index, second, source.display, sink, first.end_line - 1)
+        and merge_half(index, second, source.display, sink, first.end_line - 1, first.spanned)
     ):
         count, malformed = first.rows + second.count, first.malformed or second.malformed
         index.read_in_halves.append(source.display)
@@ -130,7 +130,9 @@ def read_in_halves(
         # The second half shares an observation with the first (or with an earlier
         # file), or its process failed: read it here, row by row, after the first.
         with split.open_range(path, cut, size, "utf-8") as text:
-            rest = index._scan(text, header, file_index, sink, None, first_line=first.end_line)
+            rest = index._scan(
+                text, header, file_index, sink, None, first_line=first.end_line, spanned_before=first.spanned
+            )
         count, malformed = first.rows + rest.rows, first.malformed or rest.malformed
     if on_rows is not None:
         on_rows(count, size)
@@ -146,13 +148,14 @@ def _read_on_from(
     sink: FindingSink,
     line: int,
     counted: int,
+    spanned: int,
 ) -> tuple[int, bool]:
     """Read the file in one piece from ``line`` on (the rows before it are read)."""
     with split.open_range(path, 0, path.stat().st_size, encoding) as text:
         Header.read(text, header.file, FindingSink())
         for _ in range(line - header.line - 1):
             text.readline(LINE_LIMIT)  # the lines the row loop has read (as it counts them)
-        rest = index._scan(text, header, file_index, sink, None, first_line=line)
+        rest = index._scan(text, header, file_index, sink, None, first_line=line, spanned_before=spanned)
     return counted + rest.rows, rest.malformed
 
 
@@ -231,9 +234,12 @@ def read_half(
     )
 
 
-def merge_half(index: ProgressIndex, half: Half, display: str, sink: FindingSink, offset: int) -> bool:
+def merge_half(
+    index: ProgressIndex, half: Half, display: str, sink: FindingSink, offset: int, spanned: int = 0
+) -> bool:
     """Add a half to ``index`` as if its rows had been read there, its lines shifted by
-    ``offset``; False, with nothing changed, when a series has a date both there and in
+    ``offset`` (and its spreadsheet rows by ``offset - spanned``: ``spanned`` extra lines
+    of rows spanning lines come before the cut); False, with nothing changed, when a series has a date both there and in
     the half: that duplicate must be found row by row."""
     store, entities = index._store, index._entities
     code_map = {i: index._dates.bit_of(ordinal) for i, ordinal in sorted(half.ordinals.items())}
@@ -250,7 +256,7 @@ def merge_half(index: ProgressIndex, half: Half, display: str, sink: FindingSink
     for finding in half.findings:
         if finding.code is Code.UNKNOWN_ENTITY and finding.text in entities.spellings:
             continue  # reported once per spelling, as when read in one piece
-        sink.add(_shifted(finding, display, offset))
+        sink.add(_shifted(finding, display, offset, offset - spanned))
     sink.add_dropped(display, *half.dropped)
     for target_id, keys, columns in half.states:
         slot = store.slots[target_id]
@@ -266,7 +272,7 @@ def merge_half(index: ProgressIndex, half: Half, display: str, sink: FindingSink
     index._candidates |= half.candidates
     for key, place in half.entity_places.items():
         if key not in entities.places:
-            entities.places[key] = _moved(place, display, offset)
+            entities.places[key] = _moved(place, display, offset, offset - spanned)
     for rows, counted in ((index._future, half.future), (index._not_reported, half.not_reported)):
         if counted:
             entry = rows.setdefault(display, [0, counted[1] + offset])
@@ -333,13 +339,15 @@ def _recode(code: int, code_map: dict[int, int]) -> int:
     return (code & ~LOW) | code_map[code & LOW]
 
 
-def _shifted(finding: Finding, display: str, offset: int) -> Finding:
-    moved = _moved(finding.location, display, offset)
+def _shifted(finding: Finding, display: str, offset: int, rows: int) -> Finding:
+    moved = _moved(finding.location, display, offset, rows)
     return finding if moved is finding.location else replace(finding, location=moved)
 
 
-def _moved(location: Location, display: str, offset: int) -> Location:
-    """A location in a half, in the whole file (its lines counted from the cut)."""
+def _moved(location: Location, display: str, offset: int, rows: int) -> Location:
+    """A location in a half, in the whole file (its lines counted from the cut, its
+    spreadsheet rows from the cut's row)."""
     if not offset or location.file != display or location.line is None:
         return location
-    return replace(location, line=location.line + offset)
+    row = None if location.row is None else location.row + rows
+    return replace(location, line=location.line + offset, row=row)

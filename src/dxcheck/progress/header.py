@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import IO
 
 from dxcheck.findings import Code, Finding, FindingSink, Location, suggestion
+from dxcheck.i18n import Msg, msg
 from dxcheck.names import fold_accents
 from dxcheck.progress.columns import COLUMNS, FIELD_SIZE_LIMIT, HEADER_ALIASES, LINE_LIMIT, REQUIRED
 from dxcheck.progress.source import bounded_lines
@@ -38,8 +39,8 @@ class Header:
                 Finding(
                     Code.EMPTY_FILE,
                     Location(file, 1, 1),
-                    {"reason": "the file is empty: no header row"},
-                    hint="the first row names the columns: target,entity,date,value,unit,source",
+                    {"reason": msg("the file is empty: no header row")},
+                    hint=msg("the first row names the columns: target,entity,date,value,unit,source"),
                 )
             )
             return None
@@ -52,8 +53,9 @@ class Header:
                 Finding(
                     Code.MALFORMED_CSV,
                     Location(file, line, None),
-                    {"reason": f"the header row: {exc}"},
-                    hint=csv_hint(str(exc)) or "the header is one line of plain column names",
+                    # the csv module's words for what is wrong stay English
+                    {"reason": msg("the header row: {reason}", reason=str(exc))},
+                    hint=csv_hint(str(exc)) or msg("the header is one line of plain column names"),
                 )
             )
             return None
@@ -70,9 +72,9 @@ class Header:
                 sink.add(
                     Finding(
                         Code.DUPLICATE_COLUMN,
-                        Location(file, line, starts[i]),
+                        _header_cell(file, line, starts[i], i, raw),
                         {"column": name, "first": index[name] + 1, "second": i + 1},
-                        hint="remove or rename one of them",
+                        hint=msg("remove or rename one of them"),
                     )
                 )
                 ok = False
@@ -88,7 +90,7 @@ class Header:
                     Code.MISSING_COLUMN,
                     Location(file, line, 1),
                     {"column": ", ".join(missing)},
-                    hint="the first row must be the header: target,entity,date,value,unit,source",
+                    hint=msg("the first row must be the header: target,entity,date,value,unit,source"),
                 )
             )
             return None
@@ -99,7 +101,11 @@ class Header:
                 for i, raw in unknown
                 if i not in used_hints and suggestion(_header_name(raw), [column])
             ]
-            hint = f"did you mean '{column}' for column '{close[0][1]}'?" if close else None
+            hint = (
+                msg("did you mean '{column}' for column '{raw}'?", column=column, raw=close[0][1])
+                if close
+                else None
+            )
             if close:
                 used_hints.add(close[0][0])
             sink.add(
@@ -108,7 +114,15 @@ class Header:
                     Location(file, line, 1),
                     {"column": column},
                     hint=hint
-                    or f"the header needs {', '.join(REQUIRED)}; found {', '.join(names) or 'nothing'}",
+                    or (
+                        msg(
+                            "the header needs {required}; found {found}",
+                            required=", ".join(REQUIRED),
+                            found=", ".join(names),
+                        )
+                        if names
+                        else msg("the header needs {required}; found nothing", required=", ".join(REQUIRED))
+                    ),
                 )
             )
             ok = False
@@ -119,9 +133,9 @@ class Header:
             sink.add(
                 Finding(
                     Code.UNKNOWN_COLUMN,
-                    Location(file, line, starts[i]),
+                    _header_cell(file, line, starts[i], i, raw),
                     {"column": raw},
-                    hint=hint or f"known columns: {', '.join(COLUMNS)}",
+                    hint=hint or msg("known columns: {columns}", columns=", ".join(COLUMNS)),
                 )
             )
         if not ok:
@@ -154,20 +168,37 @@ class Header:
         line: int,
         column: str,
         args: dict[str, object],
-        hint: str | None = None,
+        hint: Msg | None = None,
         *,
         row_text: str = "",
+        sheet_row: int | None = None,
     ) -> Finding:
         i = self.index[column]
         text = row[i] if i < len(row) else None
-        return Finding(code, self.location(row, line, column, row_text=row_text), args, hint, text)
+        where = self.location(row, line, column, row_text=row_text, sheet_row=sheet_row)
+        return Finding(code, where, args, hint, text)
 
-    def location(self, row: list[str], line: int, column: str, *, row_text: str = "") -> Location:
+    def location(
+        self, row: list[str], line: int, column: str, *, row_text: str = "", sheet_row: int | None = None
+    ) -> Location:
         """Where the cell of ``column`` starts in a row that starts on ``line``: exact from
-        the row's text when given, else estimated from its cells."""
+        the row's text when given, else estimated from its cells; with the cell as a
+        spreadsheet names it (``sheet_row``: the row's number there, when it is not
+        ``line``)."""
         i = self.index[column]
         lines_down, col = cell_start(row_text, row, i, self.dialect.delimiter)
-        return Location(self.file, line + lines_down, col)
+        return Location(
+            self.file,
+            line + lines_down,
+            col,
+            field=i,
+            header=self.header_text(i),
+            row=line if sheet_row is None else sheet_row,
+        )
+
+    def header_text(self, i: int) -> str:
+        """Column ``i``'s header as written (a byte order mark is not part of it)."""
+        return self.names[i].replace("\ufeff", "")
 
 
 class _Taken:
@@ -186,6 +217,11 @@ class _Taken:
         line = self.again.pop(0) if self.again else next(self.source)
         self.taken.append(line)
         return line
+
+
+def _header_cell(file: str, line: int, column: int, i: int, raw: str) -> Location:
+    """A cell of the header row (nothing spans lines above it: its row is its line)."""
+    return Location(file, line, column, field=i, header=raw.replace("\ufeff", ""), row=line)
 
 
 def _header_name(raw: str) -> str:
@@ -264,12 +300,16 @@ def dialect_for(header_line: str) -> type[csv.Dialect]:
     return Dialect
 
 
-def csv_hint(reason: str) -> str | None:
+def csv_hint(reason: str) -> Msg | None:
+    """A hint for the csv module's reason (which stays English: it is not dxcheck's)."""
     if "expected after" in reason:
-        return 'a double quote inside a quoted cell is written twice ("")'
+        return msg('a double quote inside a quoted cell is written twice ("")')
 
     if "field larger than field limit" in reason:
-        return f"a cell is longer than {FIELD_SIZE_LIMIT:,} characters: is this really a progress CSV?"
+        return msg(
+            "a cell is longer than {limit} characters: is this really a progress CSV?",
+            limit=f"{FIELD_SIZE_LIMIT:,}",
+        )
     if "new-line character" in reason or "unexpected end of data" in reason or "EOF" in reason:
-        return "a quoted cell is not closed: check the double quotes"
+        return msg("a quoted cell is not closed: check the double quotes")
     return None

@@ -26,6 +26,7 @@ from typing import IO, TYPE_CHECKING, NamedTuple
 from dxcheck import cells, split
 from dxcheck.catalog import Catalog
 from dxcheck.findings import Code, Finding, FindingSink, Location
+from dxcheck.i18n import msg
 from dxcheck.native import row_loop
 from dxcheck.progress.checks import Candidates, FileChecks, LaterRows
 from dxcheck.progress.entities import Entities
@@ -50,6 +51,7 @@ class Scanned(NamedTuple):
     end_line: int  # the line after the last row
     open_at_cut: int | None  # reading a first half: the line of a row still open at the cut
     binary: bool = False  # stopped at a NUL character
+    spanned: int = 0  # extra lines of rows spanning lines, up to the end (for spreadsheet rows)
 
 
 class ProgressIndex:
@@ -149,9 +151,9 @@ class ProgressIndex:
                     {
                         "count": future[0],
                         "as_of": self.as_of.isoformat(),
-                        "first": f"line {future[1]}",
+                        "first": msg("line {line}", line=future[1]),
                     },
-                    hint="pass --as-of with a later date to include them",
+                    hint=msg("pass --as-of with a later date to include them"),
                 )
             )
         blank = self._not_reported.pop(source.display, None)
@@ -160,8 +162,8 @@ class ProgressIndex:
                 Finding(
                     Code.NOT_REPORTED,
                     Location(source.display, blank[1], None),
-                    {"count": blank[0], "first": f"line {blank[1]}"},
-                    hint="fill in the value when the figure is known, or delete the row",
+                    {"count": blank[0], "first": msg("line {line}", line=blank[1])},
+                    hint=msg("fill in the value when the figure is known, or delete the row"),
                 )
             )
 
@@ -298,8 +300,10 @@ class ProgressIndex:
         fraction?), read now that the file has settled its decimal mark, or not."""
         numbers = self._numbers
         numbers.final = True
-        for line, text in numbers.waiting:
-            self._scan(io.StringIO(text), header, file_index, sink, None, first_line=line)
+        for line, text, spanned in numbers.waiting:
+            self._scan(
+                io.StringIO(text), header, file_index, sink, None, first_line=line, spanned_before=spanned
+            )
         numbers.waiting.clear()
 
     def _scan(
@@ -313,6 +317,7 @@ class ProgressIndex:
         first_line: int | None = None,
         scale: float = 1.0,
         ends_at_cut: bool = False,
+        spanned_before: int = 0,
     ) -> Scanned:
         """Every row of ``text`` into the series."""
         index = header.index
@@ -345,6 +350,7 @@ class ProgressIndex:
             not_reported=self._not_reported,
             date_order=self.date_order,
             ends_at_cut=ends_at_cut,
+            spanned_before=spanned_before,
         )
         progress: Callable[[int], None] | None = None
         if on_rows is not None:
@@ -363,7 +369,10 @@ class ProgressIndex:
         )
         if progress is not None:
             progress(count)
-        return Scanned(count, checks.was_malformed, scanner.end_line, checks.open_at_cut, scanner.binary)
+        spanned = spanned_before + int(scanner.spanned)
+        return Scanned(
+            count, checks.was_malformed, scanner.end_line, checks.open_at_cut, scanner.binary, spanned
+        )
 
     def _row_keys(self) -> RowKeys:
         from dxcheck.progress.duplicates import RowKeys

@@ -19,7 +19,8 @@ class FileNumbers:
 
     declared: cells.DecimalMark | None
     comma_seen: bool = False
-    waiting: list[tuple[int, str]] = field(default_factory=list)  # (line, the row's text)
+    # (line, the row's text, extra lines of rows spanning lines before it)
+    waiting: list[tuple[int, str, int]] = field(default_factory=list)
     final: bool = False  # the end of the file: nothing waits any more
 
     @property

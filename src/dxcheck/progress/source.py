@@ -17,6 +17,7 @@ from typing import IO
 
 from dxcheck import DATA_DIR
 from dxcheck.findings import Code, Finding, FindingSink, Location
+from dxcheck.i18n import Msg, msg
 from dxcheck.progress.columns import FIELD_SIZE_LIMIT, LINE_LIMIT, SNIFF_BYTES
 
 
@@ -47,8 +48,8 @@ def decode_finding(source: InputFile, exc: UnicodeDecodeError) -> Finding:
         return Finding(
             Code.ENCODING,
             Location(source.display),
-            {"reason": f"the file is UTF-16 but not valid UTF-16 ({exc.reason})"},
-            hint="the file looks cut short or damaged: export it again, preferably as 'CSV UTF-8'",
+            {"reason": msg("the file is UTF-16 but not valid UTF-16 ({reason})", reason=exc.reason)},
+            hint=msg("the file looks cut short or damaged: export it again, preferably as 'CSV UTF-8'"),
         )
     line, column = (None, None)
     if source.path is not None and exc.encoding.replace("_", "-").lower().startswith("utf-8"):
@@ -58,11 +59,15 @@ def decode_finding(source: InputFile, exc: UnicodeDecodeError) -> Finding:
         Code.ENCODING,
         Location(source.display, line, column),
         {
-            "reason": f"the file is not valid UTF-8 (byte 0x{bad.hex()}; "
-            "it looks like Windows-1258 or another legacy code page)"
+            "reason": msg(
+                "the file is not valid UTF-8 (byte 0x{byte}; it looks like Windows-1258 or another legacy code page)",
+                byte=bad.hex(),
+            )
         },
-        hint="re-export it as 'CSV UTF-8' (Excel: File > Save As > CSV UTF-8; "
-        "LibreOffice: Character set: Unicode (UTF-8))",
+        hint=msg(
+            "re-export it as 'CSV UTF-8' (Excel: File > Save As > CSV UTF-8; "
+            "LibreOffice: Character set: Unicode (UTF-8))"
+        ),
     )
 
 
@@ -109,15 +114,17 @@ def open_text(source: InputFile, sink: FindingSink) -> Iterator[IO[str] | None]:
     try:
         raw = sys.stdin.buffer if source.path is None else source.path.open("rb")
     except IsADirectoryError:
-        sink.add(_unreadable(source.display, "it is a directory", "give the CSV files, e.g. data/*.csv"))
+        sink.add(
+            _unreadable(source.display, msg("it is a directory"), msg("give the CSV files, e.g. data/*.csv"))
+        )
         yield None
         return
     except FileNotFoundError:
-        sink.add(_unreadable(source.display, "no such file", None))
+        sink.add(_unreadable(source.display, msg("no such file"), None))
         yield None
         return
     except PermissionError:
-        sink.add(_unreadable(source.display, "permission denied", "check the file's permissions"))
+        sink.add(_unreadable(source.display, msg("permission denied"), msg("check the file's permissions")))
         yield None
         return
     except OSError as exc:
@@ -141,7 +148,8 @@ def open_text(source: InputFile, sink: FindingSink) -> Iterator[IO[str] | None]:
             raw.close()
 
 
-def _unreadable(display: str, reason: str, hint: str | None) -> Finding:
+def _unreadable(display: str, reason: str | Msg, hint: Msg | None) -> Finding:
+    """``reason``: dxcheck's words (a ``Msg``), or the system's (a ``str``: stays English)."""
     return Finding(Code.INPUT_UNREADABLE, Location(display), {"reason": reason}, hint)
 
 
@@ -165,8 +173,8 @@ def binary_finding(display: str, line: int, column: int | None) -> Finding:
     return Finding(
         Code.ENCODING,
         Location(display, line, column),
-        {"reason": "this is a binary file, not a CSV (it contains NUL bytes)"},
-        hint="export the sheet as CSV; an .xlsx workbook cannot be read directly",
+        {"reason": msg("this is a binary file, not a CSV (it contains NUL bytes)")},
+        hint=msg("export the sheet as CSV; an .xlsx workbook cannot be read directly"),
     )
 
 
