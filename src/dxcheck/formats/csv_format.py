@@ -1,5 +1,7 @@
 """``--format csv``: one row per result (or per finding), for spreadsheets and pandas.
 
+Streamed (``chunks``): the header, then one row at a time.
+
 Values are those of the JSON report (``result_document`` / ``finding_document``), so the
 two cannot disagree; nested ``latest`` is flattened to ``latest_*`` columns, ``null`` is
 an empty cell, booleans are ``true``/``false``. UTF-8, ``\\n`` line endings, quoting only
@@ -14,12 +16,11 @@ module writes itself are never prefixed: -5 stays -5.
 from __future__ import annotations
 
 import csv
-import io
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 
 from dxcheck.formats import Style
 from dxcheck.formats.document import finding_document, result_document
-from dxcheck.report import ProblemReport, Report
+from dxcheck.report import ProblemReport, Report, Result
 from dxcheck.text import csv_safe
 
 __all__ = ["FINDING_COLUMNS", "RESULT_COLUMNS", "Renderer", "cell", "csv_safe"]
@@ -66,13 +67,23 @@ def cell(value: object) -> str:
     return csv_safe(str(value))
 
 
-def _table(columns: Sequence[str], rows: Iterable[Mapping[str, object]]) -> str:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(columns)
+class _Echo:
+    """A file that gives back what is written to it: ``csv.writer(...).writerow`` returns
+    what its file's ``write`` returns, so each row comes back as its text."""
+
+    def write(self, text: str) -> str:
+        return text
+
+
+def _lines(columns: Sequence[str], rows: Iterable[Mapping[str, object]]) -> Iterator[str]:
+    writer = csv.writer(_Echo(), lineterminator="\n")
+    yield writer.writerow(columns)
     for row in rows:
-        writer.writerow([cell(row[c]) for c in columns])
-    return buffer.getvalue()
+        yield writer.writerow([cell(row[c]) for c in columns])
+
+
+def _table(columns: Sequence[str], rows: Iterable[Mapping[str, object]]) -> str:
+    return "".join(_lines(columns, rows))
 
 
 class Renderer:
@@ -80,17 +91,22 @@ class Renderer:
         self.style = style
 
     def render(self, report: Report) -> str:
-        rows: list[dict[str, object]] = []
-        for result in report.results:
-            doc = result_document(result)
-            latest = doc["latest"]
-            row: dict[str, object] = {**doc}
-            row["latest_date"] = latest["date"] if latest else None
-            row["latest_value"] = latest["value"] if latest else None
-            row["latest_file"] = latest["file"] if latest else None
-            row["latest_line"] = latest["line"] if latest else None
-            rows.append(row)
-        return _table(RESULT_COLUMNS, rows)
+        return "".join(self.chunks(report))
+
+    def chunks(self, report: Report) -> Iterator[str]:
+        return _lines(RESULT_COLUMNS, (_row(r) for r in report.results))
 
     def render_problems(self, problems: ProblemReport) -> str:
         return _table(FINDING_COLUMNS, ({**finding_document(f)} for f in problems.findings))
+
+
+def _row(result: Result) -> dict[str, object]:
+    """A result's cells by column: its JSON fields, ``latest`` flattened."""
+    doc = result_document(result)
+    latest = doc["latest"]
+    row: dict[str, object] = {**doc}
+    row["latest_date"] = latest["date"] if latest else None
+    row["latest_value"] = latest["value"] if latest else None
+    row["latest_file"] = latest["file"] if latest else None
+    row["latest_line"] = latest["line"] if latest else None
+    return row

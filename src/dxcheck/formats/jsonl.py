@@ -5,20 +5,25 @@ line-oriented tools.
 (``result_document``) plus ``as_of``; ``render_problems`` one object per finding
 (``finding_document``). Nothing else: no header, no summary, and no input gives no lines.
 JSON escapes every newline inside a string, so an object never spans two lines.
+Streamed (``chunks``): one line per result.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 
 from dxcheck.formats import Style
 from dxcheck.formats.document import finding_document, result_document
 from dxcheck.report import ProblemReport, Report
 
+# What json.dumps(o, ensure_ascii=False, separators=(",", ":")) uses, made once: dumps
+# builds a new encoder on every call with those arguments.
+_encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+
 
 def _lines(objects: Iterable[Mapping[str, object]]) -> str:
-    return "".join(json.dumps(o, ensure_ascii=False, separators=(",", ":")) + "\n" for o in objects)
+    return "".join(_encode(o) + "\n" for o in objects)
 
 
 class Renderer:
@@ -26,8 +31,12 @@ class Renderer:
         self.style = style
 
     def render(self, report: Report) -> str:
+        return "".join(self.chunks(report))
+
+    def chunks(self, report: Report) -> Iterator[str]:
         as_of = report.as_of.isoformat()
-        return _lines({"as_of": as_of, **result_document(r)} for r in report.results)
+        for result in report.results:
+            yield _encode({"as_of": as_of, **result_document(result)}) + "\n"
 
     def render_problems(self, problems: ProblemReport) -> str:
         return _lines(finding_document(f) for f in problems.findings)

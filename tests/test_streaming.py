@@ -1,0 +1,114 @@
+"""Streamed reports (``Renderer.chunks``, ``formats.write_report``): the pieces make
+exactly what ``render`` makes, for every format that streams, and the CLI writes them to
+stdout and to ``--report`` files byte for byte as before."""
+
+from __future__ import annotations
+
+import io
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from dxcheck.formats import Format, Style, renderer, write_report
+from dxcheck.output import write_atomic
+from dxcheck.report import ProblemReport, Report
+from tests.conftest import Run
+from tests.test_formats import make_reports
+
+STREAMING = [f for f in Format if hasattr(renderer(f), "chunks")]
+
+
+def test_the_machine_formats_stream() -> None:
+    assert {Format.JSON, Format.JSONL, Format.CSV} <= set(STREAMING)
+
+
+@pytest.fixture
+def report(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Report:
+    made, _ = make_reports(tmp_path, monkeypatch)
+    return made
+
+
+def _variants(report: Report) -> dict[str, Report]:
+    """Several results with warnings; no results; one result; no warnings."""
+    assert len(report.results) > 3 and report.findings
+    return {
+        "full": report,
+        "empty": replace(report, results=(), superseded=(), findings=()),
+        "empty-with-warnings": replace(report, results=()),
+        "one": replace(report, results=report.results[:1]),
+        "no-warnings": replace(report, findings=()),
+    }
+
+
+@pytest.mark.parametrize("fmt", STREAMING, ids=[f.value for f in STREAMING])
+def test_chunks_join_to_render(report: Report, fmt: Format) -> None:
+    made = renderer(fmt, Style(color=False, width=120))
+    for name, variant in _variants(report).items():
+        pieces = list(made.chunks(variant))  # type: ignore[attr-defined]
+        assert all(isinstance(p, str) for p in pieces), name
+        assert "".join(pieces) == made.render(variant), name
+        if len(variant.results) > 1:
+            assert len(pieces) > len(variant.results) // 2, f"{name}: not streamed result by result"
+        out = io.StringIO()
+        write_report(made, variant, out)
+        assert out.getvalue() == made.render(variant), name
+
+
+@pytest.mark.parametrize("fmt", list(Format), ids=[f.value for f in Format])
+def test_write_report_writes_what_render_makes(report: Report, fmt: Format) -> None:
+    made = renderer(fmt, Style(color=False, width=120))
+    out = io.StringIO()
+    write_report(made, report, out)
+    assert out.getvalue() == made.render(report)
+
+
+def test_a_problems_report_is_still_rendered_whole(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _, problems = make_reports(tmp_path, monkeypatch)
+    assert isinstance(problems, ProblemReport) and problems.findings
+    for fmt in STREAMING:
+        text = renderer(fmt).render_problems(problems)
+        assert text and text.endswith("\n")
+
+
+def test_a_streamed_file_that_fails_midway_leaves_nothing_behind(tmp_path: Path) -> None:
+    (tmp_path / "report.json").write_text("old", encoding="utf-8")
+
+    def broken(out: object) -> None:
+        out.write("half")  # type: ignore[attr-defined]
+        raise RuntimeError("stopped")
+
+    with pytest.raises(RuntimeError):
+        write_atomic(tmp_path / "report.json", broken)
+    assert [p.name for p in tmp_path.iterdir()] == ["report.json"]
+    assert (tmp_path / "report.json").read_text(encoding="utf-8") == "old"
+
+
+@pytest.mark.parametrize("fmt", ["json", "jsonl", "csv"])
+def test_stdout_and_report_file_are_the_rendered_report(
+    run_cli: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fmt: str
+) -> None:
+    made, _ = make_reports(tmp_path, monkeypatch)
+    expected = renderer(Format(fmt)).render(made)
+    result = run_cli(
+        "status", "progress.csv", "-t", "targets.yaml", "--as-of", "2026-01-15", "-f", fmt,
+        "--report", f"{fmt}:out/report.{fmt}",
+    )  # fmt: skip
+    assert result.exit_code == 1
+    assert result.stdout == expected
+    assert (tmp_path / "out" / f"report.{fmt}").read_text(encoding="utf-8") == expected
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [f"report.{fmt}"]
+
+
+def test_a_streamed_report_appends_to_the_step_summary(
+    run_cli: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    made, _ = make_reports(tmp_path, monkeypatch)
+    summary = tmp_path / "summary.md"
+    summary.write_text("earlier", encoding="utf-8")
+    result = run_cli(
+        "status", "progress.csv", "-t", "targets.yaml", "--as-of", "2026-01-15", "-q",
+        "--report", f"csv:{summary}", env={"GITHUB_STEP_SUMMARY": str(summary)},
+    )  # fmt: skip
+    assert result.exit_code == 1
+    assert summary.read_text(encoding="utf-8") == "earlier\n\n" + renderer(Format.CSV).render(made)
