@@ -5,14 +5,18 @@ stdout and to ``--report`` files byte for byte as before."""
 from __future__ import annotations
 
 import io
+import json
+import math
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from dxcheck.formats import Format, Style, renderer, write_report
+from dxcheck.formats.document import outcome_fields, report_document, result_document
+from dxcheck.formats.json_text import OutcomeText, value
 from dxcheck.output import write_atomic
-from dxcheck.report import ProblemReport, Report
+from dxcheck.report import ProblemReport, Report, Result
 from tests.conftest import Run
 from tests.test_formats import make_reports
 
@@ -112,3 +116,46 @@ def test_a_streamed_report_appends_to_the_step_summary(
     )  # fmt: skip
     assert result.exit_code == 1
     assert summary.read_text(encoding="utf-8") == "earlier\n\n" + renderer(Format.CSV).render(made)
+
+
+# --- outcomes written directly (formats.json_text) ----------------------------------------
+
+
+def _odd_results(report: Report) -> list[Result]:
+    """The fixture's results, and copies with the values an encoder treats specially."""
+    out = list(report.results)
+    with_latest = next(r for r in report.results if r.latest is not None)
+    assert with_latest.latest is not None
+    for number in (math.nan, math.inf, -math.inf, -0.0, 1e300, 5e-324, 3, 123456789.123456789):
+        latest = replace(with_latest.latest, value=number)  # an int slips through too
+        trend = replace(with_latest.trend, projected=number, ratio=number, required_rate=number)
+        out.append(replace(with_latest, latest=latest, trend=trend, progress=number, days_left=-3))
+    for text in ('a "quoted"\\ \n\t\x00\x1f\u2028 Hà Nội 😀', "", "\ud800"):
+        latest = replace(with_latest.latest, source=text, file=text)
+        out.append(replace(with_latest, entity=text, latest=latest))
+    return out
+
+
+@pytest.mark.parametrize(("item", "key"), [(", ", ": "), (",", ":")])
+def test_outcome_text_is_what_the_encoder_writes(report: Report, item: str, key: str) -> None:
+    encode = json.JSONEncoder(ensure_ascii=False, separators=(item, key)).encode
+    write = OutcomeText(item, key)
+    for result in _odd_results(report):
+        assert write(result) == encode(outcome_fields(result))[1:]
+        assert value(result.entity) == encode(result.entity)
+
+
+@pytest.mark.parametrize("fmt", [Format.JSON, Format.JSONL])
+def test_odd_values_stream_as_the_encoder_writes_them(report: Report, fmt: Format) -> None:
+    odd = replace(report, results=tuple(_odd_results(report)))
+    text = renderer(fmt).render(odd)
+    if fmt is Format.JSON:
+        expected = json.dumps(report_document(odd), ensure_ascii=False) + "\n"
+    else:
+        as_of = odd.as_of.isoformat()
+        expected = "".join(
+            json.dumps({"as_of": as_of, **result_document(r)}, ensure_ascii=False, separators=(",", ":"))
+            + "\n"
+            for r in odd.results
+        )
+    assert text == expected

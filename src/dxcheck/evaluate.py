@@ -12,6 +12,7 @@ before the as-of date:
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterable
 from datetime import date
 from typing import Protocol
@@ -89,8 +90,17 @@ def in_force(catalog: Catalog, as_of: date) -> tuple[list[Target], list[Supersed
 def evaluate(catalog: Catalog, index: SeriesSource, as_of: date) -> tuple[list[Result], list[Superseded]]:
     targets, superseded = in_force(catalog, as_of)
     results: list[Result] = []
-    for target in targets:
-        results.extend(evaluate_target(target, index, as_of))
+    # Evaluation makes several objects per series and no cycles; with the collector on,
+    # its full collections walk every series and result again and again (a third of the
+    # evaluation at 100,000s of series).
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        for target in targets:
+            results.extend(evaluate_target(target, index, as_of))
+    finally:
+        if collecting:
+            gc.enable()
     return results, superseded
 
 

@@ -13,7 +13,8 @@ import json
 from collections.abc import Iterator
 
 from dxcheck.formats import Style
-from dxcheck.formats.document import outcome_fields, problems_document, report_document, target_fields
+from dxcheck.formats.document import problems_document, report_document, target_fields
+from dxcheck.formats.json_text import OutcomeText
 from dxcheck.report import ProblemReport, Report
 
 _encode = json.JSONEncoder(ensure_ascii=False).encode  # what json.dumps(..., ensure_ascii=False) uses
@@ -49,6 +50,7 @@ def report_chunks(report: Report) -> Iterator[str]:
     del doc["results"]  # type: ignore[misc]
     yield _encode(doc)[:-1] + ', "results": ['
     per_target: dict[str, tuple[str, str]] = {}
+    outcome = OutcomeText()
     first = True
     for result in report.results:
         target = result.target
@@ -57,7 +59,7 @@ def report_chunks(report: Report) -> Iterator[str]:
             head = ", " + _encode({"target": target.id, "title": target.title})[:-1] + ', "entity": '
             middle = ", " + _encode(target_fields(target))[1:-1] + ", "
             encoded = per_target[target.id] = (head, middle)
-        piece = encoded[0] + _encode(result.entity) + encoded[1] + _encode(outcome_fields(result))[1:]
+        piece = encoded[0] + _encode(result.entity) + encoded[1] + outcome(result)
         if first:  # no separator before the first result
             piece = piece[2:]
             first = False

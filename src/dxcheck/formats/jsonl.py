@@ -14,7 +14,8 @@ import json
 from collections.abc import Iterable, Iterator, Mapping
 
 from dxcheck.formats import Style
-from dxcheck.formats.document import finding_document, result_document
+from dxcheck.formats.document import finding_document, target_fields
+from dxcheck.formats.json_text import OutcomeText, value
 from dxcheck.report import ProblemReport, Report
 
 # What json.dumps(o, ensure_ascii=False, separators=(",", ":")) uses, made once: dumps
@@ -34,9 +35,21 @@ class Renderer:
         return "".join(self.chunks(report))
 
     def chunks(self, report: Report) -> Iterator[str]:
+        """Each line is ``{"as_of": ..., **result_document(result)}`` encoded; the fields a
+        line takes from its target are encoded once per target (as in the JSON report)."""
         as_of = report.as_of.isoformat()
+        outcome = OutcomeText(",", ":")
+        per_target: dict[str, tuple[str, str]] = {}
         for result in report.results:
-            yield _encode({"as_of": as_of, **result_document(result)}) + "\n"
+            target = result.target
+            encoded = per_target.get(target.id)
+            if encoded is None:
+                head = (
+                    _encode({"as_of": as_of, "target": target.id, "title": target.title})[:-1] + ',"entity":'
+                )
+                middle = "," + _encode(target_fields(target))[1:-1] + ","
+                encoded = per_target[target.id] = (head, middle)
+            yield encoded[0] + value(result.entity) + encoded[1] + outcome(result) + "\n"
 
     def render_problems(self, problems: ProblemReport) -> str:
         return _lines(finding_document(f) for f in problems.findings)
