@@ -4,6 +4,7 @@ stdout and to ``--report`` files byte for byte as before."""
 
 from __future__ import annotations
 
+import csv
 import io
 import json
 import math
@@ -13,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from dxcheck.formats import Format, Style, renderer, write_report
+from dxcheck.formats.csv_format import RESULT_COLUMNS, cell
 from dxcheck.formats.document import outcome_fields, report_document, result_document
 from dxcheck.formats.json_text import OutcomeText, value
 from dxcheck.output import write_atomic
@@ -159,3 +161,30 @@ def test_odd_values_stream_as_the_encoder_writes_them(report: Report, fmt: Forma
             for r in odd.results
         )
     assert text == expected
+
+
+def _csv_reference(report: Report) -> str:
+    """The CSV report as it was built before it streamed: a row per result from its JSON
+    document, ``latest`` flattened."""
+    rows = []
+    for result in report.results:
+        doc = result_document(result)
+        latest = doc["latest"]
+        row: dict[str, object] = {**doc}
+        row["latest_date"] = latest["date"] if latest else None
+        row["latest_value"] = latest["value"] if latest else None
+        row["latest_file"] = latest["file"] if latest else None
+        row["latest_line"] = latest["line"] if latest else None
+        rows.append(row)
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(RESULT_COLUMNS)
+    for row in rows:
+        writer.writerow([cell(row[c]) for c in RESULT_COLUMNS])
+    return out.getvalue()
+
+
+def test_csv_rows_are_the_documents_cells(report: Report) -> None:
+    odd = replace(report, results=tuple(_odd_results(report)))
+    for variant in (report, odd, replace(report, results=())):
+        assert renderer(Format.CSV).render(variant) == _csv_reference(variant)

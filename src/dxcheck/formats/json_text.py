@@ -10,6 +10,7 @@ import json
 from datetime import date
 from json.encoder import encode_basestring  # what the encoder quotes text with (ensure_ascii=False)
 
+from dxcheck.formats.document import rounded
 from dxcheck.report import Outlook, Result, Status
 
 _INFINITY = float("inf")
@@ -60,13 +61,29 @@ def value(item: object) -> str:
     return _encode(item)
 
 
+# The fast paths below take the types the engine gives (an exact int, a finite float, a
+# str, None) and hand anything else to ``value``: ``repr`` of an exact int or a finite
+# float is what the encoder writes.
+
+
+def _int(item: int | None) -> str:
+    return repr(item) if type(item) is int else value(item)
+
+
+def _float(item: float | None) -> str:
+    return repr(item) if type(item) is float and item - item == 0.0 else value(item)
+
+
+def _text(item: str | None) -> str:
+    return encode_basestring(item) if type(item) is str else value(item)
+
+
 def _day(day: date | None) -> str:
     return "null" if day is None else '"' + day.isoformat() + '"'
 
 
 def _rounded(number: float | None) -> str:
-    # document._round: four decimals
-    return "null" if number is None else value(round(number, 4))
+    return "null" if number is None else _float(rounded(number))
 
 
 class OutcomeText:
@@ -93,28 +110,29 @@ class OutcomeText:
         if latest is None:
             observed = "null"
         else:
-            observed = (
-                self._date + _day(latest.date)
-                + self._value + value(latest.value)
-                + self._file + value(latest.file)
-                + self._line + value(latest.line)
-                + self._source + value(latest.source)
-                + "}"
-            )  # fmt: skip
-        return (
-            self._status + (_WORDS.get(result.status) or value(result.status))
-            + self._late + value(result.late)
-            + self._days_left + value(result.days_left)
-            + self._progress + _rounded(result.progress)
-            + self._observations + value(result.observations)
-            + self._latest + observed
-            + self._first_met + _day(result.first_met)
-            + self._outlook + (_WORDS.get(trend.outlook) or value(trend.outlook))
-            + self._projection + value(trend.method)
-            + self._projected + _rounded(trend.projected)
-            + self._ratio + _rounded(trend.ratio)
-            + self._required_rate + _rounded(trend.required_rate)
-            + self._current_rate + _rounded(trend.current_rate)
-            + self._eta + _day(trend.eta)
-            + "}"
-        )  # fmt: skip
+            observed = "".join((
+                self._date, _day(latest.date),
+                self._value, _float(latest.value),
+                self._file, _text(latest.file),
+                self._line, _int(latest.line),
+                self._source, _text(latest.source),
+                "}",
+            ))  # fmt: skip
+        # One join, not a chain of +: each + would copy the growing text again.
+        return "".join((
+            self._status, _WORDS.get(result.status) or value(result.status),
+            self._late, value(result.late),
+            self._days_left, _int(result.days_left),
+            self._progress, _rounded(result.progress),
+            self._observations, _int(result.observations),
+            self._latest, observed,
+            self._first_met, _day(result.first_met),
+            self._outlook, _WORDS.get(trend.outlook) or value(trend.outlook),
+            self._projection, _text(trend.method),
+            self._projected, _rounded(trend.projected),
+            self._ratio, _rounded(trend.ratio),
+            self._required_rate, _rounded(trend.required_rate),
+            self._current_rate, _rounded(trend.current_rate),
+            self._eta, _day(trend.eta),
+            "}",
+        ))  # fmt: skip
