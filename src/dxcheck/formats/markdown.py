@@ -9,7 +9,7 @@ through ``cell``: it renders as literal text inside one table cell, whatever it 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 from dxcheck.findings import Finding
 from dxcheck.formats import Style
@@ -51,9 +51,17 @@ def table(
     columns: Sequence[str], rows: Iterable[Sequence[str]], *, right: frozenset[str] = frozenset()
 ) -> str:
     """A table; cells must already be escaped."""
-    lines = [row(columns), row("---:" if c in right else "---" for c in columns)]
-    lines += [row(r) for r in rows]
-    return "\n".join(lines) + "\n"
+    return "".join(table_lines(columns, rows, right=right))
+
+
+def table_lines(
+    columns: Sequence[str], rows: Iterable[Sequence[str]], *, right: frozenset[str] = frozenset()
+) -> Iterator[str]:
+    """``table`` a line at a time."""
+    yield row(columns) + "\n"
+    yield row("---:" if c in right else "---" for c in columns) + "\n"
+    for cells in rows:
+        yield row(cells) + "\n"
 
 
 def status_cell(result: Result) -> str:
@@ -124,38 +132,36 @@ class Renderer:
         self.style = style
 
     def render(self, report: Report) -> str:
-        parts = ["## dxcheck status\n", gate_verdict(report) + "\n"]
+        return "".join(self.chunks(report))
+
+    def chunks(self, report: Report) -> Iterator[str]:
+        """The parts of the page, a blank line between them; the results table a row at
+        a time."""
+        yield "## dxcheck status\n"
+        yield "\n" + gate_verdict(report) + "\n"
         counts = report.summary
-        parts.append(
-            table(
-                ("status", "results"),
-                ([f"{STATUS_EMOJI[s]} {s.value}", str(counts[s.value])] for s in Status),
-                right=frozenset({"results"}),
-            )
+        yield "\n" + table(
+            ("status", "results"),
+            ([f"{STATUS_EMOJI[s]} {s.value}", str(counts[s.value])] for s in Status),
+            right=frozenset({"results"}),
         )
         if report.results:
-            parts.append(
-                table(
-                    RESULT_COLUMNS,
-                    (_result_row(r) for r in ordered(report)),
-                    right=frozenset({"progress"}),
-                )
+            yield "\n"
+            yield from table_lines(
+                RESULT_COLUMNS, (_result_row(r) for r in ordered(report)), right=frozenset({"progress"})
             )
         else:
-            parts.append("No results match the selection.\n")
+            yield "\nNo results match the selection.\n"
         if report.superseded:
-            parts.append(
-                "".join(
-                    f"- superseded: {cell(s.target.id)} (restated as {cell(s.by)} on {s.since.isoformat()})\n"
-                    for s in report.superseded
-                )
+            yield "\n" + "".join(
+                f"- superseded: {cell(s.target.id)} (restated as {cell(s.by)} on {s.since.isoformat()})\n"
+                for s in report.superseded
             )
         if report.findings:
-            parts.append("### Warnings\n")
-            parts.append(findings_table(report.findings))
+            yield "\n### Warnings\n"
+            yield "\n" + findings_table(report.findings)
         sources = ", ".join(cell(i) for i in report.inputs) or "none"
-        parts.append(f"Catalog: {cell(report.catalog)}. Inputs: {sources}.\n")
-        return "\n".join(parts)
+        yield f"\nCatalog: {cell(report.catalog)}. Inputs: {sources}.\n"
 
     def render_problems(self, problems: ProblemReport) -> str:
         found = (
