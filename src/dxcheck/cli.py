@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import sys
 from dataclasses import replace
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, NoReturn
 
@@ -47,7 +48,7 @@ from dxcheck.cli_options import (
 )
 from dxcheck.cli_terminal import Terminal, _emit_findings, _preamble
 from dxcheck.exit_codes import EXIT_BAD_INPUT
-from dxcheck.formats import TERMINAL_LIMIT, Format, Lang, Style, renderer
+from dxcheck.formats import TERMINAL_LIMIT, Format, Lang, Style, renderer, write_report
 from dxcheck.report import DEFAULT_FAIL_ON, Outlook, Report, Status
 from dxcheck.timeline_words import GroupBy
 
@@ -279,7 +280,7 @@ def _finish_status(
 
         sys.stdout.write(render_overview(report, terminal.style))
     else:
-        sys.stdout.write(renderer(fmt, terminal.style).render(report))
+        write_report(renderer(fmt, terminal.style), report, sys.stdout)  # streamed when it can be
     raise typer.Exit(outcome.exit_code)
 
 
@@ -290,13 +291,19 @@ def _write_reports(
     *,
     lang: str = "en",
 ) -> None:
-    from dxcheck.output import write_report
+    from dxcheck.output import Content
+    from dxcheck.output import write_report as write_report_file
 
     failures: list[Finding] = []
     for fmt, path in reports:
         made = renderer(fmt, Style(color=False, width=120, lang=lang))
-        text = made.render(content) if isinstance(content, Report) else made.render_problems(content)
-        problem = write_report(path, text, protected=protected)  # appends to $GITHUB_STEP_SUMMARY
+        # A status report is written as it is rendered (streamed when the format can be).
+        text: Content = (
+            partial(write_report, made, content)
+            if isinstance(content, Report)
+            else made.render_problems(content)
+        )
+        problem = write_report_file(path, text, protected=protected)  # appends to $GITHUB_STEP_SUMMARY
         if problem is not None:
             failures.append(problem)
     if failures:

@@ -5,10 +5,12 @@ over a file the run reads or depends on. A report aimed at GitHub's job summary
 from __future__ import annotations
 
 import contextlib
+import io
 import os
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TextIO
 
 from dxcheck.findings import Code, Finding, Location
 from dxcheck.i18n import Msg, msg
@@ -16,6 +18,18 @@ from dxcheck.i18n import Msg, msg
 CATALOG = msg("the catalog")
 INPUT = msg("an input CSV")
 BUNDLED = msg("dxcheck's bundled data")
+
+
+# What a file gets: its text, or a function that writes it to the open file (a report
+# streamed piece by piece, never whole in memory: formats.write_report).
+Content = str | Callable[[TextIO], None]
+
+
+def _put(handle: TextIO, content: Content) -> None:
+    if isinstance(content, str):
+        handle.write(content)
+    else:
+        content(handle)
 
 
 @dataclass(frozen=True)
@@ -53,7 +67,7 @@ def clash(path: Path, protected: Iterable[Protected]) -> Protected | None:
 
 
 def write_atomic(
-    path: Path, text: str, *, protected: Iterable[Protected] = (), overwrite: bool = True
+    path: Path, text: Content, *, protected: Iterable[Protected] = (), overwrite: bool = True
 ) -> Finding | None:
     """Write ``text`` to ``path`` via a temporary file and a rename; None on success.
 
@@ -86,7 +100,7 @@ def write_atomic(
         # A device or a pipe (/dev/stdout, a FIFO): nothing to replace, write through.
         try:
             with target.open("w", encoding="utf-8", newline="") as handle:
-                handle.write(text)
+                _put(handle, text)
         except OSError as exc:
             return Finding(Code.OUTPUT_UNWRITABLE, Location(str(path)), {"reason": exc.strerror or str(exc)})
         return None
@@ -103,7 +117,7 @@ def write_atomic(
         return Finding(Code.OUTPUT_UNWRITABLE, Location(str(path)), {"reason": exc.strerror or str(exc)})
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
+            _put(handle, text)
             handle.flush()
             os.fsync(handle.fileno())
         if target.exists():
@@ -118,6 +132,12 @@ def write_atomic(
         with contextlib.suppress(OSError):
             Path(temporary).unlink()
         return Finding(Code.OUTPUT_UNWRITABLE, Location(str(path)), {"reason": exc.strerror or str(exc)})
+    except BaseException:
+        # A streamed report renders while it is written: whatever stops it (a bug, ^C)
+        # must not leave the temporary file behind.
+        with contextlib.suppress(OSError):
+            Path(temporary).unlink()
+        raise
     return None
 
 
@@ -128,7 +148,11 @@ def is_step_summary(path: Path, environ: Mapping[str, str]) -> bool:
 
 
 def write_report(
-    path: Path, text: str, *, protected: Iterable[Protected] = (), environ: Mapping[str, str] | None = None
+    path: Path,
+    text: Content,
+    *,
+    protected: Iterable[Protected] = (),
+    environ: Mapping[str, str] | None = None,
 ) -> Finding | None:
     """A ``--report`` file: appended to when it is $GITHUB_STEP_SUMMARY (what earlier steps
     or commands wrote there stays, and one blank line separates the two), else written
@@ -148,7 +172,8 @@ def write_report(
                 separator = b"\n" if handle.read(1) == b"\n" else b"\n\n"
                 handle.seek(0, os.SEEK_END)
                 handle.write(separator)
-            handle.write(text.encode("utf-8"))
+            with io.TextIOWrapper(handle, encoding="utf-8", newline="") as text_handle:
+                _put(text_handle, text)
     except OSError as exc:
         return Finding(Code.OUTPUT_UNWRITABLE, Location(str(path)), {"reason": exc.strerror or str(exc)})
     return None

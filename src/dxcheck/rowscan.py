@@ -18,7 +18,7 @@ import csv
 from collections.abc import Callable, Hashable, Iterator
 from datetime import date
 from math import log
-from typing import Final, Protocol
+from typing import Any, Final, Protocol
 
 # Empty here; the compiled copy says which source it was built from (hatch_build.py),
 # so that an edited source is never shadowed by a stale build (dxcheck.native).
@@ -139,6 +139,138 @@ class Series:
         self.year_end = date(year, 12, 31).toordinal() - DAY0
         self.year_t = t
         self.year_y = y
+
+    def merge(
+        self, columns: list[list[Any]], i: int, bits: int, code_map: dict[int, int], offset: int
+    ) -> None:
+        """Add the same series as read in a later half of the file: entry ``i`` of that
+        half's ``state_columns``, its dates renumbered by ``code_map`` (``bits``: its
+        bitset of dates seen, renumbered already), its lines shifted by ``offset``."""
+        self.seen |= bits
+        count: int = columns[0][i]
+        self.count += count
+        if len(columns) == 2:  # from ``validate``: the count and the dates seen
+            return
+        late: int = columns[2][i]
+        after: int = columns[3][i]
+        if late:
+            self.reported_late |= remap_bits(late, code_map)
+        if after:
+            self.reported_after |= remap_bits(after, code_map)
+        latest: int = columns[4][i]
+        if latest >= 0:
+            code = recode(latest, code_map)
+            if code > self.latest:
+                self.latest = code
+                value: float = columns[5][i]
+                file: int = columns[6][i]
+                line: int = columns[7][i]
+                source: str = columns[8][i]
+                self.value = value
+                self.file = file
+                self.line = line + offset
+                self.source = source
+        earliest: int = columns[9][i]
+        if earliest != NEVER:
+            code = recode(earliest, code_map)
+            if code < self.earliest:
+                self.earliest = code
+                earliest_value: float = columns[10][i]
+                self.earliest_value = earliest_value
+        first_met: int = columns[11][i]
+        if first_met != NEVER:
+            code = recode(first_met, code_map)
+            if code < self.first_met:  # min(), as it picks between equals
+                self.first_met = code
+        n: int = columns[12][i]
+        st: int = columns[13][i]
+        sy: float = columns[14][i]
+        stt: int = columns[15][i]
+        sty: float = columns[16][i]
+        sly: float = columns[17][i]
+        stly: float = columns[18][i]
+        nonpositive: int = columns[19][i]
+        ylo: float = columns[20][i]
+        yhi: float = columns[21][i]
+        year_start: int = columns[22][i]
+        year_end: int = columns[23][i]
+        year_t: int = columns[24][i]
+        year_y: float = columns[25][i]
+        if year_start < self.year_start or (year_start == self.year_start and year_t > self.year_t):
+            # the half's first year is earlier, or the same with a later point in it
+            self.year_start = year_start
+            self.year_end = year_end
+            self.year_t = year_t
+            self.year_y = year_y
+        if n:
+            if self.n == 0:
+                self.ylo = ylo
+                self.yhi = yhi
+            else:
+                # min() and max(), as they pick between equals (0.0 and -0.0)
+                if ylo < self.ylo:
+                    self.ylo = ylo
+                if yhi > self.yhi:
+                    self.yhi = yhi
+        self.n += n
+        self.st += st
+        self.sy += sy
+        self.stt += stt
+        self.sty += sty
+        self.sly += sly
+        self.stly += stly
+        self.nonpositive += nonpositive
+
+
+def state_columns(states: list[Series], full: bool) -> list[list[Any]]:
+    """The state of a half's series, a column per field (the order ``Series.merge`` reads
+    them in): plain values to send back to the whole; only the count and the dates seen
+    without ``full`` (``validate``)."""
+    out: list[list[Any]] = [[s.count for s in states], [s.seen for s in states]]
+    if not full:
+        return out
+    out += [
+        [s.reported_late for s in states],
+        [s.reported_after for s in states],
+        [s.latest for s in states],
+        [s.value for s in states],
+        [s.file for s in states],
+        [s.line for s in states],
+        [s.source for s in states],
+        [s.earliest for s in states],
+        [s.earliest_value for s in states],
+        [s.first_met for s in states],
+        [s.n for s in states],
+        [s.st for s in states],
+        [s.sy for s in states],
+        [s.stt for s in states],
+        [s.sty for s in states],
+        [s.sly for s in states],
+        [s.stly for s in states],
+        [s.nonpositive for s in states],
+        [s.ylo for s in states],
+        [s.yhi for s in states],
+        [s.year_start for s in states],
+        [s.year_end for s in states],
+        [s.year_t for s in states],
+        [s.year_y for s in states],
+    ]
+    return out
+
+
+def remap_bits(mask: int, code_map: dict[int, int]) -> int:
+    """A bitset of date indices of a half, renumbered to the whole's (``code_map``)."""
+    out = 0
+    while mask:
+        low = mask & -mask
+        out |= 1 << code_map[low.bit_length() - 1]
+        mask ^= low
+    return out
+
+
+def recode(code: int, code_map: dict[int, int]) -> int:
+    """A date code of a half, with the whole's index of that date."""
+    return (code & ~LOW) | code_map[code & LOW]
 
 
 class RowChecks(Protocol):

@@ -47,6 +47,9 @@ def days(day: date) -> int:
     return day.toordinal() - EPOCH
 
 
+_LAST_ETA_DAYS = days(LAST_ETA)  # asked once or twice per series
+
+
 class FitSums(NamedTuple):
     """Running sums of a series: n, St, Sy, Stt, Sty, and for compound S(ln y), S(t ln y),
     with the lowest and highest y. (Immutable tuples, not frozen dataclasses: built once
@@ -198,10 +201,10 @@ def eta(sums: FitSums, given: TrendInput, slope: float | None) -> date | None:
         target, centre = given.level, sums.sy / sums.n
     # The fitted line passes through the means: it is at ``target`` this many days on.
     reached = sums.mean_t() + (target - centre) / rate
-    if not math.isfinite(reached) or reached > days(LAST_ETA):
+    if not math.isfinite(reached) or reached > _LAST_ETA_DAYS:
         return None
     day = max(math.ceil(round(reached, ETA_DECIMALS)), days(given.as_of))
-    if day > days(LAST_ETA):
+    if day > _LAST_ETA_DAYS:
         return None
     return date.fromordinal(EPOCH + day)
 

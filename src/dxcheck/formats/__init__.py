@@ -2,6 +2,10 @@
 
 Modules are imported only when their format is asked for, so ``--format json`` never
 imports rich.
+
+A renderer may also stream: ``chunks(report)`` yields its output piece by piece (their
+concatenation is exactly ``render(report)``), and ``write_report`` writes those pieces as
+they come, so a report of 100,000s of results is never one string in memory.
 """
 
 from __future__ import annotations
@@ -9,13 +13,15 @@ from __future__ import annotations
 import enum
 import importlib
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Protocol, TextIO
 
 from dxcheck.i18n import Lang
 
 __all__ = ["TERMINAL_LIMIT", "Format", "Lang", "Renderer", "Style", "renderer"]
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     from dxcheck.report import ProblemReport, Report
 
 
@@ -56,6 +62,25 @@ class Renderer(Protocol):
     def render_problems(self, problems: ProblemReport) -> str:
         """``validate``'s findings in this format."""
         ...
+
+
+class Streaming(Renderer, Protocol):
+    """A renderer that can also write its report as it goes (the optional ``chunks``)."""
+
+    def chunks(self, report: Report) -> Iterator[str]:
+        """``render(report)`` in pieces: ``"".join(chunks(report)) == render(report)``."""
+        ...
+
+
+def write_report(renderer: Renderer, report: Report, out: TextIO) -> None:
+    """The report to ``out``: piece by piece when the renderer streams, else in one piece."""
+    chunks = getattr(renderer, "chunks", None)
+    if chunks is None:
+        out.write(renderer.render(report))
+        return
+    write = out.write
+    for piece in chunks(report):
+        write(piece)
 
 
 _MODULES = {

@@ -92,7 +92,8 @@ class ProblemsDoc(TypedDict):
     problems: list[FindingDoc]
 
 
-def _round(value: float | None, digits: int = 4) -> float | None:
+def rounded(value: float | None, digits: int = 4) -> float | None:
+    """A number as reports give it: four decimals."""
     return None if value is None else round(value, digits)
 
 
@@ -175,7 +176,7 @@ def outcome_fields(result: Result) -> OutcomeFieldsDoc:
         "status": result.status,
         "late": result.late,
         "days_left": result.days_left,
-        "progress": _round(result.progress),
+        "progress": rounded(result.progress),
         "observations": result.observations,
         "latest": None
         if latest is None
@@ -189,10 +190,10 @@ def outcome_fields(result: Result) -> OutcomeFieldsDoc:
         "first_met": result.first_met.isoformat() if result.first_met else None,
         "outlook": trend.outlook,
         "projection": trend.method,
-        "projected": _round(trend.projected),
-        "ratio": _round(trend.ratio),
-        "required_rate": _round(trend.required_rate),
-        "current_rate": _round(trend.current_rate),
+        "projected": rounded(trend.projected),
+        "ratio": rounded(trend.ratio),
+        "required_rate": rounded(trend.required_rate),
+        "current_rate": rounded(trend.current_rate),
         "eta": trend.eta.isoformat() if trend.eta else None,
     }
 

@@ -12,7 +12,7 @@ Values are escaped exactly as the runner unescapes them (actions/toolkit,
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from dxcheck.findings import Finding, Severity
 from dxcheck.formats import Style
@@ -66,9 +66,14 @@ class Renderer:
         self.style = style
 
     def render(self, report: Report) -> str:
+        return "".join(self.chunks(report))
+
+    def chunks(self, report: Report) -> Iterator[str]:
+        """An annotation at a time, then the summary line."""
+        yield from result_commands(report)
         # Warnings about the inputs (e.g. rows after the as-of date) annotate their lines too.
-        findings = finding_annotations(report.findings, lang=self.style.lang)
-        return result_annotations(report) + findings + summary_line(report) + "\n"
+        yield from (finding_command(f, self.style.lang) for f in report.findings)
+        yield summary_line(report) + "\n"
 
     def render_problems(self, problems: ProblemReport) -> str:
         return finding_annotations(problems.findings, lang=self.style.lang) + verdict_line(problems) + "\n"
@@ -76,19 +81,20 @@ class Renderer:
 
 def result_annotations(report: Report) -> str:
     """An ``::error`` per result that fails the gate, at its latest observation's line."""
-    lines: list[str] = []
+    return "".join(result_commands(report))
+
+
+def result_commands(report: Report) -> Iterator[str]:
+    """``result_annotations`` one annotation at a time."""
     for result in report.failing:
         latest = result.latest
-        lines.append(
-            command(
-                "error",
-                result_message(result),
-                file=latest.file if latest else None,
-                line=latest.line if latest else None,
-                title=f"{result.target.id} [{result.entity or 'national'}]",
-            )
+        yield command(
+            "error",
+            result_message(result),
+            file=latest.file if latest else None,
+            line=latest.line if latest else None,
+            title=f"{result.target.id} [{result.entity or 'national'}]",
         )
-    return "".join(lines)
 
 
 def finding_annotations(findings: Iterable[Finding], *, lang: Lang | str = Lang.EN) -> str:

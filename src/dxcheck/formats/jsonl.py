@@ -5,20 +5,26 @@ line-oriented tools.
 (``result_document``) plus ``as_of``; ``render_problems`` one object per finding
 (``finding_document``). Nothing else: no header, no summary, and no input gives no lines.
 JSON escapes every newline inside a string, so an object never spans two lines.
+Streamed (``chunks``): one line per result.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 
 from dxcheck.formats import Style
-from dxcheck.formats.document import finding_document, result_document
+from dxcheck.formats.document import finding_document, target_fields
+from dxcheck.formats.json_text import OutcomeText, value
 from dxcheck.report import ProblemReport, Report
+
+# What json.dumps(o, ensure_ascii=False, separators=(",", ":")) uses, made once: dumps
+# builds a new encoder on every call with those arguments.
+_encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 
 
 def _lines(objects: Iterable[Mapping[str, object]]) -> str:
-    return "".join(json.dumps(o, ensure_ascii=False, separators=(",", ":")) + "\n" for o in objects)
+    return "".join(_encode(o) + "\n" for o in objects)
 
 
 class Renderer:
@@ -26,8 +32,24 @@ class Renderer:
         self.style = style
 
     def render(self, report: Report) -> str:
+        return "".join(self.chunks(report))
+
+    def chunks(self, report: Report) -> Iterator[str]:
+        """Each line is ``{"as_of": ..., **result_document(result)}`` encoded; the fields a
+        line takes from its target are encoded once per target (as in the JSON report)."""
         as_of = report.as_of.isoformat()
-        return _lines({"as_of": as_of, **result_document(r)} for r in report.results)
+        outcome = OutcomeText(",", ":")
+        per_target: dict[str, tuple[str, str]] = {}
+        for result in report.results:
+            target = result.target
+            encoded = per_target.get(target.id)
+            if encoded is None:
+                head = (
+                    _encode({"as_of": as_of, "target": target.id, "title": target.title})[:-1] + ',"entity":'
+                )
+                middle = "," + _encode(target_fields(target))[1:-1] + ","
+                encoded = per_target[target.id] = (head, middle)
+            yield encoded[0] + value(result.entity) + encoded[1] + outcome(result) + "\n"
 
     def render_problems(self, problems: ProblemReport) -> str:
         return _lines(finding_document(f, self.style.lang) for f in problems.findings)

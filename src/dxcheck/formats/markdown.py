@@ -9,7 +9,7 @@ through ``cell``: it renders as literal text inside one table cell, whatever it 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 from dxcheck.findings import Finding
 from dxcheck.formats import Style
@@ -53,9 +53,17 @@ def table(
     columns: Sequence[str], rows: Iterable[Sequence[str]], *, right: frozenset[str] = frozenset()
 ) -> str:
     """A table; cells must already be escaped."""
-    lines = [row(columns), row("---:" if c in right else "---" for c in columns)]
-    lines += [row(r) for r in rows]
-    return "\n".join(lines) + "\n"
+    return "".join(table_lines(columns, rows, right=right))
+
+
+def table_lines(
+    columns: Sequence[str], rows: Iterable[Sequence[str]], *, right: frozenset[str] = frozenset()
+) -> Iterator[str]:
+    """``table`` a line at a time."""
+    yield row(columns) + "\n"
+    yield row("---:" if c in right else "---" for c in columns) + "\n"
+    for cells in rows:
+        yield row(cells) + "\n"
 
 
 def status_cell(result: Result, w: Words | None = None) -> str:
@@ -131,40 +139,38 @@ class Renderer:
         self.words = Words(style.lang)
 
     def render(self, report: Report) -> str:
+        return "".join(self.chunks(report))
+
+    def chunks(self, report: Report) -> Iterator[str]:
+        """The parts of the page, a blank line between them; the results table a row at
+        a time."""
         w = self.words
-        parts = ["## dxcheck status\n", gate_verdict(report, w) + "\n"]
+        yield "## dxcheck status\n"
+        yield "\n" + gate_verdict(report, w) + "\n"
         counts = report.summary
-        parts.append(
-            table(
-                (w("h_status"), w("h_results")),
-                ([f"{STATUS_EMOJI[s]} {w.status(s)}", str(counts[s.value])] for s in Status),
-                right=frozenset({w("h_results")}),
-            )
+        yield "\n" + table(
+            (w("h_status"), w("h_results")),
+            ([f"{STATUS_EMOJI[s]} {w.status(s)}", str(counts[s.value])] for s in Status),
+            right=frozenset({w("h_results")}),
         )
         if report.results:
+            yield "\n"
             headers = tuple(w(f"h_{c}") for c in RESULT_COLUMNS)
-            parts.append(
-                table(
-                    headers,
-                    (_result_row(r, w) for r in ordered(report)),
-                    right=frozenset({w("h_progress")}),
-                )
+            yield from table_lines(
+                headers, (_result_row(r, w) for r in ordered(report)), right=frozenset({w("h_progress")})
             )
         else:
-            parts.append(w("no_results") + "\n")
+            yield "\n" + w("no_results") + "\n"
         if report.superseded:
-            parts.append(
-                "".join(
-                    "- " + w("md_superseded", id=cell(s.target.id), by=cell(s.by), date=w.day(s.since)) + "\n"
-                    for s in report.superseded
-                )
+            yield "\n" + "".join(
+                "- " + w("md_superseded", id=cell(s.target.id), by=cell(s.by), date=w.day(s.since)) + "\n"
+                for s in report.superseded
             )
         if report.findings:
-            parts.append(f"### {w('warnings')}\n")
-            parts.append(findings_table(report.findings, self.style.lang))
+            yield f"\n### {w('warnings')}\n"
+            yield "\n" + findings_table(report.findings, self.style.lang)
         sources = ", ".join(cell(i) for i in report.inputs) or w("none")
-        parts.append(w("md_footer", catalog=cell(report.catalog), inputs=sources) + "\n")
-        return "\n".join(parts)
+        yield "\n" + w("md_footer", catalog=cell(report.catalog), inputs=sources) + "\n"
 
     def render_problems(self, problems: ProblemReport) -> str:
         found = (

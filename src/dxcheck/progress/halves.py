@@ -16,42 +16,13 @@ from dxcheck.findings import Code, Finding, FindingSink, Location
 from dxcheck.progress.columns import LINE_LIMIT
 from dxcheck.progress.header import Header
 from dxcheck.progress.source import InputFile
-from dxcheck.rowscan import LOW, NEVER, Series
 
 if TYPE_CHECKING:
     from dxcheck.progress.index import ProgressIndex
 
-# The state of a series as a half sends it back (plain values: it crosses a pipe).
-STATE_FIELDS = (
-    "count",
-    "seen",
-    "reported_late",
-    "reported_after",
-    "latest",
-    "value",
-    "file",
-    "line",
-    "source",
-    "earliest",
-    "earliest_value",
-    "first_met",
-    "n",
-    "st",
-    "sy",
-    "stt",
-    "sty",
-    "sly",
-    "stly",
-    "nonpositive",
-    "ylo",
-    "yhi",
-    "year_start",
-    "year_end",
-    "year_t",
-    "year_y",
-)
-CHECKED_FIELDS = ("count", "seen")  # all that ``validate`` keeps
-_SEEN = 1  # position of "seen" in both
+# A half sends its series back as columns of plain values (it crosses a pipe), made and
+# merged by the row loop's module (compiled: rowscan.state_columns, Series.merge).
+_SEEN = 1  # the column of the dates seen
 
 
 @dataclass
@@ -62,7 +33,7 @@ class Half:
     count: int = 0
     malformed: bool = False
     end_line: int = 0
-    # per target: the entities, and a column of values per field (STATE_FIELDS)
+    # per target: the entities, and a column of values per field (rowscan.state_columns)
     states: list[tuple[str, list[str], list[list[Any]]]] = field(default_factory=list)
     ordinals: dict[int, int] = field(default_factory=dict)  # date index -> ordinal
     entities: list[str] = field(default_factory=list)  # spellings learnt, in order
@@ -204,10 +175,10 @@ def read_half(
         return Half(failed=True, decimal_comma=half._numbers.comma_seen)
     # Column by column, per target: a tuple per series would cost more than the
     # series themselves while the whole index holds both.
-    names = CHECKED_FIELDS if half._checking_only else STATE_FIELDS
+    full = not half._checking_only
     slots = half._store.slots
     states = [
-        (target_id, list(slot.series), [[getattr(s, n) for s in slot.series.values()] for n in names])
+        (target_id, list(slot.series), half._loop.state_columns(list(slot.series.values()), full))
         for target_id, slot in slots.items()
         if slot.series
     ]
@@ -243,13 +214,14 @@ def merge_half(
     the half: that duplicate must be found row by row."""
     store, entities = index._store, index._entities
     code_map = {i: index._dates.bit_of(ordinal) for i, ordinal in sorted(half.ordinals.items())}
+    remap_bits = index._loop.remap_bits
     remapped: dict[int, int] = {}
     for target_id, keys, columns in half.states:
         in_index = store.slots[target_id].series
         for entity, mask in zip(keys, columns[_SEEN], strict=True):
             bits = remapped.get(mask)
             if bits is None:
-                bits = remapped[mask] = _remap_bits(mask, code_map)
+                bits = remapped[mask] = remap_bits(mask, code_map)
             existing = in_index.get(entity)
             if existing is not None and existing.seen & bits:
                 return False
@@ -260,12 +232,12 @@ def merge_half(
     sink.add_dropped(display, *half.dropped)
     for target_id, keys, columns in half.states:
         slot = store.slots[target_id]
+        seen = columns[_SEEN]
         for i, entity in enumerate(keys):
-            values = [column[i] for column in columns]
             series = slot.series.get(entity)
             if series is None:
                 series = store.new_series(slot, entity)
-            _merge_state(series, values, remapped[values[_SEEN]], code_map, offset)
+            series.merge(columns, i, remapped[seen[i]], code_map, offset)
     for spelling in half.entities:
         if spelling not in entities.spellings:
             entities.learn(spelling)
@@ -278,65 +250,6 @@ def merge_half(
             entry = rows.setdefault(display, [0, counted[1] + offset])
             entry[0] += counted[0]
     return True
-
-
-def _merge_state(series: Series, values: list[Any], bits: int, code_map: dict[int, int], offset: int) -> None:
-    series.seen |= bits
-    series.count += values[0]
-    if len(values) == len(CHECKED_FIELDS):  # from ``validate``: the count and dates seen
-        return
-    late, after, *state = values[2:]
-    (latest, value, file, line, source, earliest, earliest_value, first_met, *sums) = state
-    if late:
-        series.reported_late |= _remap_bits(late, code_map)
-    if after:
-        series.reported_after |= _remap_bits(after, code_map)
-    if latest >= 0:
-        code = _recode(latest, code_map)
-        if code > series.latest:
-            series.latest = code
-            series.value = value
-            series.file = file
-            series.line = line + offset
-            series.source = source
-    if earliest != NEVER:
-        code = _recode(earliest, code_map)
-        if code < series.earliest:
-            series.earliest = code
-            series.earliest_value = earliest_value
-    if first_met != NEVER:
-        series.first_met = min(series.first_met, _recode(first_met, code_map))
-    n, st, sy, stt, sty, sly, stly, nonpositive, ylo, yhi, year_start, year_end, year_t, year_y = sums
-    if year_start < series.year_start or (year_start == series.year_start and year_t > series.year_t):
-        # the half's first year is earlier, or the same with a later point in it
-        series.year_start, series.year_end = year_start, year_end
-        series.year_t, series.year_y = year_t, year_y
-    if n:
-        if series.n == 0:
-            series.ylo, series.yhi = ylo, yhi
-        else:
-            series.ylo, series.yhi = min(series.ylo, ylo), max(series.yhi, yhi)
-    series.n += n
-    series.st += st
-    series.sy += sy
-    series.stt += stt
-    series.sty += sty
-    series.sly += sly
-    series.stly += stly
-    series.nonpositive += nonpositive
-
-
-def _remap_bits(mask: int, code_map: dict[int, int]) -> int:
-    out = 0
-    while mask:
-        low = mask & -mask
-        out |= 1 << code_map[low.bit_length() - 1]
-        mask ^= low
-    return out
-
-
-def _recode(code: int, code_map: dict[int, int]) -> int:
-    return (code & ~LOW) | code_map[code & LOW]
 
 
 def _shifted(finding: Finding, display: str, offset: int, rows: int) -> Finding:

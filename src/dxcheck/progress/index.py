@@ -201,30 +201,32 @@ class ProgressIndex:
         slot = self._store.slots[target_id]
         files = self.files
         name_of = self._entities.name_of
+        fromordinal = date.fromordinal
         for state in slot.series.values():
             latest = None
             if state.latest >= 0:
                 latest = Observation(
-                    date=date.fromordinal(state.latest >> SHIFT),
-                    value=state.value,
-                    file=files[state.file],
-                    line=state.line,
-                    source=state.source or None,
+                    fromordinal(state.latest >> SHIFT),
+                    state.value,
+                    files[state.file],
+                    state.line,
+                    state.source or None,
                 )
-            first_met = None if state.first_met == NEVER else date.fromordinal(state.first_met >> SHIFT)
+            first_met = None if state.first_met == NEVER else fromordinal(state.first_met >> SHIFT)
             first_year = None
             if state.yearly and state.n:
-                first_year = (date.fromordinal(EPOCH + state.year_t), state.year_y)
+                first_year = (fromordinal(EPOCH + state.year_t), state.year_y)
+            # positional: SeriesSummary's and FitSums' field order (one of each per series)
             yield SeriesSummary(
-                entity=name_of(state.name),
-                latest=latest,
-                first_met=first_met,
-                observations=state.count,
-                earliest=None
+                name_of(state.name),
+                latest,
+                first_met,
+                state.count,
+                None
                 if state.earliest == NEVER
-                else (date.fromordinal(state.earliest >> SHIFT), state.earliest_value),
-                fit=_fit(state),
-                first_year=first_year,
+                else (fromordinal(state.earliest >> SHIFT), state.earliest_value),
+                _fit(state),
+                first_year,
             )
 
     def fit_of(self, target_id: str, entity: str | None) -> FitSums | None:
