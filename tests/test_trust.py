@@ -121,6 +121,19 @@ def test_a_decimal_comma_later_in_the_file_settles_an_earlier_group(tmp_path: Pa
     assert enterprises.latest.line == 2
 
 
+def test_a_settled_file_never_reads_a_percentage_the_other_way(tmp_path: Path) -> None:
+    """'1.250' in a file that writes '82,5' is 1250 by the file's own convention: no
+    percentage. Reading it as 1.25 would guess against the file; it is refused."""
+    out = status(
+        tmp_path,
+        'target,date,value\nonline-public-services,2025-06-01,"82,5"\nonline-public-services,2025-07-01,1.250\n',
+    )
+    assert found(out) == [("DX213", 3, 35)]
+    (finding,) = out.findings
+    assert "is 1250 with the decimal mark this file uses elsewhere (',')" in finding.message
+    assert str(finding.hint) == "write 1,25 if 1.25% is meant"
+
+
 def test_rows_that_wait_are_bounded_and_refused_past_the_bound(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -211,10 +211,26 @@ def _number(raw: str, percent: bool, settled: DecimalMark | None) -> float:
     if m := _AMBIGUOUS_GROUP.fullmatch(raw):
         whole, mark, group = m[1], m[2], m[3]
         fraction = f"{whole}.{group}".rstrip("0").rstrip(".")
+        decimal_mark = None if settled is None else ("," if settled is DecimalMark.COMMA else ".")
         if percent:
+            if decimal_mark is not None and mark != decimal_mark:
+                # The file's own convention reads a thousands group: over 100%. Which of
+                # the two the person meant cannot be known: refused, never guessed.
+                raise CellError(
+                    msg(
+                        "is {thousands} with the decimal mark this file uses elsewhere ('{used}'): "
+                        "more than any percentage",
+                        thousands=f"{whole}{group}",
+                        used=decimal_mark,
+                    ),
+                    msg(
+                        "write {written} if {fraction}% is meant",
+                        written=fraction.replace(".", decimal_mark),
+                        fraction=fraction,
+                    ),
+                )
             return float(fraction)  # read with a thousands group it would be over 100%
-        if settled is not None:
-            decimal_mark = "," if settled is DecimalMark.COMMA else "."
+        if decimal_mark is not None:
             return float(fraction if mark == decimal_mark else f"{whole}{group}")
         thousands = f"{whole}{group}"
         if mark == ".":

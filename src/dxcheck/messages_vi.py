@@ -176,6 +176,10 @@ TEXTS: dict[str, str] = {
     "'{name}' was merged into '{successor}' on {since}: report it as '{successor}'": (
         "'{name}' đã sáp nhập vào '{successor}' từ ngày {since}: hãy báo cáo với tên '{successor}'"
     ),
+    "is {thousands} with the decimal mark this file uses elsewhere ('{used}'): more than any percentage": (
+        "là {thousands} theo dấu thập phân tệp này dùng ở chỗ khác ('{used}'): lớn hơn mọi tỷ lệ phần trăm"
+    ),
+    "write {written} if {fraction}% is meant": "ghi {written} nếu muốn ghi {fraction}%",
     "did you mean {names}? (if they are different places, ignore this warning)": (
         "có phải ý bạn là {names}? (nếu đây là hai nơi khác nhau, hãy bỏ qua cảnh báo này)"
     ),
