@@ -116,3 +116,34 @@ def test_widths_count_terminal_columns() -> None:
     assert cell_width("Ha\u0300 No\u0323\u0302i") == 6  # decomposed: the marks take no column
     assert cell_width("東京") == 4
     assert cut("Thành phố Hồ Chí Minh", 10) == "Thành phố…"
+
+
+def test_findings_wrap_between_words_on_a_terminal() -> None:
+    from dxcheck.findings import Code, Finding, Location
+    from dxcheck.formats.diagnostics import format_finding
+    from dxcheck.i18n import msg
+
+    finding = Finding(
+        Code.UNKNOWN_ENTITY,
+        Location("data/tỉnh-thành-phố/báo-cáo-tháng-6.csv", 3, 24, field=1, header="Địa phương", row=3),
+        {"text": "Thanh pho Ho Chi Minh"},
+        hint=msg("did you mean '{name}'? (or add the spelling to its aliases)", name="Thành phố Hồ Chí Minh"),
+    )
+    for lang in ("en", "vi"):
+        one_line = format_finding(finding, lang=lang)
+        wrapped = format_finding(finding, lang=lang, width=80)
+        lines = wrapped.splitlines()
+        assert all(cell_width(line) <= 80 for line in lines), lines
+        assert lines[0].startswith("data/tỉnh-thành-phố/báo-cáo-tháng-6.csv:3:24: DX223 ")
+        assert all(line.startswith("    ") for line in lines[1:])
+        assert " ".join(wrapped.split()) == " ".join(one_line.split())  # no word cut or lost
+        assert len(one_line.splitlines()) == 2  # a log or a pipe keeps one line each
+
+
+def test_validate_says_its_verdict_in_the_language(run_cli: Run, tmp_path: Path) -> None:
+    data = tmp_path / "data.csv"
+    data.write_text("target,date,value\nonline-public-services,2025-06-30,abc\n", encoding="utf-8")
+    run = run_cli("validate", str(data), "--lang", "vi")
+    assert run.exit_code == 2
+    assert run.stdout == "kiểm tra dữ liệu KHÔNG ĐẠT: đã kiểm tra 2 tệp, 1 lỗi, 0 cảnh báo\n"
+    assert " DX213 lỗi: " in run.stderr and "gợi ý: " in run.stderr

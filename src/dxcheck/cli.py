@@ -43,6 +43,7 @@ from dxcheck.cli_options import (
     parse_date,
     parse_gate_words,
     parse_reports,
+    said,
     selection,
     usage_error,
 )
@@ -253,7 +254,7 @@ def _finish_status(
         problems = outcome.problems
         _write_reports(problems, reports, protected, lang=terminal.lang)
         if fmt is Format.TABLE:
-            notice("no report: fix the errors above (exit 2)")
+            notice(said("no_report", terminal.lang))
         else:
             sys.stdout.write(renderer(fmt, terminal.style).render_problems(problems))
         raise typer.Exit(outcome.exit_code)
@@ -357,24 +358,24 @@ def validate(
     reports = parse_reports(report or [], Format)
     outcome = run_validate(options)
     problems = outcome.problems
-    _write_reports(problems, reports, protected_paths(targets, options.inputs))
+    _write_reports(problems, reports, protected_paths(targets, options.inputs), lang=terminal.lang)
     from dxcheck.formats.words import verdict_line
 
     if statistics:
         from dxcheck.statistics import statistics_text
 
-        sys.stdout.write(statistics_text(outcome.findings) + verdict_line(problems) + "\n")
+        sys.stdout.write(statistics_text(outcome.findings) + verdict_line(problems, terminal.lang) + "\n")
     elif fmt is None and github_actions():
         # Under GitHub Actions: the problems as annotations on stdout, the verdict on stderr.
         from dxcheck.formats.github import finding_annotations
 
         shown = [f for f in outcome.findings if not quiet or f.effective_severity.value == "error"]
-        sys.stdout.write(finding_annotations(shown))
-        sys.stderr.write(verdict_line(problems) + "\n")
+        sys.stdout.write(finding_annotations(shown, lang=terminal.lang))
+        sys.stderr.write(verdict_line(problems, terminal.lang) + "\n")
     elif fmt in (None, Format.TABLE):
         # People read problems on stderr; stdout keeps only the verdict line.
         _emit_findings(outcome.findings, terminal, quiet)
-        sys.stdout.write(verdict_line(problems) + "\n")
+        sys.stdout.write(verdict_line(problems, terminal.lang) + "\n")
     else:
         sys.stdout.write(renderer(fmt, terminal.style).render_problems(problems))
     raise typer.Exit(outcome.exit_code)

@@ -57,5 +57,5 @@ def validate_catalog(
     checked = run_catalogs(catalogs, options, data or ())
     for catalog, outcome in checked:
         sys.stderr.write(render_findings(outcome.findings, color=terminal.stderr_color))
-        sys.stdout.write(f"{catalog}: {verdict_line(outcome.problems)}\n")
+        sys.stdout.write(f"{catalog}: {verdict_line(outcome.problems, terminal.lang)}\n")
     raise typer.Exit(max(outcome.exit_code for _, outcome in checked))

@@ -31,6 +31,7 @@ from dxcheck.cli_options import (
     notice,
     parse_date,
     parse_reports,
+    said,
     selection,
 )
 from dxcheck.formats import Lang
@@ -103,11 +104,11 @@ def coverage(
     terminal = Terminal.detect(no_color, lang.value)
     _preamble(outcome, terminal)
     _write_reports(outcome, reports, protected_paths(targets, options.inputs))
-    sys.stdout.write(_render(outcome, fmt))
+    sys.stdout.write(_render(outcome, fmt, terminal.lang))
     raise typer.Exit(outcome.exit_code)
 
 
-def _render(outcome: Outcome, fmt: CoverageFormat) -> str:
+def _render(outcome: Outcome, fmt: CoverageFormat, lang: str = "en") -> str:
     """The coverage in ``fmt``; with bad input, the problems as ``validate`` renders them
     (never an empty stdout that a JSON reader takes for success; the table says so on
     stderr)."""
@@ -116,11 +117,11 @@ def _render(outcome: Outcome, fmt: CoverageFormat) -> str:
 
         return render(outcome.coverage, fmt.value)
     if fmt is CoverageFormat.TABLE:
-        notice("no report: fix the errors above (exit 2)")
+        notice(said("no_report", lang))
         return ""
-    from dxcheck.formats import Format, renderer
+    from dxcheck.formats import Format, Style, renderer
 
-    return renderer(Format(fmt.value)).render_problems(outcome.problems)
+    return renderer(Format(fmt.value), Style(lang=lang)).render_problems(outcome.problems)
 
 
 def _parse_reports(specs: list[str]) -> list[tuple[CoverageFormat, Path]]:

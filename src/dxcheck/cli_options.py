@@ -27,6 +27,25 @@ def notice(message: str) -> None:
     sys.stderr.write(f"dxcheck: {message}\n")
 
 
+# What the CLI says on stderr besides findings, in each --lang (short enough for one line
+# of an 80-column terminal).
+_SAID = {
+    "sample": (
+        "no CSV given: the bundled sample (sources: dxcheck show TARGET)",
+        "không có tệp CSV: dùng dữ liệu mẫu kèm theo (nguồn: dxcheck show TARGET)",
+    ),
+    "no_report": (
+        "no report: fix the errors above (exit 2)",
+        "không có báo cáo: hãy sửa các lỗi nêu trên (mã thoát 2)",
+    ),
+}
+
+
+def said(key: str, lang: str) -> str:
+    en, vi = _SAID[key]
+    return vi if lang == "vi" else en
+
+
 def usage_error(message: str) -> NoReturn:
     notice(f"error: {message}")
     raise typer.Exit(EXIT_BAD_INPUT)

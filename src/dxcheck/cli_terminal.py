@@ -16,6 +16,7 @@ import typer
 # (pydantic, the reader, rich) is imported by the commands that use it.
 from dxcheck.cli_options import (
     notice,
+    said,
 )
 from dxcheck.exit_codes import EXIT_BAD_INPUT
 from dxcheck.formats import Style
@@ -45,6 +46,7 @@ class Terminal:
     width: int
     annotate: bool = False  # findings as GitHub workflow annotations (status, validate)
     lang: str = "en"  # --lang: the language of every human-facing text
+    stderr_width: int | None = None  # stderr is a terminal this wide: findings wrap between words
 
     @classmethod
     def detect(cls, no_color: bool, lang: str = "en") -> Terminal:
@@ -59,11 +61,26 @@ class Terminal:
         width = int(env["COLUMNS"]) if env.get("COLUMNS", "").isdigit() else 0
         if not width:
             width = shutil.get_terminal_size((120, 24)).columns if sys.stdout.isatty() else 140
-        return cls(colored(sys.stdout), colored(sys.stderr), max(60, width), lang=lang)
+        return cls(
+            colored(sys.stdout), colored(sys.stderr), max(60, width), lang=lang, stderr_width=_stderr_width()
+        )
 
     @property
     def style(self) -> Style:
         return Style(color=self.stdout_color, width=self.width, lang=self.lang)
+
+
+def _stderr_width() -> int | None:
+    """The width of stderr when it is a terminal (COLUMNS first), else None."""
+    if not sys.stderr.isatty():
+        return None
+    columns = os.environ.get("COLUMNS", "")
+    if columns.isdigit():
+        return max(40, int(columns))
+    try:
+        return max(40, os.get_terminal_size(sys.stderr.fileno()).columns)
+    except (OSError, ValueError):
+        return None
 
 
 def _emit_findings(
@@ -79,7 +96,9 @@ def _emit_findings(
 
         sys.stderr.write(finding_annotations(shown, lang=terminal.lang))
         return
-    sys.stderr.write(render_findings(shown, color=terminal.stderr_color, lang=terminal.lang))
+    sys.stderr.write(
+        render_findings(shown, color=terminal.stderr_color, lang=terminal.lang, width=terminal.stderr_width)
+    )
 
 
 def _usage_errors(messages: Sequence[str]) -> None:
@@ -94,10 +113,7 @@ def _preamble(outcome: Outcome, terminal: Terminal, quiet: bool = False) -> None
     """What every command that reads progress says first, on stderr: the sample notice,
     the findings, then the selection's usage errors (exit 2) or notices."""
     if outcome.used_sample:
-        notice(
-            # Short enough for one line of an 80-column terminal.
-            "no CSV given: the bundled sample (sources: dxcheck show TARGET)"
-        )
+        notice(said("sample", terminal.lang))
     _emit_findings(outcome.findings, terminal, quiet)
     _usage_errors(outcome.usage)
     for message in outcome.notices:

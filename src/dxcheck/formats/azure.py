@@ -53,6 +53,6 @@ class Renderer:
     def render_problems(self, problems: ProblemReport) -> str:
         return (
             "".join(logissue(i) for i in finding_issues(problems.findings, self.style.lang))
-            + verdict_line(problems)
+            + verdict_line(problems, self.style.lang)
             + "\n"
         )

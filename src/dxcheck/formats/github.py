@@ -76,7 +76,11 @@ class Renderer:
         yield summary_line(report) + "\n"
 
     def render_problems(self, problems: ProblemReport) -> str:
-        return finding_annotations(problems.findings, lang=self.style.lang) + verdict_line(problems) + "\n"
+        return (
+            finding_annotations(problems.findings, lang=self.style.lang)
+            + verdict_line(problems, self.style.lang)
+            + "\n"
+        )
 
 
 def result_annotations(report: Report) -> str:

@@ -231,7 +231,7 @@ class Renderer:
         from dxcheck.formats.words import verdict_line
 
         findings = render_findings(problems.findings, color=self.style.color, lang=self.style.lang)
-        return findings + verdict_line(problems) + "\n"
+        return findings + verdict_line(problems, self.style.lang) + "\n"
 
 
 def _heading(text: str, fancy: bool) -> str:

@@ -87,9 +87,28 @@ def gate_text(report: Report) -> str:
     return f"Gate (fail on {words}): {gate}."
 
 
-def verdict_line(problems: ProblemReport) -> str:
+_VERDICT = {
+    "en": (
+        "validation {verdict}: {files} file(s) checked, {found}",
+        "passed",
+        "failed",
+        "{errors} error(s), {warnings} warning(s)",
+        "no problems",
+    ),
+    "vi": (
+        "kiểm tra dữ liệu {verdict}: đã kiểm tra {files} tệp, {found}",
+        "ĐẠT",
+        "KHÔNG ĐẠT",
+        "{errors} lỗi, {warnings} cảnh báo",
+        "không có vấn đề nào",
+    ),
+}
+
+
+def verdict_line(problems: ProblemReport, lang: str = "en") -> str:
+    """``validation failed: 2 file(s) checked, 1 error(s), 0 warning(s)`` in ``lang``."""
+    line, passed, failed, counts, nothing = _VERDICT.get(str(lang), _VERDICT["en"])
     found = (
-        f"{problems.errors} error(s), {problems.warnings} warning(s)" if problems.findings else "no problems"
+        counts.format(errors=problems.errors, warnings=problems.warnings) if problems.findings else nothing
     )
-    verdict = "passed" if problems.passed else "failed"
-    return f"validation {verdict}: {len(problems.files)} file(s) checked, {found}"
+    return line.format(verdict=passed if problems.passed else failed, files=len(problems.files), found=found)
