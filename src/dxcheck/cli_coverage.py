@@ -103,19 +103,19 @@ def coverage(
     outcome = run_coverage(options)
     terminal = Terminal.detect(no_color, lang.value)
     _preamble(outcome, terminal)
-    _write_reports(outcome, reports, protected_paths(targets, options.inputs))
-    sys.stdout.write(_render(outcome, fmt, terminal.lang))
+    _write_reports(outcome, reports, protected_paths(targets, options.inputs), terminal.lang)
+    sys.stdout.write(_render(outcome, fmt, terminal.lang, terminal.width))
     raise typer.Exit(outcome.exit_code)
 
 
-def _render(outcome: Outcome, fmt: CoverageFormat, lang: str = "en") -> str:
+def _render(outcome: Outcome, fmt: CoverageFormat, lang: str = "en", width: int = 140) -> str:
     """The coverage in ``fmt``; with bad input, the problems as ``validate`` renders them
     (never an empty stdout that a JSON reader takes for success; the table says so on
     stderr)."""
     if outcome.coverage is not None:
         from dxcheck.coverage_view import render
 
-        return render(outcome.coverage, fmt.value)
+        return render(outcome.coverage, fmt.value, lang, width)
     if fmt is CoverageFormat.TABLE:
         notice(said("no_report", lang))
         return ""
@@ -129,7 +129,10 @@ def _parse_reports(specs: list[str]) -> list[tuple[CoverageFormat, Path]]:
 
 
 def _write_reports(
-    outcome: Outcome, reports: list[tuple[CoverageFormat, Path]], protected: tuple[Protected, ...]
+    outcome: Outcome,
+    reports: list[tuple[CoverageFormat, Path]],
+    protected: tuple[Protected, ...],
+    lang: str = "en",
 ) -> None:
     """Every ``--report``, atomically (appended to $GITHUB_STEP_SUMMARY), never over an
     input (DX302); a report that cannot be written is exit 2."""
@@ -140,11 +143,11 @@ def _write_reports(
     failures = []
     for fmt, path in reports:
         if outcome.coverage is None and fmt is CoverageFormat.TABLE:
-            from dxcheck.formats import Format, renderer
+            from dxcheck.formats import Format, Style, renderer
 
-            text = renderer(Format.TABLE).render_problems(outcome.problems)
+            text = renderer(Format.TABLE, Style(lang=lang)).render_problems(outcome.problems)
         else:
-            text = _render(outcome, fmt)
+            text = _render(outcome, fmt, lang)
         problem = write_report(path, text, protected=protected)
         if problem is not None:
             failures.append(problem)

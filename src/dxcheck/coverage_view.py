@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from datetime import date
 from typing import Literal
 
 from typing_extensions import TypedDict
@@ -64,23 +65,84 @@ class CoverageDoc(TypedDict):
 CSV_COLUMNS = tuple(k for k in ExpectedDoc.__annotations__ if k != "message")
 
 
-def who(expected: Expected) -> str:
-    return printable(expected.entity) if expected.entity else "national"
+def who(expected: Expected, lang: str = "en") -> str:
+    return printable(expected.entity) if expected.entity else _said("national", lang)
 
 
-def message(expected: Expected) -> str | None:
+# The words of coverage in each --lang (the sentence for a missing report, the table).
+_WORDS: dict[str, dict[str, str]] = {
+    "en": {
+        "nation": "The nation",
+        "national": "national",
+        "late": "{subject} reported {target} for {period} late (due {due})",
+        "missing": "{subject} has not reported {target} for {period} (due {due})",
+        "in_a_row": "; {count} periods in a row, since {since}",
+        "since": "{count} (since {since})",
+        "summary": "{count} expected report(s) as of {date}: {parts}. Gate (fail on missing): {verdict}.",
+        "passed": "passed",
+        "failed": "FAILED ({count})",
+        "none_due": "No report is due yet.",
+        "h_entity": "entity",
+        "h_state": "state",
+        "h_target": "target",
+        "h_period": "period",
+        "h_due": "due",
+        "h_missed": "missed in a row",
+        "reported": "reported",
+        "late_word": "late",
+        "missing_word": "missing",
+    },
+    "vi": {
+        "nation": "Toàn quốc",
+        "national": "toàn quốc",
+        "late": "{subject} đã báo cáo {target} kỳ {period} muộn (hạn {due})",
+        "missing": "{subject} chưa báo cáo {target} kỳ {period} (hạn {due})",
+        "in_a_row": "; {count} kỳ liên tiếp, từ kỳ {since}",
+        "since": "{count} (từ kỳ {since})",
+        "summary": "{count} báo cáo phải nộp tính đến ngày {date}: {parts}. "
+        "Kiểm tra (không đạt khi có missing): {verdict}.",
+        "passed": "ĐẠT",
+        "failed": "KHÔNG ĐẠT ({count})",
+        "none_due": "Chưa có báo cáo nào đến hạn.",
+        "h_entity": "địa phương",
+        "h_state": "tình trạng",
+        "h_target": "chỉ tiêu",
+        "h_period": "kỳ",
+        "h_due": "hạn nộp",
+        "h_missed": "số kỳ bỏ lỡ liên tiếp",
+        "reported": "đã báo cáo",
+        "late_word": "báo cáo muộn",
+        "missing_word": "chưa báo cáo",
+    },
+}
+
+
+def _said(key: str, lang: str, **args: object) -> str:
+    return _WORDS.get(lang, _WORDS["en"])[key].format(**args)
+
+
+def state_word(state: State, lang: str) -> str:
+    key = {State.REPORTED: "reported", State.LATE: "late_word", State.MISSING: "missing_word"}[state]
+    return _said(key, lang)
+
+
+def _day(day: date, lang: str) -> str:
+    return day.strftime("%d/%m/%Y") if lang == "vi" else day.isoformat()
+
+
+def message(expected: Expected, lang: str = "en") -> str | None:
     """The sentence for a report that is missing or late; None for one on time."""
-    subject = printable(expected.entity) if expected.entity else "The nation"
-    what = f"{expected.target.id} for {expected.label}"
-    due = f"(due {expected.due.isoformat()})"
-    if expected.state is State.LATE:
-        return f"{subject} reported {what} late {due}"
     if expected.state is State.REPORTED:
         return None
-    sentence = f"{subject} has not reported {what} {due}"
+    subject = printable(expected.entity) if expected.entity else _said("nation", lang)
+    fields = {"subject": subject, "target": expected.target.id, "period": expected.label}
+    due = _day(expected.due, lang)
+    if expected.state is State.LATE:
+        return _said("late", lang, **fields, due=due)
+    sentence = _said("missing", lang, **fields, due=due)
     since = expected.missing_since
     if since is not None and expected.missed_in_a_row > 1:
-        sentence += f"; {expected.missed_in_a_row} periods in a row, since {since.label(expected.every)}"
+        sentence += _said("in_a_row", lang, count=expected.missed_in_a_row, since=since.label(expected.every))
     return sentence
 
 
@@ -88,7 +150,7 @@ def ordered(report: CoverageReport) -> list[Expected]:
     return [r for _, members in silences(report.reports) for r in members]
 
 
-def expected_document(expected: Expected) -> ExpectedDoc:
+def expected_document(expected: Expected, lang: str = "en") -> ExpectedDoc:
     since = expected.missing_since
     return {
         "target": expected.target.id,
@@ -103,11 +165,11 @@ def expected_document(expected: Expected) -> ExpectedDoc:
         "missed_in_a_row": expected.missed_in_a_row,
         "missing_since": since.start.isoformat() if since else None,
         "counted_from": expected.first.start.isoformat(),
-        "message": message(expected),
+        "message": message(expected, lang),
     }
 
 
-def coverage_document(report: CoverageReport, *, with_reports: bool = True) -> CoverageDoc:
+def coverage_document(report: CoverageReport, *, with_reports: bool = True, lang: str = "en") -> CoverageDoc:
     return {
         "schema_version": SCHEMA_VERSION,
         "kind": "coverage",
@@ -117,22 +179,21 @@ def coverage_document(report: CoverageReport, *, with_reports: bool = True) -> C
         "inputs": list(report.inputs),
         "summary": report.summary,
         "gate": {"fail_on": sorted(FAIL_ON), "passed": report.gate_passed, "failing": len(report.failing)},
-        "reports": [expected_document(r) for r in ordered(report)] if with_reports else [],
+        "reports": [expected_document(r, lang) for r in ordered(report)] if with_reports else [],
         "warnings": [finding_document(f) for f in report.findings],
     }
 
 
-def summary_line(report: CoverageReport) -> str:
+def summary_line(report: CoverageReport, lang: str = "en") -> str:
     counts = report.summary
-    parts = ", ".join(f"{counts[s.value]} {s.value}" for s in State)
-    gate = "passed" if report.gate_passed else f"FAILED ({len(report.failing)})"
-    return (
-        f"{len(report.reports)} expected report(s) as of {report.as_of.isoformat()}: {parts}. "
-        f"Gate (fail on missing): {gate}."
+    parts = ", ".join(f"{counts[s.value]} {state_word(s, lang)}" for s in State)
+    gate = _said("passed", lang) if report.gate_passed else _said("failed", lang, count=len(report.failing))
+    return _said(
+        "summary", lang, count=len(report.reports), date=_day(report.as_of, lang), parts=parts, verdict=gate
     )
 
 
-def coverage_json(report: CoverageReport) -> str:
+def coverage_json(report: CoverageReport, lang: str = "en") -> str:
     """Exactly ``json.dumps(coverage_document(report), ensure_ascii=False)``, each report
     encoded as it is made: at commune scale the list of dicts would outweigh the text."""
     doc = coverage_document(report, with_reports=False)
@@ -140,59 +201,74 @@ def coverage_json(report: CoverageReport) -> str:
     del doc["reports"]  # type: ignore[misc]
     pieces = [_encode(doc)[:-1] + ', "reports": [']
     for i, expected in enumerate(ordered(report)):
-        pieces += [", " if i else "", _encode(expected_document(expected))]
+        pieces += [", " if i else "", _encode(expected_document(expected, lang))]
     pieces.append("], " + tail[1:])
     return "".join(pieces)  # one copy of the text, not one per concatenation
 
 
-def render(report: CoverageReport, fmt: str) -> str:
-    """``fmt``: table, json, csv or markdown."""
+def render(report: CoverageReport, fmt: str, lang: str = "en", width: int = 140) -> str:
+    """``fmt``: table, json, csv or markdown; people's words in ``lang``."""
     if fmt == "json":
-        return coverage_json(report) + "\n"
+        return coverage_json(report, lang) + "\n"
     if fmt == "csv":
-        return _csv(report)
+        return _csv(report, lang)
     if fmt == "markdown":
         return _markdown(report)
-    return _table(report)
+    return _table(report, lang, width)
 
 
-def _missed(expected: Expected) -> str:
+def _missed(expected: Expected, lang: str = "en") -> str:
     since = expected.missing_since
     if since is None:
         return "-"
     if expected.missed_in_a_row == 1:
         return "1"
-    return f"{expected.missed_in_a_row} (since {since.label(expected.every)})"
+    return _said("since", lang, count=expected.missed_in_a_row, since=since.label(expected.every))
 
 
-def _table(report: CoverageReport) -> str:
-    headers = ["entity", "state", "target", "period", "due", "missed in a row"]
-    rows: list[list[str]] = []
+def _table(report: CoverageReport, lang: str = "en", width: int = 140) -> str:
+    from dxcheck.formats.grid import Column, table
+
+    columns = [  # in order of importance: what a narrow terminal keeps
+        Column("entity", _said("h_entity", lang), shrink=12, keep=True),
+        Column("state", _said("h_state", lang)),
+        Column("target", _said("h_target", lang), keep=True),
+        Column("period", _said("h_period", lang)),
+        Column("due", _said("h_due", lang)),
+        Column("missed", _said("h_missed", lang), shrink=8),
+    ]
+    rows: list[dict[str, str]] = []
     for entity, members in silences(report.reports):
         for i, r in enumerate(members):
-            name = (printable(entity) if entity else "national") if i == 0 else ""
-            rows.append([name, r.state.value, r.target.id, r.label, r.due.isoformat(), _missed(r)])
+            name = (printable(entity) if entity else _said("national", lang)) if i == 0 else ""
+            rows.append(
+                {
+                    "entity": name,
+                    "state": state_word(r.state, lang),
+                    "target": r.target.id,
+                    "period": r.label,
+                    "due": _day(r.due, lang),
+                    "missed": _missed(r, lang),
+                }
+            )
     out: list[str] = []
     if rows:
-        widths = [max([len(h), *(len(row[i]) for row in rows)]) for i, h in enumerate(headers)]
-        line = "  ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True)).rstrip()
-        out += [line, "-" * len(line)]
-        out += ["  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip() for row in rows]
+        out += table(columns, rows, width, order=("entity", "state", "target", "period", "due", "missed"))
     else:
-        out.append("No report is due yet.")
-    out += [m for r in ordered(report) if r.state is State.MISSING and (m := message(r))]
-    out.append(summary_line(report))
+        out.append(_said("none_due", lang))
+    out += [m for r in ordered(report) if r.state is State.MISSING and (m := message(r, lang))]
+    out.append(summary_line(report, lang))
     return "\n".join(out) + "\n"
 
 
-def _csv(report: CoverageReport) -> str:
+def _csv(report: CoverageReport, lang: str = "en") -> str:
     from dxcheck.formats.csv_format import cell
 
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
     for expected in ordered(report):
-        doc = expected_document(expected)
+        doc = expected_document(expected, lang)
         writer.writerow([cell(doc[c]) for c in CSV_COLUMNS])  # type: ignore[literal-required]
     return buffer.getvalue()
 
