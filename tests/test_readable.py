@@ -147,3 +147,11 @@ def test_validate_says_its_verdict_in_the_language(run_cli: Run, tmp_path: Path)
     assert run.exit_code == 2
     assert run.stdout == "kiểm tra dữ liệu KHÔNG ĐẠT: đã kiểm tra 2 tệp, 1 lỗi, 0 cảnh báo\n"
     assert " DX213 lỗi: " in run.stderr and "gợi ý: " in run.stderr
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_coverage_in_the_language_at_80_columns(run_cli: Run, lang: str) -> None:
+    coverage = ("coverage", "tests/data/coverage/progress.csv", "-t", "tests/data/coverage/targets.yaml")
+    run = run_cli(*coverage, "--as-of", "2025-06-15", "--lang", lang, env={"COLUMNS": "80"})
+    check_golden(f"readable/coverage.{lang}.80.txt", run.stdout)
+    assert all(cell_width(line) <= 80 for line in run.stdout.splitlines())

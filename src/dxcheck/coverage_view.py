@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import textwrap
 from datetime import date
 from typing import Literal
 
@@ -256,8 +257,9 @@ def _table(report: CoverageReport, lang: str = "en", width: int = 140) -> str:
         out += table(columns, rows, width, order=("entity", "state", "target", "period", "due", "missed"))
     else:
         out.append(_said("none_due", lang))
-    out += [m for r in ordered(report) if r.state is State.MISSING and (m := message(r, lang))]
-    out.append(summary_line(report, lang))
+    sentences = [m for r in ordered(report) if r.state is State.MISSING and (m := message(r, lang))]
+    for sentence in [*sentences, summary_line(report, lang)]:
+        out += textwrap.wrap(sentence, width, subsequent_indent="  ", break_on_hyphens=False)
     return "\n".join(out) + "\n"
 
 
