@@ -155,3 +155,13 @@ def test_coverage_in_the_language_at_80_columns(run_cli: Run, lang: str) -> None
     run = run_cli(*coverage, "--as-of", "2025-06-15", "--lang", lang, env={"COLUMNS": "80"})
     check_golden(f"readable/coverage.{lang}.80.txt", run.stdout)
     assert all(cell_width(line) <= 80 for line in run.stdout.splitlines())
+
+
+def test_machine_formats_keep_english_keys_and_translate_free_text(run_cli: Run) -> None:
+    english = json.loads(run_cli("status", "--as-of", "2026-01-15", "-f", "json").stdout)
+    vietnamese = json.loads(run_cli("status", "--as-of", "2026-01-15", "-f", "json", "--lang", "vi").stdout)
+    assert english["results"] == vietnamese["results"]  # keys, enum values, titles: the same
+    assert english["summary"] == vietnamese["summary"]
+    (warning,) = vietnamese["warnings"]
+    assert warning["code"] == "DX218" and warning["severity"] == "warning"
+    assert warning["message"].startswith("bỏ qua 1 hàng có ngày sau ngày chốt số liệu")

@@ -28,7 +28,7 @@ class Renderer:
         return "".join(self.chunks(report))
 
     def chunks(self, report: Report) -> Iterator[str]:
-        yield from report_chunks(report)
+        yield from report_chunks(report, self.style.lang)
         yield "\n"
 
     def render_problems(self, problems: ProblemReport) -> str:
@@ -41,11 +41,11 @@ def report_json(report: Report) -> str:
     return "".join(report_chunks(report))
 
 
-def report_chunks(report: Report) -> Iterator[str]:
+def report_chunks(report: Report, lang: str = "en") -> Iterator[str]:
     """``report_json`` in pieces: the head, one piece per result, the tail. The fields a
     result takes from its target are encoded once per target, not once per entity: at
     national scale that is most of the encoding."""
-    doc = report_document(report, with_results=False)
+    doc = report_document(report, with_results=False, lang=lang)  # warnings' text in ``lang``
     tail = {"superseded": doc.pop("superseded"), "warnings": doc.pop("warnings")}  # type: ignore[misc]
     del doc["results"]  # type: ignore[misc]
     yield _encode(doc)[:-1] + ', "results": ['
