@@ -113,7 +113,9 @@ def _root(
         usage_error(f"--config: no such file '{config_file}'")
     loaded = config.load(config_file if config_file is not None else config.find(Path.cwd()))
     if loaded.findings:
-        _emit_findings(loaded.findings, Terminal.detect(no_color=False))
+        # In the configured language when that setting itself is good (or DXCHECK_LANG).
+        lang = loaded.value("lang")
+        _emit_findings(loaded.findings, Terminal.detect(no_color=False, lang=str(lang) if lang else "en"))
         raise typer.Exit(EXIT_BAD_INPUT)
     ctx.obj = loaded
     if loaded.settings and isinstance(ctx.command, typer.core.TyperGroup):
