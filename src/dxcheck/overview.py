@@ -48,7 +48,7 @@ def render_overview(report: Report, style: Style) -> str:
         lines += results.header()
         for result in shown:
             lines += results.lines(result)
-        lines += ["", *next_lines(report, w, width)]
+        lines += ["", *next_lines(report, w, width, failing=failing)]
     lines += textwrap.wrap(w("see_all", count=w.number(len(report.results))), width, break_on_hyphens=False)
     return "\n".join(lines) + "\n"
 

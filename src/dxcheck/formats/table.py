@@ -207,7 +207,7 @@ class Renderer:
             yield words("no_results") + "\n"
             return
         table = ResultLines(report.results, self.style)
-        failing = worst_first(report.failing)
+        failing = worst_first(report.failing)  # sorted once: the next steps name the worst
         if failing:
             yield "\n" + _heading(words("failing_section", count=f"{len(failing):,}"), fancy) + "\n"
             yield from _block(table, failing)
@@ -219,12 +219,11 @@ class Renderer:
             rest = list(report.results)
         if rest:
             yield from _by_category(table, rest, fancy)
-        tail = [superseded_line(report, words), *next_lines(report, words)]
-        wrapped = [
-            part for line in tail if line for part in textwrap.wrap(line, width, break_on_hyphens=False)
-        ]
-        if wrapped:
-            yield "\n" + "".join(line + "\n" for line in wrapped)
+        restated = superseded_line(report, words)
+        tail = textwrap.wrap(restated, width, break_on_hyphens=False) if restated else []
+        tail += next_lines(report, words, width, failing=failing)
+        if tail:
+            yield "\n" + "".join(line + "\n" for line in tail)
 
     def render_problems(self, problems: ProblemReport) -> str:
         from dxcheck.formats.diagnostics import render_findings
@@ -278,10 +277,13 @@ def superseded_line(report: Report, words: Words) -> str:
     return words("superseded_line", ids=", ".join(items)) if items else ""
 
 
-def next_lines(report: Report, words: Words, width: int = 80) -> list[str]:
+def next_lines(
+    report: Report, words: Words, width: int = 80, *, failing: list[Result] | None = None
+) -> list[str]:
     """What to do next: look at the worst result, or narrow to the entity that fails most.
-    A command is never wrapped: when a line is too narrow it goes on its own line."""
-    failing = worst_first(report.failing)
+    A command is never wrapped: when a line is too narrow it goes on its own line.
+    ``failing``: the failing results worst first, when the caller has them sorted."""
+    failing = worst_first(report.failing) if failing is None else failing
     if not failing:
         return []
     worst = failing[0]
