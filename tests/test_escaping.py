@@ -14,6 +14,8 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from dxcheck.text import FORMULA_STARTS, csv_safe, printable
 from tests.conftest import DATA, Run, write
@@ -275,3 +277,16 @@ def test_html_shows_markup_from_inputs_as_text(run_cli: Run, tmp_path: Path, lan
     for markup in MARKUP:
         assert printable(markup) in shown, markup
     assert "\u202e" not in text
+
+
+@given(st.text(min_size=1))  # a failure always has details: never an empty element
+def test_junit_cases_escape_as_elementtree_does(text: str) -> None:
+    """The JUnit report writes its test cases by hand (one at a time, at commune scale):
+    attributes and text must read exactly as ElementTree writes them."""
+    import xml.etree.ElementTree as ET
+
+    from dxcheck.formats.junit import _attribute, _cdata, xml_text
+
+    element = ET.Element("a", {"v": xml_text(text)})
+    element.text = xml_text(text)
+    assert ET.tostring(element, encoding="unicode") == f'<a v="{_attribute(text)}">{_cdata(text)}</a>'

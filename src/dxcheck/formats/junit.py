@@ -15,7 +15,7 @@ durations: the same report gives the same bytes. Valid against the Jenkins JUnit
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from dxcheck.findings import Finding, Severity
 from dxcheck.formats import Style
@@ -93,6 +93,12 @@ class Renderer:
         self.style = style
 
     def render(self, report: Report) -> str:
+        return "".join(self.chunks(report))
+
+    def chunks(self, report: Report) -> Iterator[str]:
+        """The document around its test cases, then one test case at a time: at commune
+        scale a tree of 132,000 cases would be most of the memory. Each case is serialised
+        by ElementTree as the whole tree would be (same escaping, same indentation)."""
         failures = sum(1 for r in report.results if _failing(report, r))
         skipped = sum(1 for r in report.results if _skipped(report, r))
         counts = {"tests": str(len(report.results)), "failures": str(failures), "errors": "0"}
@@ -104,20 +110,22 @@ class Renderer:
         _element(properties, "property", name="fail_on", value=",".join(sorted(report.fail_on)))
         for index, name in enumerate(report.inputs, 1):
             _element(properties, "property", name=f"input.{index}", value=name)
-        for result in report.results:
-            case = _element(
-                suite, "testcase", classname=result.target.category or SUITE, name=case_name(result)
-            )
-            if _failing(report, result):
-                _element(case, "failure", details(result), message=summary(result), type=result.status.value)
-            elif _skipped(report, result):
-                _element(case, "skipped", message=summary(result))
+        if report.results:
+            ET.SubElement(suite, _CASES)  # where the cases go, written one by one
         if report.findings:
             lang = self.style.lang
             _element(
                 suite, "system-out", "".join(format_finding(f, lang=lang) + "\n" for f in report.findings)
             )
-        return _serialise(root)
+        document = _serialise(root)
+        if not report.results:
+            yield document
+            return
+        head, tail = document.split(f"<{_CASES} />", 1)
+        yield head
+        for i, result in enumerate(report.results):
+            yield ("\n    " if i else "") + _case(report, result)
+        yield tail
 
     def render_problems(self, problems: ProblemReport) -> str:
         by_file: dict[str, list[Finding]] = {name: [] for name in problems.files}
@@ -142,6 +150,42 @@ class Renderer:
                 lines = "".join(format_finding(f, lang=self.style.lang) + "\n" for f in warnings)
                 _element(case, "system-out", lines)
         return _serialise(root)
+
+
+_CASES = "dxcheck-cases"
+
+
+def _case(report: Report, result: Result) -> str:
+    """One ``<testcase>`` exactly as ElementTree writes it two levels deep (tests keep the
+    two equal): building an element per case cost more than the case itself."""
+    category = _attribute(result.target.category or SUITE)
+    head = f'<testcase classname="{category}" name="{_attribute(case_name(result))}"'
+    if _failing(report, result):
+        failure = (
+            f'<failure message="{_attribute(summary(result))}" type="{_attribute(result.status.value)}">'
+            f"{_cdata(details(result))}</failure>"
+        )
+        return f"{head}>\n      {failure}\n    </testcase>"
+    if _skipped(report, result):
+        return f'{head}>\n      <skipped message="{_attribute(summary(result))}" />\n    </testcase>'
+    return f"{head} />"
+
+
+def _cdata(text: str) -> str:
+    """ElementTree's escaping of element text (after ``xml_text``)."""
+    return xml_text(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _attribute(text: str) -> str:
+    """ElementTree's escaping of an attribute value: markup, quotes, and the whitespace an
+    attribute would otherwise lose."""
+    return (
+        _cdata(text)
+        .replace('"', "&quot;")
+        .replace("\r", "&#13;")
+        .replace("\n", "&#10;")
+        .replace("\t", "&#09;")
+    )
 
 
 def _failing(report: Report, result: Result) -> bool:
