@@ -12,6 +12,7 @@ import pytest
 
 from dxcheck.check import Outcome
 from dxcheck.findings import Code, Finding, Location, Severity
+from dxcheck.i18n import msg
 from tests.conftest import REPO, Run, write
 
 CATALOG = str(REPO / "tests" / "data" / "catalog.yaml")
@@ -73,7 +74,9 @@ def test_exit_code_is_decided_by_the_outcome() -> None:
     assert Outcome(None, (data, warning), exit_zero=True).exit_code == 0
     assert Outcome(None, (data, glob), exit_zero=True).exit_code == 2
     assert Outcome(None, (glob.as_error(),), exit_zero=True, usage=()).exit_code == 2
-    assert Outcome(None, (), exit_zero=True, usage=("--entity: no entity matches 'x'",)).exit_code == 2
+    assert (
+        Outcome(None, (), exit_zero=True, usage=(msg("no entity matches '{word}'", word="x"),)).exit_code == 2
+    )
     assert warning.effective_severity is Severity.WARNING and not Outcome(None, (warning,)).invocation_errors
 
 

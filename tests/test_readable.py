@@ -165,3 +165,14 @@ def test_machine_formats_keep_english_keys_and_translate_free_text(run_cli: Run)
     (warning,) = vietnamese["warnings"]
     assert warning["code"] == "DX218" and warning["severity"] == "warning"
     assert warning["message"].startswith("bỏ qua 1 hàng có ngày sau ngày chốt số liệu")
+
+
+def test_usage_errors_speak_the_language(run_cli: Run) -> None:
+    run = run_cli("status", "--as-of", AS_OF, "--entity", "Ha Noi ", "--lang", "vi")
+    assert run.exit_code == 2
+    assert "dxcheck: lỗi: --entity: không có địa phương, đơn vị nào khớp với 'Ha Noi '" in run.stderr
+    assert "có phải ý bạn là 'Hà Nội'?" in run.stderr
+    run = run_cli("deadlines", "--as-of", "31/12/2025", "--lang", "vi")
+    assert run.stderr == "dxcheck: lỗi: --as-of cần một ngày dạng YYYY-MM-DD, không phải '31/12/2025'\n"
+    english = run_cli("deadlines", "--as-of", "31/12/2025")  # the next run speaks English again
+    assert english.stderr == "dxcheck: error: --as-of takes a date as YYYY-MM-DD, not '31/12/2025'\n"

@@ -21,7 +21,7 @@ from dxcheck.catalog import Catalog, CatalogLoad, load_catalog
 from dxcheck.evaluate import evaluate
 from dxcheck.exit_codes import EXIT_BAD_INPUT, EXIT_GATE_FAILED, EXIT_OK
 from dxcheck.findings import Code, Finding, FindingSink, Location, Severity
-from dxcheck.i18n import msg
+from dxcheck.i18n import Msg, msg
 from dxcheck.output import BUNDLED, CATALOG, INPUT, Protected
 from dxcheck.progress import InputFile, ProgressIndex, bundled_sample, spool_stdin
 from dxcheck.report import DEFAULT_FAIL_ON, ProblemReport, Report, Result
@@ -65,8 +65,8 @@ class Outcome:
     used_sample: bool = False
     index: ProgressIndex | None = None
     catalog_display: str | None = None  # the catalog's name in messages (None: not loaded)
-    usage: tuple[str, ...] = ()  # usage errors: a selection that names nothing (exit 2)
-    notices: tuple[str, ...] = ()  # worth saying on stderr, changes nothing
+    usage: tuple[Msg, ...] = ()  # usage errors: a selection that names nothing (exit 2)
+    notices: tuple[Msg, ...] = ()  # worth saying on stderr, changes nothing
     exit_zero: bool = False  # --exit-zero (Options.exit_zero)
     coverage: CoverageReport | None = None  # dxcheck coverage (check_coverage.run_coverage)
 

@@ -10,12 +10,8 @@ from dxcheck.check import Options, Outcome, load, read_progress
 from dxcheck.coverage import CoverageReport, expected_reports
 from dxcheck.evaluate import in_force
 from dxcheck.findings import Finding, FindingSink, Severity
+from dxcheck.i18n import Msg, msg
 from dxcheck.reporting import entity_names, expected_entities
-
-NOTHING_DECLARED = (
-    "no target in force on {as_of} declares 'reporting': nothing to check "
-    "(add e.g. 'reporting: {{every: month, due_after: 10}}' to the catalog or a target)"
-)
 
 
 def run_coverage(options: Options) -> Outcome:
@@ -31,7 +27,13 @@ def run_coverage(options: Options) -> Outcome:
     # rows, perhaps): a selection word that names nothing, a catalog that expects nothing.
     usage = options.selection.review(catalog).errors
     if not usage and not declaring:
-        usage = (NOTHING_DECLARED.format(as_of=options.as_of.isoformat()),)
+        usage = (
+            msg(
+                "no target in force on {as_of} declares 'reporting': nothing to check "
+                "(add e.g. 'reporting: {{every: month, due_after: 10}}' to the catalog or a target)",
+                as_of=options.as_of.isoformat(),
+            ),
+        )
     if usage:
         return Outcome(None, (), catalog, catalog_display=shown, usage=usage)
     sink = FindingSink()
@@ -54,9 +56,14 @@ def run_coverage(options: Options) -> Outcome:
     found = expected_reports(catalog, declaring, index.arrivals, options.as_of, selection)
     if not found.pairs:
         return replace(outcome, usage=(options.selection.matches_nothing("expected report"),))
-    notices: tuple[str, ...] = ()
+    notices: tuple[Msg, ...] = ()
     if not found.reports:
-        notices = (f"no report is due yet on {options.as_of.isoformat()}: the first periods end later",)
+        notices = (
+            msg(
+                "no report is due yet on {as_of}: the first periods end later",
+                as_of=options.as_of.isoformat(),
+            ),
+        )
     report = CoverageReport(options.as_of, shown, files, found.reports, findings)
     return replace(outcome, coverage=report, notices=notices)
 

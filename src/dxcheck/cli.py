@@ -47,10 +47,12 @@ from dxcheck.cli_options import (
     said,
     selection,
     usage_error,
+    use_lang,
 )
 from dxcheck.cli_terminal import Terminal, _emit_findings, _preamble
 from dxcheck.exit_codes import EXIT_BAD_INPUT
 from dxcheck.formats import TERMINAL_LIMIT, Format, Lang, Style, renderer, write_report
+from dxcheck.i18n import msg
 from dxcheck.report import DEFAULT_FAIL_ON, Outlook, Report, Status
 from dxcheck.timeline_words import GroupBy
 
@@ -107,11 +109,12 @@ def _root(
     """dxcheck: where Vietnam stands against its digital-transformation targets."""
     from dxcheck import config
 
+    use_lang("en")  # until a command says its own (each run starts afresh, tests included)
     if no_config:
         ctx.obj = config.Config(None)
         return
     if config_file is not None and not config_file.is_file():
-        usage_error(f"--config: no such file '{config_file}'")
+        usage_error(msg("--config: no such file '{path}'", path=str(config_file)))
     loaded = config.load(config_file if config_file is not None else config.find(Path.cwd()))
     if loaded.findings:
         # In the configured language when that setting itself is good (or DXCHECK_LANG).
@@ -193,6 +196,7 @@ def status(
       dxcheck status data/*.csv --entity Huế --fail-on fail,overdue,off_track
       dxcheck status data/*.csv -f json | jq .gate
     """
+    use_lang(lang.value)  # usage errors found from here on speak it
     # More results than a person reads, on a terminal, with no --format: an overview.
     overview = fmt is None and not everything and _stdout_is_terminal()
     # Under GitHub Actions, no --format keeps the table and annotates what fails the gate.
@@ -202,7 +206,7 @@ def status(
     gate = parse_gate_words(fail_on, "--fail-on") if fail_on else DEFAULT_FAIL_ON
     reports = parse_reports(report or [], Format)
     if by is not None and fmt not in SCOREBOARD_FORMATS:
-        usage_error("--by supports --format table, json, csv or markdown")
+        usage_error(msg("--by supports --format table, json, csv or markdown"))
     chosen = selection(target, category, agency, entity, status_filter, due_before, due_within, as_of=day)
     from dxcheck.check import Options, protected_paths, run_status
 
@@ -346,10 +350,13 @@ def validate(
       dxcheck validate data/*.csv --date-order dmy --decimal comma
       dxcheck validate data/*.csv --statistics
     """
+    use_lang(lang.value)  # usage errors found from here on speak it
     from dxcheck.check import Options, protected_paths, run_validate
 
     if statistics and fmt not in (None, Format.TABLE):
-        usage_error("--statistics prints a table: leave out --format (--report FORMAT:PATH still writes)")
+        usage_error(
+            msg("--statistics prints a table: leave out --format (--report FORMAT:PATH still writes)")
+        )
     terminal = Terminal.detect(no_color, lang.value)
     options = Options(
         catalog=targets,

@@ -11,7 +11,16 @@ from typing import Annotated
 
 import typer
 
-from dxcheck.cli_options import AsOfOpt, DateOrderOpt, DecimalOpt, LangOpt, NoColorOpt, StrictOpt, parse_date
+from dxcheck.cli_options import (
+    AsOfOpt,
+    DateOrderOpt,
+    DecimalOpt,
+    LangOpt,
+    NoColorOpt,
+    StrictOpt,
+    parse_date,
+    use_lang,
+)
 from dxcheck.formats import Lang
 
 
@@ -44,6 +53,7 @@ def validate_catalog(
       dxcheck validate-catalog targets.yaml
       dxcheck validate-catalog targets.yaml --data "data/**/*.csv"
     """
+    use_lang(lang.value)  # usage errors found from here on speak it
     from dxcheck.catalog_check import run_catalogs
     from dxcheck.check import Options
     from dxcheck.cli_terminal import Terminal

@@ -33,6 +33,7 @@ from dxcheck.cli_options import (
     parse_reports,
     said,
     selection,
+    use_lang,
 )
 from dxcheck.formats import Lang
 
@@ -84,6 +85,7 @@ def coverage(
       dxcheck coverage data/*.csv --entity "Đà Nẵng" --as-of 2025-06-15
       dxcheck coverage data/*.csv --report markdown:$GITHUB_STEP_SUMMARY
     """
+    use_lang(lang.value)  # usage errors found from here on speak it
     from dxcheck.check import Options, protected_paths
     from dxcheck.check_coverage import run_coverage
     from dxcheck.cli_terminal import Terminal, _preamble

@@ -11,6 +11,7 @@ from typing import Annotated
 import typer
 
 from dxcheck.cli_options import usage_error
+from dxcheck.i18n import msg
 
 
 def explain(
@@ -36,14 +37,14 @@ def explain(
 
     if markdown:
         if code is not None:
-            usage_error("--markdown prints the table of every code: give no CODE")
+            usage_error(msg("--markdown prints the table of every code: give no CODE"))
         sys.stdout.write(words.markdown_table())
     elif code is None:
         sys.stdout.write(words.listing())
     else:
         found = words.find(code)
         if found is None:
-            usage_error(f"no finding code '{code}' ({words.suggest(code)})")
+            usage_error(msg("no finding code '{code}' ({hint})", code=code, hint=words.suggest(code)))
         import shutil
 
         # Prose fits the terminal; piped, the full width (the example lines never wrap).

@@ -10,6 +10,7 @@ from __future__ import annotations
 import enum
 import os
 import sys
+from contextvars import ContextVar
 from datetime import date
 from pathlib import Path
 from typing import Annotated, NoReturn, TypeVar
@@ -19,6 +20,7 @@ import typer
 from dxcheck import cells
 from dxcheck.exit_codes import EXIT_BAD_INPUT
 from dxcheck.formats import Format, Lang
+from dxcheck.i18n import Msg, msg
 from dxcheck.report import parse_fail_on
 from dxcheck.selection import Selection, parse_within
 
@@ -46,8 +48,18 @@ def said(key: str, lang: str) -> str:
     return vi if lang == "vi" else en
 
 
-def usage_error(message: str) -> NoReturn:
-    notice(f"error: {message}")
+# The command's --lang, for the usage errors found while its options are read (a command
+# says it first: use_lang). A context variable, so that tests invoking commands in one
+# process never see another's.
+_LANG: ContextVar[str] = ContextVar("dxcheck_lang", default="en")
+
+
+def use_lang(lang: str) -> None:
+    _LANG.set(lang)
+
+
+def usage_error(message: str | Msg) -> NoReturn:
+    notice(msg("error: {message}", message=message).text(_LANG.get()))
     raise typer.Exit(EXIT_BAD_INPUT)
 
 
@@ -62,7 +74,7 @@ def parse_date(text: str | None, option: str) -> date:
     try:
         return date.fromisoformat(text)
     except ValueError:
-        usage_error(f"{option} takes a date as YYYY-MM-DD, not '{text}'")
+        usage_error(msg("{option} takes a date as YYYY-MM-DD, not '{text}'", option=option, text=text))
 
 
 FormatT = TypeVar("FormatT", bound=enum.StrEnum)
@@ -76,12 +88,21 @@ def parse_reports(
     for spec in specs:
         name, sep, path = spec.partition(":")
         if not sep or not path:
-            usage_error(f"--report takes FORMAT:PATH (e.g. {example}), not '{spec}'")
+            usage_error(
+                msg("--report takes FORMAT:PATH (e.g. {example}), not '{spec}'", example=example, spec=spec)
+            )
         try:
             out.append((formats(name.strip().lower()), Path(path)))
         except ValueError:
             words = ", ".join(f.value for f in formats)
-            usage_error(f"--report: unknown format '{name}'{command} (one of {words})")
+            usage_error(
+                msg(
+                    "--report: unknown format '{name}'{command} (one of {words})",
+                    name=name,
+                    command=command,
+                    words=words,
+                )
+            )
     return out
 
 
@@ -92,7 +113,15 @@ def parse_gate_words(words: list[str], option: str) -> frozenset[str]:
     except ValueError as exc:
         from dxcheck.report import gate_word_hint
 
-        usage_error(f"{option}: unknown status or outlook '{exc}' ({gate_word_hint(str(exc))})")
+        hint = gate_word_hint(str(exc))
+        usage_error(
+            msg(
+                "{option}: unknown status or outlook '{word}' ({hint})",
+                option=option,
+                word=str(exc),
+                hint=hint,
+            )
+        )
 
 
 def selection(
@@ -114,7 +143,7 @@ def selection(
         try:
             within = parse_within(due_within, as_of)
         except ValueError as exc:
-            usage_error(f"--due-within: {exc}")
+            usage_error(msg("{option}: {reason}", option="--due-within", reason=str(exc)))
         limit = min(limit, within) if limit else within
     return Selection(
         targets=tuple(target or ()),

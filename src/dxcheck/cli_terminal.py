@@ -20,6 +20,7 @@ from dxcheck.cli_options import (
 )
 from dxcheck.exit_codes import EXIT_BAD_INPUT
 from dxcheck.formats import Style
+from dxcheck.i18n import Msg, msg
 from dxcheck.report import Outlook, Status
 
 # Every status and outlook word, as the table prints them (either spelling is accepted).
@@ -101,10 +102,10 @@ def _emit_findings(
     )
 
 
-def _usage_errors(messages: Sequence[str]) -> None:
+def _usage_errors(messages: Sequence[Msg], lang: str = "en") -> None:
     """Every usage error, then exit 2; nothing when there is none."""
     for message in messages:
-        notice(f"error: {message}")
+        notice(msg("error: {message}", message=message).text(lang))
     if messages:
         raise typer.Exit(EXIT_BAD_INPUT)
 
@@ -115,6 +116,6 @@ def _preamble(outcome: Outcome, terminal: Terminal, quiet: bool = False) -> None
     if outcome.used_sample:
         notice(said("sample", terminal.lang))
     _emit_findings(outcome.findings, terminal, quiet)
-    _usage_errors(outcome.usage)
+    _usage_errors(outcome.usage, terminal.lang)
     for message in outcome.notices:
-        notice(message)
+        notice(message.text(terminal.lang))

@@ -10,8 +10,6 @@ from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
-# Only light modules at import time: `dxcheck --version` must start fast. The core
-# (pydantic, the reader, rich) is imported by the commands that use it.
 from dxcheck.cli_options import (
     AgencyFilter,
     AsOfOpt,
@@ -32,10 +30,15 @@ from dxcheck.cli_options import (
     parse_date,
     selection,
     usage_error,
+    use_lang,
 )
 from dxcheck.cli_terminal import Terminal, _emit_findings, _preamble, _usage_errors
 from dxcheck.exit_codes import EXIT_BAD_INPUT
 from dxcheck.formats import Format, Lang
+
+# Only light modules at import time: `dxcheck --version` must start fast. The core
+# (pydantic, the reader, rich) is imported by the commands that use it.
+from dxcheck.i18n import msg
 from dxcheck.schemas import SchemaName
 from dxcheck.selection import parse_within
 from dxcheck.timeline_words import DeadlineFormat, DiffFormat
@@ -72,6 +75,7 @@ def targets_command(
       dxcheck targets online-public-services
       dxcheck targets --category digital-government --due-within 6m
     """
+    use_lang(lang.value)  # usage errors found from here on speak it
     from dxcheck import catalog_view
     from dxcheck.catalog import load_catalog
     from dxcheck.check import discover_catalog
@@ -84,14 +88,16 @@ def targets_command(
     if loaded.catalog is None:
         raise typer.Exit(EXIT_BAD_INPUT)
     if fmt not in (Format.TABLE, Format.JSON):
-        usage_error("dxcheck targets supports --format table or json")
+        usage_error(msg("dxcheck targets supports --format table or json"))
     if target_id is not None:
         found = loaded.catalog.by_id().get(target_id.strip().lower())
         if found is None:
             from dxcheck.findings import suggestion
 
-            hint = suggestion(target_id, loaded.catalog.by_id()) or "run 'dxcheck targets' for the list"
-            usage_error(f"no target '{target_id}' in {loaded.display_path} ({hint})")
+            hint = suggestion(target_id, loaded.catalog.by_id()) or msg("run 'dxcheck targets' for the list")
+            usage_error(
+                msg("no target '{id}' in {path} ({hint})", id=target_id, path=loaded.display_path, hint=hint)
+            )
         sys.stdout.write(catalog_view.render_one(loaded.catalog, found, fmt, terminal.style))
         raise typer.Exit(0)
     # A listing decides no gate: an empty one is an answer, a word that names nothing is not.
@@ -127,11 +133,12 @@ def show(
       dxcheck show online-public-services
       dxcheck show online-public-services data/*.csv --entity "Hà Nội"
     """
+    use_lang(lang.value)  # usage errors found from here on speak it
     from dxcheck.check import Options, run_history
     from dxcheck.views import render_history
 
     if fmt not in (Format.TABLE, Format.JSON):
-        usage_error("dxcheck show supports --format table or json")
+        usage_error(msg("dxcheck show supports --format table or json"))
     terminal = Terminal.detect(no_color, lang.value)
     day = parse_date(as_of, "--as-of")
     options = Options(
@@ -148,11 +155,9 @@ def show(
     if outcome.catalog is not None and history is None and not outcome.has_errors:
         from dxcheck.findings import suggestion
 
-        hint = (
-            suggestion(target_id, [t.id for t in outcome.catalog.targets])
-            or "run 'dxcheck targets' for the list"
-        )
-        usage_error(f"no target '{target_id}' ({hint})")
+        ids = [t.id for t in outcome.catalog.targets]
+        hint = suggestion(target_id, ids) or msg("run 'dxcheck targets' for the list")
+        usage_error(msg("no target '{id}' ({hint})", id=target_id, hint=hint))
     if history is None:
         raise typer.Exit(EXIT_BAD_INPUT)
     sys.stdout.write(render_history(history, fmt, terminal.style, day))
@@ -190,6 +195,7 @@ def deadlines(
       dxcheck deadlines data/*.csv --overdue
       dxcheck deadlines -f ics -o deadlines.ics
     """
+    use_lang(lang.value)  # usage errors found from here on speak it
     from dxcheck.check import Options, protected_paths, run_status
     from dxcheck.timeline import deadlines as due_list
     from dxcheck.views import render_deadlines, render_ics
@@ -201,7 +207,7 @@ def deadlines(
         try:
             limit = parse_within(within, day)
         except ValueError as exc:
-            usage_error(f"--within: {exc}")
+            usage_error(msg("{option}: {reason}", option="--within", reason=str(exc)))
     options = Options(
         catalog=targets,
         inputs=tuple(csv or ()),
@@ -251,6 +257,7 @@ def diff(
       dxcheck diff --from 2025-06-30 --to 2025-12-31 data/*.csv
       dxcheck diff --from 2025-06-30 data/*.csv -f markdown
     """
+    use_lang(lang.value)  # usage errors found from here on speak it
     from dxcheck.check import Options, run_diff
     from dxcheck.timeline import diff as compare
     from dxcheck.views import render_diff
@@ -258,7 +265,7 @@ def diff(
     terminal = Terminal.detect(no_color, lang.value)
     first, second = parse_date(start, "--from"), parse_date(end, "--to")
     if second < first:
-        usage_error(f"--to {second} is before --from {first}")
+        usage_error(msg("--to {to} is before --from {start}", to=str(second), start=str(first)))
     options = Options(
         catalog=targets,
         inputs=tuple(csv or ()),
@@ -348,7 +355,13 @@ def template(
     rows = [t for t in active if chosen.matches_target(t)]
     if not rows:
         # A header alone is no template: say which options left nothing to fill in.
-        usage_error(f"the selection matches no target in force on {when.isoformat()}: {chosen.describe()}")
+        usage_error(
+            msg(
+                "the selection matches no target in force on {date}: {selection}",
+                date=when.isoformat(),
+                selection=chosen.describe(),
+            )
+        )
     text = template_csv(rows, entity or [], fill)
     if output is not None:
         # A file people open in Excel: with a BOM, Excel reads it as UTF-8 ("Hà Nội", not

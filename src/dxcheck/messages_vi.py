@@ -306,4 +306,62 @@ TEXTS: dict[str, str] = {
     "pass --force to replace it": "dùng --force để thay thế",
     "choose another path": "chọn đường dẫn khác",
     "it is {path} under another name: choose another path": "đây chính là {path} dưới tên khác: chọn đường dẫn khác",
+    # --- usage errors and notices of the command line ---
+    "{option}: {problem} ({hint})": "{option}: {problem} ({hint})",
+    "no target matches '{word}'": "không có chỉ tiêu nào khớp với '{word}'",
+    "no category matches '{word}'": "không có lĩnh vực nào khớp với '{word}'",
+    "no agency matches '{word}'": "không có cơ quan nào khớp với '{word}'",
+    "no entity matches '{word}'": "không có địa phương, đơn vị nào khớp với '{word}'",
+    "run 'dxcheck targets' for the list": "chạy 'dxcheck targets' để xem danh sách",
+    "run 'dxcheck targets' to see the agencies": "chạy 'dxcheck targets' để xem các cơ quan",
+    "run 'dxcheck status --by entity' for the list": "chạy 'dxcheck status --by entity' để xem danh sách",
+    "one of {names}": "một trong: {names}",
+    "the catalog has no categories": "danh mục không có lĩnh vực nào",
+    "--status: none of the {count} selected result(s) has status or outlook {words}": (
+        "--status: không có kết quả nào trong {count} kết quả đã chọn có trạng thái hoặc xu hướng {words}"
+    ),
+    "the selection matches no result: {selection} (an empty selection cannot pass the gate)": (
+        "lựa chọn không khớp với kết quả nào: {selection} (lựa chọn rỗng không thể đạt kiểm tra)"
+    ),
+    "the selection matches no result: {selection} (nothing to show)": (
+        "lựa chọn không khớp với kết quả nào: {selection} (không có gì để hiển thị)"
+    ),
+    "the selection matches no expected report: {selection} (an empty selection cannot pass the gate)": (
+        "lựa chọn không khớp với báo cáo phải nộp nào: {selection} (lựa chọn rỗng không thể đạt kiểm tra)"
+    ),
+    "error: {message}": "lỗi: {message}",
+    "{option} takes a date as YYYY-MM-DD, not '{text}'": "{option} cần một ngày dạng YYYY-MM-DD, không phải '{text}'",
+    "--report takes FORMAT:PATH (e.g. {example}), not '{spec}'": (
+        "--report cần dạng FORMAT:PATH (ví dụ {example}), không phải '{spec}'"
+    ),
+    "--report: unknown format '{name}'{command} (one of {words})": (
+        "--report: không có định dạng '{name}'{command} (một trong: {words})"
+    ),
+    "{option}: unknown status or outlook '{word}' ({hint})": (
+        "{option}: không có trạng thái hay xu hướng '{word}' ({hint})"
+    ),
+    "{option}: {reason}": "{option}: {reason}",
+    "no target in force on {as_of} declares 'reporting': nothing to check "
+    "(add e.g. 'reporting: {{every: month, due_after: 10}}' to the catalog or a target)": (
+        "không có chỉ tiêu nào còn hiệu lực ngày {as_of} khai báo 'reporting': không có gì để kiểm tra "
+        "(thêm ví dụ 'reporting: {{every: month, due_after: 10}}' vào danh mục hoặc vào một chỉ tiêu)"
+    ),
+    "--config: no such file '{path}'": "--config: không có tệp '{path}'",
+    "--by supports --format table, json, csv or markdown": "--by dùng được với --format table, json, csv hoặc markdown",
+    "--statistics prints a table: leave out --format (--report FORMAT:PATH still writes)": (
+        "--statistics in ra một bảng: bỏ --format (--report FORMAT:PATH vẫn ghi báo cáo)"
+    ),
+    "dxcheck targets supports --format table or json": "dxcheck targets dùng được với --format table hoặc json",
+    "dxcheck show supports --format table or json": "dxcheck show dùng được với --format table hoặc json",
+    "no target '{id}' in {path} ({hint})": "không có chỉ tiêu '{id}' trong {path} ({hint})",
+    "no target '{id}' ({hint})": "không có chỉ tiêu '{id}' ({hint})",
+    "--to {to} is before --from {start}": "--to {to} ở trước --from {start}",
+    "the selection matches no target in force on {date}: {selection}": (
+        "lựa chọn không khớp với chỉ tiêu nào còn hiệu lực ngày {date}: {selection}"
+    ),
+    "--markdown prints the table of every code: give no CODE": "--markdown in bảng mọi mã: đừng nêu CODE",
+    "no finding code '{code}' ({hint})": "không có mã '{code}' ({hint})",
+    "no report is due yet on {as_of}: the first periods end later": (
+        "chưa có báo cáo nào đến hạn ngày {as_of}: các kỳ đầu tiên kết thúc muộn hơn"
+    ),
 }

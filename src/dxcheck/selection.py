@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
+from dxcheck.i18n import Msg, msg
 from dxcheck.names import entity_key, fold_accents
 
 if TYPE_CHECKING:
@@ -132,18 +133,34 @@ class Selection:
         matched = results if narrowing.is_empty else [r for r in results if narrowing.matches(r)]
         if not matched and not narrowing.is_empty:
             return Review((self.matches_nothing("result", gate=gate),))
-        notices: tuple[str, ...] = ()
+        notices: tuple[Msg, ...] = ()
         if self.statuses and matched and not any(self.matches_status(r) for r in matched):
             words = ", ".join(f"'{w}'" for w in sorted(self.statuses))
             notices = (
-                f"--status: none of the {len(matched)} selected result(s) has status or outlook {words}",
+                msg(
+                    "--status: none of the {count} selected result(s) has status or outlook {words}",
+                    count=len(matched),
+                    words=words,
+                ),
             )
         return Review((), notices)
 
-    def matches_nothing(self, what: str, *, gate: bool = True) -> str:
-        """The usage error for a selection that leaves nothing (``what``: result, ...)."""
-        consequence = "an empty selection cannot pass the gate" if gate else "nothing to show"
-        return f"the selection matches no {what}: {self.describe()} ({consequence})"
+    def matches_nothing(self, what: str, *, gate: bool = True) -> Msg:
+        """The usage error for a selection that leaves nothing (``what``: result, expected
+        report)."""
+        if what == "result":
+            if gate:
+                return msg(
+                    "the selection matches no result: {selection} (an empty selection cannot pass the gate)",
+                    selection=self.describe(),
+                )
+            return msg(
+                "the selection matches no result: {selection} (nothing to show)", selection=self.describe()
+            )
+        return msg(
+            "the selection matches no expected report: {selection} (an empty selection cannot pass the gate)",
+            selection=self.describe(),
+        )
 
     def review_names(self, catalog: Catalog, entities: Iterable[str | None]) -> Review:
         """The words of the selection checked against the catalog and these entity names,
@@ -153,25 +170,28 @@ class Selection:
             errors += self._unknown_entities(catalog, entities)
         return Review(tuple(errors))
 
-    def _unknown_words(self, catalog: Catalog) -> Iterable[str]:
+    def _unknown_words(self, catalog: Catalog) -> Iterable[Msg]:
         ids = [t.id for t in catalog.targets]
         for pattern in self.unknown_targets(ids):
             close = None if glob_pattern(pattern) else suggest(pattern, ids)
-            yield _unknown("--target", "target", pattern, close, "run 'dxcheck targets' for the list")
+            yield _unknown("--target", "target", pattern, close, msg("run 'dxcheck targets' for the list"))
         categories = sorted({t.category for t in catalog.targets if t.category})
         for category in self.categories:
             if category.strip().lower() not in categories:
-                listing = f"one of {', '.join(categories)}" if categories else "the catalog has no categories"
+                listing = (
+                    msg("one of {names}", names=", ".join(categories))
+                    if categories
+                    else msg("the catalog has no categories")
+                )
                 yield _unknown("--category", "category", category, suggest(category, categories), listing)
         agencies = sorted({t.agency for t in catalog.targets if t.agency})
         for agency in self.agencies:
             if not any(_fold(agency) in _fold(a) for a in agencies):
                 close = suggest(agency, agencies, part=True)
-                yield _unknown(
-                    "--agency", "agency", agency, close, "run 'dxcheck targets' to see the agencies"
-                )
+                hint = msg("run 'dxcheck targets' to see the agencies")
+                yield _unknown("--agency", "agency", agency, close, hint)
 
-    def _unknown_entities(self, catalog: Catalog, seen: Iterable[str | None]) -> Iterable[str]:
+    def _unknown_entities(self, catalog: Catalog, seen: Iterable[str | None]) -> Iterable[Msg]:
         names = dict.fromkeys(name for name in seen if name)
         for known in catalog.entities or ():
             # a former unit (merged into this one) is a known name too, with results of its own
@@ -180,7 +200,7 @@ class Selection:
         folded = {_fold(n) for n in choices}
         for entity in self.entities:
             if _fold(entity) not in folded:
-                hint = "run 'dxcheck status --by entity' for the list"
+                hint = msg("run 'dxcheck status --by entity' for the list")
                 yield _unknown("--entity", "entity", entity, suggest(entity, choices), hint)
 
 
@@ -188,13 +208,19 @@ class Selection:
 class Review:
     """A selection checked against the catalog and the results (``Selection.review``)."""
 
-    errors: tuple[str, ...] = ()
-    notices: tuple[str, ...] = ()
+    errors: tuple[Msg, ...] = ()
+    notices: tuple[Msg, ...] = ()
 
 
-def _unknown(option: str, noun: str, word: str, close: str | None, otherwise: str) -> str:
-    hint = f"did you mean '{close}'?" if close else otherwise
-    return f"{option}: no {noun} matches '{word}' ({hint})"
+def _unknown(option: str, noun: str, word: str, close: str | None, otherwise: Msg) -> Msg:
+    hint = msg("did you mean '{match}'?", match=close) if close else otherwise
+    nouns = {
+        "target": msg("no target matches '{word}'", word=word),
+        "category": msg("no category matches '{word}'", word=word),
+        "agency": msg("no agency matches '{word}'", word=word),
+        "entity": msg("no entity matches '{word}'", word=word),
+    }
+    return msg("{option}: {problem} ({hint})", option=option, problem=nouns[noun], hint=hint)
 
 
 def glob_pattern(text: str) -> bool:
