@@ -7,6 +7,7 @@ from typing import Any
 
 from dxcheck.catalog import Catalog, Target
 from dxcheck.formats import Format, Style
+from dxcheck.formats.lexicon import Words
 from dxcheck.text import printable, with_unit
 
 
@@ -48,7 +49,6 @@ def render_list(catalog: Catalog, targets: list[Target], fmt: Format, style: Sty
         }
         return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
     from dxcheck.formats.grid import Column, table
-    from dxcheck.formats.lexicon import Words
 
     w = Words(style.lang)
     columns = [  # in order of importance: what a narrow terminal keeps
@@ -63,7 +63,7 @@ def render_list(catalog: Catalog, targets: list[Target], fmt: Format, style: Sty
     rows = [
         {
             "id": t.id,
-            "category": w.category(t.category) if t.category else "-",
+            "category": _category(t, w) or "-",
             "due": w.day(t.due) if t.due else w("no_deadline_short"),
             # What a target restates is in ``dxcheck targets ID`` (an id here would be cut).
             "deadline": printable(t.deadline or "none"),
@@ -84,34 +84,42 @@ def render_list(catalog: Catalog, targets: list[Target], fmt: Format, style: Sty
 def render_one(catalog: Catalog, target: Target, fmt: Format, style: Style) -> str:
     if fmt is Format.JSON:
         return json.dumps(target_document(catalog, target), ensure_ascii=False, indent=2) + "\n"
-    lines = [f"{target.id}: {target.title}"]
+    w = Words(style.lang)
+    lines = [f"{target.id}: {printable(target.title_in(style.lang))}"]
 
-    def field(label: str, value: object) -> None:
+    def field(key: str, value: object) -> None:
         if value is not None and value != "":
-            lines.append(f"  {label:<12}{printable(str(value))}")
+            lines.append(f"  {w(key):<12}{printable(str(value))}")
 
-    field("agency", target.agency)
-    field("category", target.category)
-    field(
-        "deadline",
-        f"{target.deadline} -> due {target.due}" if target.deadline else "none (never overdue)",
-    )
-    field("goal", goal_text(target))
+    field("s_agency", target.agency)
+    field("t_category", _category(target, w))
+    due = f"{target.deadline} -> {w.day(target.due)}" if target.due else w("no_deadline")
+    field("t_deadline", due if target.deadline or target.due else w("no_deadline"))
+    field("s_goal", w("milestone") if target.type.value == "milestone" else goal_text(target))
     if target.baseline:
-        field("baseline", f"{with_unit(target.baseline.value, target.unit)} on {target.baseline.date}")
-    field("projection", target.projection.value if target.projection else None)
+        baseline = target.baseline
+        field("t_baseline", w("t_on", value=w.value(baseline.value, target.unit), date=w.day(baseline.date)))
+    field("t_projection", target.projection.value if target.projection else None)
     chain = versions(catalog, target)
     if len(chain) > 1:
-        field("versions", " -> ".join(t.id + (" (this)" if t.id == target.id else "") for t in chain))
+        this = w("s_this")
+        field("s_versions", " -> ".join(t.id + (f" ({this})" if t.id == target.id else "") for t in chain))
     if target.source:
         source = target.source
-        field("source", f"{source.date}, {source.occasion or 'speech'}")
-        field("file", source.file)
-        field("url", source.url)
-        lines.append("  quote")
+        field("s_source", f"{w.day(source.date)}, {source.occasion or w('s_speech')}")
+        field("t_file", source.file)
+        field("t_url", source.url)
+        lines.append("  " + w("s_quote"))
         lines.extend(f"    {printable(part)}" for part in _wrap(source.quote, style.width - 6))
-    field("note", target.note)
+    field("t_note", target.note)
     return "\n".join(lines) + "\n"
+
+
+def _category(target: Target, w: Words) -> str | None:
+    """The category as ``--category`` takes it (its slug); in Vietnamese, its name."""
+    if target.category is None:
+        return None
+    return w.category(target.category) if w.lang == "vi" else target.category
 
 
 def _wrap(text: str, width: int) -> list[str]:
