@@ -22,9 +22,11 @@ def render_chart(
     projection: tuple[date, float, date, float] | None = None,
     width: int = 60,
     height: int = 12,
+    names: tuple[str, str, str, str] = ("observed", "target", "projection", "due"),
 ) -> list[str]:
     """Lines of the chart (no trailing newlines). ``projection`` is a segment
-    (from_date, from_value, to_date, to_value)."""
+    (from_date, from_value, to_date, to_value); ``names``: the legend's words for the
+    observations, the target, the projection and the due date."""
     if not points:
         return ["(no observations)"]
     dates = [d for d, _ in points]
@@ -78,5 +80,9 @@ def render_chart(
     axis = " " * label_width + " +" + "-" * width
     left, right = start.isoformat(), end.isoformat()
     dates_line = " " * (label_width + 2) + left + " " * max(1, width - len(left) - len(right)) + right
-    legend = f"{' ' * (label_width + 2)}{POINT} observed  {TARGET} target  {PROJECTION} projection  {DUE} due"
+    observed, level_name, projected, due_name = names
+    legend = (
+        f"{' ' * (label_width + 2)}{POINT} {observed}  {TARGET} {level_name}  "
+        f"{PROJECTION} {projected}  {DUE} {due_name}"
+    )
     return [*lines, axis, dates_line, legend]

@@ -172,6 +172,7 @@ def _history_block(result: Result, observed: Sequence[Any], style: Style, as_of:
             due=result.target.due,
             projection=projection,
             width=max(30, min(72, style.width - 20)),
+            names=(w("c_observed"), w("c_target"), w("c_projection"), w("c_due")),
         )
         lines += ["", *(f"  {row}" for row in chart)]
     return lines
