@@ -239,22 +239,19 @@ def _number(raw: str, percent: bool, settled: DecimalMark | None) -> float:
                 thousands=thousands,
                 fraction=fraction,
             )
-            declared = msg(
-                "{either} or {other}",
-                either=f"--decimal comma ({raw} = {thousands})",
-                other=f"--decimal dot ({raw} = {fraction})",
-            )
         else:
             reason = msg(
                 "could be {thousands} (a comma separating thousands) or {fraction} (a decimal comma, as in Vietnamese)",
                 thousands=thousands,
                 fraction=fraction,
             )
-            declared = msg(
-                "{either} or {other}",
-                either=f"--decimal dot ({raw} = {thousands})",
-                other=f"--decimal comma ({raw} = {fraction})",
-            )
+        # The declaration that reads the group as thousands first, then as a fraction.
+        as_thousands, as_fraction = ("comma", "dot") if mark == "." else ("dot", "comma")
+        declared = msg(
+            "{either} or {other}",
+            either=f"--decimal {as_thousands} ({raw} = {thousands})",
+            other=f"--decimal {as_fraction} ({raw} = {fraction})",
+        )
         raise CellError(
             reason,
             msg(
