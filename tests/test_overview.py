@@ -80,3 +80,20 @@ def test_few_results_on_a_terminal_are_all_shown(run_cli: Run, monkeypatch: pyte
     run = run_cli("status", "tests/data/progress.csv", "-t", CATALOG, "--as-of", "2026-01-15")
     assert "results in all" not in run.stdout
     assert len(run.stdout.splitlines()) < TERMINAL_LIMIT
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+@pytest.mark.parametrize("width", [80, 200])
+def test_overview_golden(
+    run_cli: Run, many: str, monkeypatch: pytest.MonkeyPatch, width: int, lang: str
+) -> None:
+    from dxcheck.formats.grid import cell_width
+    from tests.golden import check_golden
+
+    on_a_terminal(monkeypatch)
+    run = run_cli(
+        "status", many, "-t", CATALOG, "--as-of", "2026-01-15", "--lang", lang, env={"COLUMNS": str(width)}
+    )
+    assert run.exit_code == 1
+    check_golden(f"readable/overview.{lang}.{width}.txt", run.stdout.replace(many, "communes.csv"))
+    assert all(cell_width(line) <= width for line in run.stdout.splitlines())

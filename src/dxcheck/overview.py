@@ -53,6 +53,11 @@ def render_overview(report: Report, style: Style) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _entity(name: str, w: Words) -> str:
+    # timeline.scoreboard names the nation's group "national"
+    return w("national") if name == "national" else printable(name)
+
+
 def _groups(
     name: str, groups: Sequence[Group], w: Words, width: int, *, categories: bool = False
 ) -> list[str]:
@@ -65,7 +70,7 @@ def _groups(
     ]
     rows = [
         {
-            "name": w.category(g.name) if categories else printable(g.name),
+            "name": w.category(g.name) if categories else _entity(g.name, w),
             "total": w.number(g.total),
             "failing": w.number(g.gate_failing),
             **{s.value: w.number(g.statuses[s.value]) for s in Status},
