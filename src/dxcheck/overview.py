@@ -70,7 +70,9 @@ def _groups(
     ]
     rows = [
         {
-            "name": w.category(g.name) if categories else _entity(g.name, w),
+            "name": w.category(None if g.name == "uncategorised" else g.name)
+            if categories
+            else _entity(g.name, w),
             "total": w.number(g.total),
             "failing": w.number(g.gate_failing),
             **{s.value: w.number(g.statuses[s.value]) for s in Status},
