@@ -176,3 +176,19 @@ def test_usage_errors_speak_the_language(run_cli: Run) -> None:
     assert run.stderr == "dxcheck: lỗi: --as-of cần một ngày dạng YYYY-MM-DD, không phải '31/12/2025'\n"
     english = run_cli("deadlines", "--as-of", "31/12/2025")  # the next run speaks English again
     assert english.stderr == "dxcheck: error: --as-of takes a date as YYYY-MM-DD, not '31/12/2025'\n"
+
+
+def test_notices_wrap_between_words_on_a_terminal(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from dxcheck import cli_options
+
+    text = "error: --entity: no entity matches 'Quang Nam' (did you mean 'Quảng Nam'?)"
+    monkeypatch.setattr(cli_options, "stderr_width", lambda: 40)
+    cli_options.notice(text)
+    lines = capsys.readouterr().err.splitlines()
+    assert all(len(line) <= 40 for line in lines) and len(lines) > 1
+    assert " ".join(" ".join(lines).split()) == f"dxcheck: {text}"
+    monkeypatch.setattr(cli_options, "stderr_width", lambda: None)  # a log: one line
+    cli_options.notice(text)
+    assert capsys.readouterr().err == f"dxcheck: {text}\n"

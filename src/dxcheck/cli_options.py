@@ -26,7 +26,28 @@ from dxcheck.selection import Selection, parse_within
 
 
 def notice(message: str) -> None:
-    sys.stderr.write(f"dxcheck: {message}\n")
+    """A line for people on stderr; on a terminal it wraps between words (a terminal
+    would cut it mid-word), in a log it stays one line."""
+    line = f"dxcheck: {message}"
+    width = stderr_width()
+    if width is not None and len(line) > width:
+        import textwrap
+
+        line = "\n".join(textwrap.wrap(line, width, subsequent_indent="    ", break_on_hyphens=False))
+    sys.stderr.write(line + "\n")
+
+
+def stderr_width() -> int | None:
+    """The width of stderr when it is a terminal (COLUMNS first), else None."""
+    if not sys.stderr.isatty():
+        return None
+    columns = os.environ.get("COLUMNS", "")
+    if columns.isdigit():
+        return max(40, int(columns))
+    try:
+        return max(40, os.get_terminal_size(sys.stderr.fileno()).columns)
+    except (OSError, ValueError):
+        return None
 
 
 # What the CLI says on stderr besides findings, in each --lang (short enough for one line
@@ -34,7 +55,7 @@ def notice(message: str) -> None:
 _SAID = {
     "sample": (
         "no CSV given: the bundled sample (sources: dxcheck show TARGET)",
-        "không có tệp CSV: dùng dữ liệu mẫu kèm theo (nguồn: dxcheck show TARGET)",
+        "không có tệp CSV: dùng dữ liệu mẫu (nguồn: dxcheck show TARGET)",
     ),
     "no_report": (
         "no report: fix the errors above (exit 2)",

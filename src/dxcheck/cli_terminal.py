@@ -17,6 +17,7 @@ import typer
 from dxcheck.cli_options import (
     notice,
     said,
+    stderr_width,
 )
 from dxcheck.exit_codes import EXIT_BAD_INPUT
 from dxcheck.formats import Style
@@ -61,27 +62,19 @@ class Terminal:
 
         width = int(env["COLUMNS"]) if env.get("COLUMNS", "").isdigit() else 0
         if not width:
-            width = shutil.get_terminal_size((120, 24)).columns if sys.stdout.isatty() else 140
+            if sys.stdout.isatty():
+                width = shutil.get_terminal_size((120, 24)).columns
+            else:
+                # Piped to head or less, redirected to a file: as wide as the terminal the
+                # person is at (stderr's), else (CI, a tool) 140.
+                width = stderr_width() or 140
         return cls(
-            colored(sys.stdout), colored(sys.stderr), max(60, width), lang=lang, stderr_width=_stderr_width()
+            colored(sys.stdout), colored(sys.stderr), max(60, width), lang=lang, stderr_width=stderr_width()
         )
 
     @property
     def style(self) -> Style:
         return Style(color=self.stdout_color, width=self.width, lang=self.lang)
-
-
-def _stderr_width() -> int | None:
-    """The width of stderr when it is a terminal (COLUMNS first), else None."""
-    if not sys.stderr.isatty():
-        return None
-    columns = os.environ.get("COLUMNS", "")
-    if columns.isdigit():
-        return max(40, int(columns))
-    try:
-        return max(40, os.get_terminal_size(sys.stderr.fileno()).columns)
-    except (OSError, ValueError):
-        return None
 
 
 def _emit_findings(
