@@ -269,3 +269,21 @@ def test_any_input_in_halves_equals_one_piece(data: bytes, corpus_catalog: Catal
     halves = read(corpus_catalog, [path], split=True)
     assert halves.findings == whole.findings
     assert_same_series(corpus_catalog, whole.index, halves.index)
+
+
+def test_sources_are_shared_before_the_halves_merge() -> None:
+    """One string a distinct source cell (memory at commune scale), the values unchanged."""
+    loaded = load_catalog(DATA / "catalog.yaml")
+    assert loaded.catalog is not None
+    from dxcheck.native import row_loop
+    from dxcheck.progress.store import SeriesStore
+
+    store = SeriesStore(loaded.catalog, record=frozenset(), loop=row_loop())
+    slot = store.slots["online-public-services"]
+    cut_from = "Sở Thông tin và Truyền thông Hà Nội, báo cáo quý"
+    first, second, third = (store.new_series(slot, name) for name in ("A", "B", "C"))
+    first.source, second.source = cut_from[:41], "".join(cut_from[:41])  # equal, not one object
+    third.source = ""
+    assert first.source is not second.source
+    store.share_sources()
+    assert first.source is second.source and first.source == cut_from[:41] and third.source == ""

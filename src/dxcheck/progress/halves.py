@@ -87,6 +87,7 @@ def read_in_halves(
     except BaseException:
         beside.cancel()
         raise
+    index._store.share_sources()  # before the second half's state arrives beside it
     second = beside.result()
     if second is not None and second.decimal_comma:
         index._numbers.comma_seen = True
@@ -176,6 +177,7 @@ def read_half(
     # Column by column, per target: a tuple per series would cost more than the
     # series themselves while the whole index holds both.
     full = not half._checking_only
+    half._store.share_sources()  # pickled once each, unpickled as one string each
     slots = half._store.slots
     states = [
         (target_id, list(slot.series), half._loop.state_columns(list(slot.series.values()), full))

@@ -73,6 +73,17 @@ class SeriesStore:
         """The slot of a target cell, as the duplicate and chart passes look it up."""
         return self.target_lookup.get(text) or self.slots.get(text.strip().lower())
 
+    def share_sources(self) -> None:
+        """One string a distinct ``source`` cell: the row loop cuts a new one from each
+        row, and at commune scale most series name one of a few sources. Done between
+        reading and merging, it lowers the peak."""
+        shared: dict[str, str] = {}
+        for slot in self.slots.values():
+            for state in slot.series.values():
+                source = state.source
+                if source:
+                    state.source = shared.setdefault(source, source)
+
     def new_series(self, slot: Slot, entity: str) -> Series:
         low, high = (0.0, 100.0) if slot.percent else (-sys.float_info.max, sys.float_info.max)
         state: Series = self.loop.Series(
