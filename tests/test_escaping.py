@@ -290,3 +290,16 @@ def test_junit_cases_escape_as_elementtree_does(text: str) -> None:
     element = ET.Element("a", {"v": xml_text(text)})
     element.text = xml_text(text)
     assert ET.tostring(element, encoding="unicode") == f'<a v="{_attribute(text)}">{_cdata(text)}</a>'
+
+
+@given(st.text(alphabet=st.characters(), max_size=60))
+def test_printable_keeps_only_what_it_is_told(text: str) -> None:
+    """The fast path for multi-line text gives what the character-by-character rule gives."""
+    keep = "\t\n\r"
+    expected = "".join(
+        ch
+        if ch.isprintable() or ch in keep
+        else (f"\\x{ord(ch):02x}" if ord(ch) < 256 else f"\\u{ord(ch):04x}")
+        for ch in text
+    )
+    assert printable(text, keep=keep) == expected
