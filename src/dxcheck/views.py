@@ -18,7 +18,6 @@ from dxcheck.formats.document import SCHEMA_VERSION, result_document
 from dxcheck.formats.grid import Column, table
 from dxcheck.formats.lexicon import Words
 from dxcheck.formats.table import gate_text as table_gate_text
-from dxcheck.formats.words import latest_text, status_text
 from dxcheck.report import Outlook, Report, Result, Status
 from dxcheck.text import csv_safe, number, printable, with_unit
 from dxcheck.timeline import Deadline, Difference, Group, TargetHistory
@@ -298,13 +297,6 @@ def render_ics(items: Sequence[Deadline], as_of: date) -> str:
 # --- diff ----------------------------------------------------------------------------------
 
 
-def _short(result: Result | None) -> str:
-    if result is None:
-        return "-"
-    value = "no data" if result.latest is None else latest_text(result)
-    return f"{status_text(result)}, {result.trend.outlook.value.replace('_', ' ')}, {value}"
-
-
 def render_diff(
     items: Sequence[Difference], fmt: Format, start: date, end: date, style: Style | None = None
 ) -> str:
@@ -322,38 +314,8 @@ def render_diff(
             for d in items
         ]
         return _json(doc)
-    rows = [
-        [
-            d.target.id,
-            d.entity or "national",
-            ", ".join(c.value.replace("_", " ") for c in d.changes),
-            _short(d.before),
-            _short(d.after),
-        ]
-        for d in items
-    ]
-    headers = ["target", "entity", "change", start.isoformat(), end.isoformat()]
-    if fmt is Format.MARKDOWN:
-        from dxcheck.formats.markdown import cell
-
-        out = [f"## Progress from {start.isoformat()} to {end.isoformat()}", ""]
-        if not rows:
-            return "\n".join([*out, "No changes.", ""])
-        out.append("| " + " | ".join(headers) + " |")
-        out.append("|" + "---|" * len(headers))
-        out += ["| " + " | ".join(cell(c) for c in row) + " |" for row in rows]
-        return "\n".join(out) + "\n"
     style = style or Style()
     w = Words(style.lang)
-    if not rows:
-        return w("no_changes", start=w.day(start), end=w.day(end)) + "\n"
-    columns = [  # in order of importance: what a narrow terminal keeps
-        Column("target", w("h_target"), keep=True),
-        Column("change", w("h_change"), shrink=12),
-        Column("entity", w("h_entity"), shrink=12, keep=True),
-        Column("after", w.day(end), shrink=16),
-        Column("before", w.day(start), shrink=16),
-    ]
     cells = [
         {
             "target": d.target.id,
@@ -364,8 +326,29 @@ def render_diff(
         }
         for d in items
     ]
-    lines = table(columns, cells, style.width, order=("target", "entity", "change", "before", "after"))
-    return _lines([*lines, w("changes_footer", count=len(rows), start=w.day(start), end=w.day(end))])
+    order = ("target", "entity", "change", "before", "after")
+    if fmt is Format.MARKDOWN:
+        from dxcheck.formats.markdown import cell
+
+        out = [f"## {w('md_diff_title', start=w.day(start), end=w.day(end))}", ""]
+        if not cells:
+            return "\n".join([*out, w("md_no_changes"), ""])
+        headers = [w("h_target"), w("h_entity"), w("h_change"), w.day(start), w.day(end)]
+        out.append("| " + " | ".join(headers) + " |")
+        out.append("|" + "---|" * len(headers))
+        out += ["| " + " | ".join(cell(row[k]) for k in order) + " |" for row in cells]
+        return "\n".join(out) + "\n"
+    if not cells:
+        return w("no_changes", start=w.day(start), end=w.day(end)) + "\n"
+    columns = [  # in order of importance: what a narrow terminal keeps
+        Column("target", w("h_target"), keep=True),
+        Column("change", w("h_change"), shrink=12),
+        Column("entity", w("h_entity"), shrink=12, keep=True),
+        Column("after", w.day(end), shrink=16),
+        Column("before", w.day(start), shrink=16),
+    ]
+    lines = table(columns, cells, style.width, order=order)
+    return _lines([*lines, w("changes_footer", count=len(cells), start=w.day(start), end=w.day(end))])
 
 
 def _short_in(result: Result | None, w: Words) -> str:
