@@ -10,6 +10,7 @@ the same everywhere: "Đà Nẵng has not reported online-public-services for 20
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import json
 import textwrap
@@ -27,6 +28,7 @@ from dxcheck.formats.document import (
     finding_document,
     tool,
 )
+from dxcheck.formats.lexicon import Words
 from dxcheck.reporting import Every
 from dxcheck.text import printable
 
@@ -70,56 +72,14 @@ def who(expected: Expected, lang: str = "en") -> str:
     return printable(expected.entity) if expected.entity else _said("national", lang)
 
 
-# The words of coverage in each --lang (the sentence for a missing report, the table).
-_WORDS: dict[str, dict[str, str]] = {
-    "en": {
-        "nation": "The nation",
-        "national": "national",
-        "late": "{subject} reported {target} for {period} late (due {due})",
-        "missing": "{subject} has not reported {target} for {period} (due {due})",
-        "in_a_row": "; {count} periods in a row, since {since}",
-        "since": "{count} (since {since})",
-        "summary": "{count} expected report(s) as of {date}: {parts}. Gate (fail on missing): {verdict}.",
-        "passed": "passed",
-        "failed": "FAILED ({count})",
-        "none_due": "No report is due yet.",
-        "h_entity": "entity",
-        "h_state": "state",
-        "h_target": "target",
-        "h_period": "period",
-        "h_due": "due",
-        "h_missed": "missed in a row",
-        "reported": "reported",
-        "late_word": "late",
-        "missing_word": "missing",
-    },
-    "vi": {
-        "nation": "Toàn quốc",
-        "national": "toàn quốc",
-        "late": "{subject} đã báo cáo {target} kỳ {period} muộn (hạn {due})",
-        "missing": "{subject} chưa báo cáo {target} kỳ {period} (hạn {due})",
-        "in_a_row": "; {count} kỳ liên tiếp, từ kỳ {since}",
-        "since": "{count} (từ kỳ {since})",
-        "summary": "{count} báo cáo phải nộp tính đến ngày {date}: {parts}. "
-        "Kiểm tra (không đạt khi có missing): {verdict}.",
-        "passed": "ĐẠT",
-        "failed": "KHÔNG ĐẠT ({count})",
-        "none_due": "Chưa có báo cáo nào đến hạn.",
-        "h_entity": "địa phương",
-        "h_state": "tình trạng",
-        "h_target": "chỉ tiêu",
-        "h_period": "kỳ",
-        "h_due": "hạn nộp",
-        "h_missed": "số kỳ bỏ lỡ liên tiếp",
-        "reported": "đã báo cáo",
-        "late_word": "báo cáo muộn",
-        "missing_word": "chưa báo cáo",
-    },
-}
-
-
 def _said(key: str, lang: str, **args: object) -> str:
-    return _WORDS.get(lang, _WORDS["en"])[key].format(**args)
+    """Coverage's words (``lexicon``, keys ``cov_*``) in ``lang``."""
+    return _words(lang)(f"cov_{key}", **args)
+
+
+@functools.cache
+def _words(lang: str) -> Words:
+    return Words(lang)  # once a language: a sentence is said for each of 100,000s of reports
 
 
 def state_word(state: State, lang: str) -> str:
@@ -128,7 +88,7 @@ def state_word(state: State, lang: str) -> str:
 
 
 def _day(day: date, lang: str) -> str:
-    return day.strftime("%d/%m/%Y") if lang == "vi" else day.isoformat()
+    return _words(lang).day(day)
 
 
 def message(expected: Expected, lang: str = "en") -> str | None:
