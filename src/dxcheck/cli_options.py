@@ -50,23 +50,12 @@ def stderr_width() -> int | None:
         return None
 
 
-# What the CLI says on stderr besides findings, in each --lang (short enough for one line
-# of an 80-column terminal).
-_SAID = {
-    "sample": (
-        "no CSV given: the bundled sample (sources: dxcheck show TARGET)",
-        "không có tệp CSV: dùng dữ liệu mẫu (nguồn: dxcheck show TARGET)",
-    ),
-    "no_report": (
-        "no report: fix the errors above (exit 2)",
-        "không có báo cáo: hãy sửa các lỗi nêu trên (mã thoát 2)",
-    ),
-}
-
-
 def said(key: str, lang: str) -> str:
-    en, vi = _SAID[key]
-    return vi if lang == "vi" else en
+    """A notice of the command line in ``lang`` (``lexicon``, keys ``said_*``; each short
+    enough for one line of an 80-column terminal)."""
+    from dxcheck.formats.lexicon import Words
+
+    return Words(lang)(f"said_{key}")
 
 
 # The command's --lang, for the usage errors found while its options are read (a command

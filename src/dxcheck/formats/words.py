@@ -87,28 +87,13 @@ def gate_text(report: Report) -> str:
     return f"Gate (fail on {words}): {gate}."
 
 
-_VERDICT = {
-    "en": (
-        "validation {verdict}: {files} file(s) checked, {found}",
-        "passed",
-        "failed",
-        "{errors} error(s), {warnings} warning(s)",
-        "no problems",
-    ),
-    "vi": (
-        "kiểm tra dữ liệu {verdict}: đã kiểm tra {files} tệp, {found}",
-        "ĐẠT",
-        "KHÔNG ĐẠT",
-        "{errors} lỗi, {warnings} cảnh báo",
-        "không có vấn đề nào",
-    ),
-}
-
-
 def verdict_line(problems: ProblemReport, lang: str = "en") -> str:
     """``validation failed: 2 file(s) checked, 1 error(s), 0 warning(s)`` in ``lang``."""
-    line, passed, failed, counts, nothing = _VERDICT.get(str(lang), _VERDICT["en"])
+    from dxcheck.formats.lexicon import Words  # it imports this module
+
+    w = Words(lang)
     found = (
-        counts.format(errors=problems.errors, warnings=problems.warnings) if problems.findings else nothing
+        w("v_found", errors=problems.errors, warnings=problems.warnings) if problems.findings else w("v_none")
     )
-    return line.format(verdict=passed if problems.passed else failed, files=len(problems.files), found=found)
+    verdict = w("v_passed") if problems.passed else w("v_failed")
+    return w("v_line", verdict=verdict, files=len(problems.files), found=found)
