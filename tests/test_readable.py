@@ -192,3 +192,21 @@ def test_notices_wrap_between_words_on_a_terminal(
     monkeypatch.setattr(cli_options, "stderr_width", lambda: None)  # a log: one line
     cli_options.notice(text)
     assert capsys.readouterr().err == f"dxcheck: {text}\n"
+
+
+def test_ci_formats_say_a_result_in_the_language(run_cli: Run) -> None:
+    base = ("status", "--as-of", AS_OF, "--target", "online-public-services", "--entity", "national")
+    github = run_cli(*base, "-f", "github", "--lang", "vi").stdout
+    assert (
+        "::không đạt, xu hướng không hoàn thành: mới nhất 39,98%25 (26/10/2025), mục tiêu >= 80%25, "
+        in github
+    )
+    assert github.endswith("Kiểm tra (không đạt khi có fail,overdue): KHÔNG ĐẠT (1).\n")
+    junit = run_cli(*base, "-f", "junit", "--lang", "vi").stdout
+    assert 'message="không đạt, xu hướng không hoàn thành: mới nhất 39,98% (26/10/2025)' in junit
+    assert 'classname="digital-government"' in junit  # structure stays as it is
+    english = run_cli(*base, "-f", "github").stdout
+    assert (
+        "::fail, outlook missed: latest 39.98%25 (2025-10-26), goal >= 80%25, due 2025-12-31 (335 days ago)"
+        in english
+    )

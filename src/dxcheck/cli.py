@@ -272,7 +272,7 @@ def _finish_status(
     if terminal.annotate:
         from dxcheck.formats.github import result_annotations
 
-        sys.stderr.write(result_annotations(report))
+        sys.stderr.write(result_annotations(report, terminal.lang))
     if by is not None:
         from dxcheck.timeline import scoreboard
         from dxcheck.views import render_scoreboard
@@ -281,11 +281,9 @@ def _finish_status(
             render_scoreboard(scoreboard(report.results, by, report.fail_on), by, fmt, report, terminal.style)
         )
     elif quiet and fmt is Format.TABLE:
-        from dxcheck.formats.lexicon import Words
-        from dxcheck.formats.table import counts_text, gate_text
+        from dxcheck.formats.words import summary_line
 
-        words = Words(terminal.lang)
-        sys.stdout.write(f"{counts_text(report, words)} {gate_text(report, words)}\n")
+        sys.stdout.write(summary_line(report, terminal.lang) + "\n")
     elif overview and len(report.results) > TERMINAL_LIMIT:
         from dxcheck.overview import render_overview
 

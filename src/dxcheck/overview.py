@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dxcheck.formats import Style
 from dxcheck.formats.grid import Column, table
 from dxcheck.formats.lexicon import Words
-from dxcheck.formats.table import ResultLines, counts_text, gate_text, next_lines
+from dxcheck.formats.table import ResultLines, next_lines
 from dxcheck.report import Report, Status, worst_first
 from dxcheck.text import printable
 from dxcheck.timeline import Group, scoreboard
@@ -30,8 +30,8 @@ def render_overview(report: Report, style: Style) -> str:
     w = Words(style.lang)
     width = style.width
     lines = [
-        *textwrap.wrap(counts_text(report, w), width),
-        *textwrap.wrap(gate_text(report, w), width),
+        *textwrap.wrap(w.counts(report), width),
+        *textwrap.wrap(w.gate(report), width),
         "",
     ]
     by_category = scoreboard(report.results, GroupBy.CATEGORY, report.fail_on)

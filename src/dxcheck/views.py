@@ -17,7 +17,6 @@ from dxcheck.formats import Format, Style
 from dxcheck.formats.document import SCHEMA_VERSION, result_document
 from dxcheck.formats.grid import Column, table
 from dxcheck.formats.lexicon import Words
-from dxcheck.formats.table import gate_text as table_gate_text
 from dxcheck.report import Outlook, Report, Result, Status
 from dxcheck.text import csv_safe, number, printable, with_unit
 from dxcheck.timeline import Deadline, Difference, Group, TargetHistory
@@ -456,4 +455,4 @@ def render_scoreboard(
     ]
     keys = [c.key for c in columns]
     footer = w("groups_footer", count=len(groups), by=w(name), date=w.day(as_of))
-    return _lines([*table(columns, cells, style.width, order=keys), footer, table_gate_text(report, w)])
+    return _lines([*table(columns, cells, style.width, order=keys), footer, w.gate(report)])

@@ -47,7 +47,9 @@ class Renderer:
 
     def render(self, report: Report) -> str:
         return (
-            "".join(logissue(i) for i in report_issues(report, self.style.lang)) + summary_line(report) + "\n"
+            "".join(logissue(i) for i in report_issues(report, self.style.lang))
+            + summary_line(report, self.style.lang)
+            + "\n"
         )
 
     def render_problems(self, problems: ProblemReport) -> str:

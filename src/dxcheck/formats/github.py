@@ -16,7 +16,8 @@ from collections.abc import Iterable, Iterator
 
 from dxcheck.findings import Finding, Severity
 from dxcheck.formats import Style
-from dxcheck.formats.words import days_text, latest_text, level_text, status_text, summary_line, verdict_line
+from dxcheck.formats.lexicon import Words
+from dxcheck.formats.words import summary_line, verdict_line
 from dxcheck.i18n import Lang
 from dxcheck.report import ProblemReport, Report, Result
 from dxcheck.text import printable
@@ -39,16 +40,12 @@ def command(name: str, message: str, **properties: str | int | None) -> str:
     return f"::{name}{' ' + given if given else ''}::{escape_data(message)}\n"
 
 
-def result_message(result: Result) -> str:
-    outlook = result.trend.outlook.value.replace("_", " ")
-    due = result.target.due
-    when = f"due {due.isoformat()} ({days_text(result)})" if due else "no deadline"
-    message = (
-        f"{status_text(result)}, outlook {outlook}: latest {latest_text(result)}, "
-        f"goal {level_text(result)}, {when}. {result.target.title}"
-    )
+def result_message(result: Result, lang: Lang | str = Lang.EN) -> str:
+    """A result that fails the gate, in ``lang``: where it stands, its title, its source."""
+    w = Words(str(lang))
+    message = f"{w.result_line(result)}. {result.target.title_in(str(lang))}"
     if result.latest is not None and result.latest.source:
-        message += f"\nsource: {result.latest.source}"
+        message += "\n" + w("r_source", source=result.latest.source)
     return message
 
 
@@ -70,10 +67,10 @@ class Renderer:
 
     def chunks(self, report: Report) -> Iterator[str]:
         """An annotation at a time, then the summary line."""
-        yield from result_commands(report)
+        yield from result_commands(report, self.style.lang)
         # Warnings about the inputs (e.g. rows after the as-of date) annotate their lines too.
         yield from (finding_command(f, self.style.lang) for f in report.findings)
-        yield summary_line(report) + "\n"
+        yield summary_line(report, self.style.lang) + "\n"
 
     def render_problems(self, problems: ProblemReport) -> str:
         return (
@@ -83,18 +80,18 @@ class Renderer:
         )
 
 
-def result_annotations(report: Report) -> str:
+def result_annotations(report: Report, lang: Lang | str = Lang.EN) -> str:
     """An ``::error`` per result that fails the gate, at its latest observation's line."""
-    return "".join(result_commands(report))
+    return "".join(result_commands(report, lang))
 
 
-def result_commands(report: Report) -> Iterator[str]:
+def result_commands(report: Report, lang: Lang | str = Lang.EN) -> Iterator[str]:
     """``result_annotations`` one annotation at a time."""
     for result in report.failing:
         latest = result.latest
         yield command(
             "error",
-            result_message(result),
+            result_message(result, lang),
             file=latest.file if latest else None,
             line=latest.line if latest else None,
             title=f"{result.target.id} [{result.entity or 'national'}]",

@@ -103,7 +103,7 @@ def report_issues(report: Report, lang: Lang | str = Lang.EN) -> list[Issue]:
         issue = Issue(
             gate_rule(report, result),
             True,
-            f"{result.target.id} [{result.entity or 'national'}]: {result_message(result)}",
+            f"{result.target.id} [{result.entity or 'national'}]: {result_message(result, lang)}",
             latest.file if latest else report.catalog,
             latest.line if latest else None,
         )

@@ -20,6 +20,7 @@ from collections.abc import Iterator, Sequence
 from dxcheck.findings import Finding, Severity
 from dxcheck.formats import Style
 from dxcheck.formats.diagnostics import format_finding
+from dxcheck.formats.lexicon import Words
 from dxcheck.formats.words import days_text, latest_text, level_text, percent, status_text
 from dxcheck.report import ProblemReport, Report, Result, Status
 from dxcheck.text import printable
@@ -50,13 +51,9 @@ def case_name(result: Result) -> str:
     return f"{result.target.id} [{result.entity or 'national'}]"
 
 
-def summary(result: Result) -> str:
-    """One line: where the result stands, for a failure or skip message."""
-    outlook = result.trend.outlook.value.replace("_", " ")
-    return (
-        f"{status_text(result)}, outlook {outlook}: latest {latest_text(result)}, "
-        f"goal {level_text(result)}, due {_due(result)}"
-    )
+def summary(result: Result, lang: str = "en") -> str:
+    """One line: where the result stands, for a failure or skip message (in ``lang``)."""
+    return Words(lang).result_line(result)
 
 
 def _due(result: Result) -> str:
@@ -124,7 +121,7 @@ class Renderer:
         head, tail = document.split(f"<{_CASES} />", 1)
         yield head
         for i, result in enumerate(report.results):
-            yield ("\n    " if i else "") + _case(report, result)
+            yield ("\n    " if i else "") + _case(report, result, self.style.lang)
         yield tail
 
     def render_problems(self, problems: ProblemReport) -> str:
@@ -155,19 +152,19 @@ class Renderer:
 _CASES = "dxcheck-cases"
 
 
-def _case(report: Report, result: Result) -> str:
+def _case(report: Report, result: Result, lang: str = "en") -> str:
     """One ``<testcase>`` exactly as ElementTree writes it two levels deep (tests keep the
     two equal): building an element per case cost more than the case itself."""
     category = _attribute(result.target.category or SUITE)
     head = f'<testcase classname="{category}" name="{_attribute(case_name(result))}"'
     if _failing(report, result):
         failure = (
-            f'<failure message="{_attribute(summary(result))}" type="{_attribute(result.status.value)}">'
+            f'<failure message="{_attribute(summary(result, lang))}" type="{_attribute(result.status.value)}">'
             f"{_cdata(details(result))}</failure>"
         )
         return f"{head}>\n      {failure}\n    </testcase>"
     if _skipped(report, result):
-        return f'{head}>\n      <skipped message="{_attribute(summary(result))}" />\n    </testcase>'
+        return f'{head}>\n      <skipped message="{_attribute(summary(result, lang))}" />\n    </testcase>'
     return f"{head} />"
 
 

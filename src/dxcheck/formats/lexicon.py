@@ -14,7 +14,7 @@ from typing import Final
 
 from dxcheck.formats import Lang
 from dxcheck.formats.words import hundredths
-from dxcheck.report import Outlook, Result, Status
+from dxcheck.report import Outlook, Report, Result, Status
 from dxcheck.text import number
 
 LANGUAGES: Final = tuple(lang.value for lang in Lang)
@@ -157,6 +157,9 @@ _EN: Final[dict[str, str]] = {
     "s_observations": "observations",
     "t_category": "category",
     "md_diff_title": "Progress from {start} to {end}",
+    "r_line": "{status}, outlook {outlook}: latest {latest}, goal {goal}, {when}",
+    "r_due": "due {date} ({days})",
+    "r_source": "source: {source}",
     "said_sample": "no CSV given: the bundled sample (sources: dxcheck show TARGET)",
     "said_no_report": "no report: fix the errors above (exit 2)",
     "v_line": "validation {verdict}: {files} file(s) checked, {found}",
@@ -360,6 +363,9 @@ _VI: Final[dict[str, str]] = {
     "s_observations": "các lần báo cáo",
     "t_category": "lĩnh vực",
     "md_diff_title": "Tiến độ từ {start} đến {end}",
+    "r_line": "{status}, xu hướng {outlook}: mới nhất {latest}, mục tiêu {goal}, {when}",
+    "r_due": "hạn {date} ({days})",
+    "r_source": "nguồn: {source}",
     "said_sample": "không có tệp CSV: dùng dữ liệu mẫu (nguồn: dxcheck show TARGET)",
     "said_no_report": "không có báo cáo: hãy sửa các lỗi nêu trên (mã thoát 2)",
     "v_line": "kiểm tra dữ liệu {verdict}: đã kiểm tra {files} tệp, {found}",
@@ -554,6 +560,34 @@ class Words:
         at_most = target.direction.value == "at_most"
         sign = ("<=" if at_most else ">=") if ascii_signs else ("≤" if at_most else "≥")
         return f"{sign} {self.value(target.target, target.unit)}"
+
+    def counts(self, report: Report) -> str:
+        """``67 results as of 2026-12-01: 14 pass, 7 fail, 24 overdue, 22 pending.``"""
+        counts = report.summary
+        parts = ", ".join(f"{self.number(counts[s.value])} {self.status(s)}" for s in Status)
+        return self(
+            "results_as_of", count=self.number(len(report.results)), date=self.day(report.as_of), parts=parts
+        )
+
+    def gate(self, report: Report) -> str:
+        """``Gate (fail on fail,overdue): FAILED (3).``: the verdict behind the exit code."""
+        failing = self.number(len(report.failing))
+        verdict = self("gate_ok") if report.gate_passed else self("gate_bad", count=failing)
+        return self("gate_line", words=",".join(sorted(report.fail_on)) or "nothing", verdict=verdict)
+
+    def result_line(self, result: Result) -> str:
+        """One sentence a result, for CI annotations and test reports:
+        ``fail, outlook missed: latest 70% (2025-06-30), goal >= 80%, due 2025-12-31 (15 days ago)``."""
+        due = result.target.due
+        when = self("r_due", date=self.day(due), days=self.days_left(result.days_left)) if due else None
+        return self(
+            "r_line",
+            status=self.status(result.status, result.late),
+            outlook=self.outlook(result.trend.outlook),
+            latest=self.latest(result),
+            goal=self.level(result, ascii_signs=True),
+            when=when or self("no_deadline_short"),
+        )
 
     def reading(self, result: Result, value: float) -> str:
         """One observed value as the target counts it (a milestone: done / not done)."""

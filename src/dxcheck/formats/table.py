@@ -201,7 +201,7 @@ class Renderer:
 
     def chunks(self, report: Report) -> Iterator[str]:
         words, width, fancy = self.words, self.style.width, self.style.color
-        for line in (counts_text(report, words), gate_text(report, words)):
+        for line in (words.counts(report), words.gate(report)):
             yield "".join(part + "\n" for part in textwrap.wrap(line, width))
         if not report.results:
             yield words("no_results") + "\n"
@@ -252,22 +252,6 @@ def _by_category(table: ResultLines, results: Sequence[Result], fancy: bool) -> 
         yield (f"\033[1;36m{name}{RESET}" if fancy else name) + "\n"
         for result in group:
             yield "".join(line + "\n" for line in table.lines(result))
-
-
-def counts_text(report: Report, words: Words) -> str:
-    """``67 results as of 2026-12-01: 14 pass, 7 fail, 24 overdue, 22 pending.``"""
-    counts = report.summary
-    parts = ", ".join(f"{words.number(counts[s.value])} {words.status(s)}" for s in Status)
-    return words(
-        "results_as_of", count=words.number(len(report.results)), date=words.day(report.as_of), parts=parts
-    )
-
-
-def gate_text(report: Report, words: Words) -> str:
-    verdict = (
-        words("gate_ok") if report.gate_passed else words("gate_bad", count=words.number(len(report.failing)))
-    )
-    return words("gate_line", words=",".join(sorted(report.fail_on)) or "nothing", verdict=verdict)
 
 
 def superseded_line(report: Report, words: Words) -> str:

@@ -6,7 +6,6 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
-from dxcheck.report import Status
 from dxcheck.text import number, with_unit
 
 if TYPE_CHECKING:
@@ -74,17 +73,12 @@ def status_text(result: Result) -> str:
     return f"{result.status.value} (late)" if result.late else result.status.value
 
 
-def summary_line(report: Report) -> str:
-    counts = report.summary
-    parts = ", ".join(f"{counts[s.value]} {s.value}" for s in Status)
-    return f"{len(report.results)} results as of {report.as_of.isoformat()}: {parts}. {gate_text(report)}"
+def summary_line(report: Report, lang: str = "en") -> str:
+    """The counts and the gate's verdict on one line (CI logs), in ``lang``."""
+    from dxcheck.formats.lexicon import Words  # it imports this module
 
-
-def gate_text(report: Report) -> str:
-    """``Gate (fail on fail,overdue): FAILED (3).``: the verdict behind the exit code."""
-    gate = "passed" if report.gate_passed else f"FAILED ({len(report.failing)})"
-    words = ",".join(sorted(report.fail_on)) or "nothing"
-    return f"Gate (fail on {words}): {gate}."
+    w = Words(lang)
+    return f"{w.counts(report)} {w.gate(report)}"
 
 
 def verdict_line(problems: ProblemReport, lang: str = "en") -> str:
