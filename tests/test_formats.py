@@ -527,6 +527,6 @@ def test_jsonl_empty(reports: tuple[Report, ProblemReport]) -> None:
     ],
 )
 def test_a_bar_is_full_only_when_the_target_is_reached(fraction: float, expected: str) -> None:
-    from dxcheck.formats.words import bar
+    from dxcheck.formats.lexicon import bar
 
     assert bar(fraction, fancy=False) == expected

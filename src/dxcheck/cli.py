@@ -281,7 +281,7 @@ def _finish_status(
             render_scoreboard(scoreboard(report.results, by, report.fail_on), by, fmt, report, terminal.style)
         )
     elif quiet and fmt is Format.TABLE:
-        from dxcheck.formats.words import summary_line
+        from dxcheck.formats.lexicon import summary_line
 
         sys.stdout.write(summary_line(report, terminal.lang) + "\n")
     elif overview and len(report.results) > TERMINAL_LIMIT:
@@ -370,7 +370,7 @@ def validate(
     outcome = run_validate(options)
     problems = outcome.problems
     _write_reports(problems, reports, protected_paths(targets, options.inputs), lang=terminal.lang)
-    from dxcheck.formats.words import verdict_line
+    from dxcheck.formats.lexicon import verdict_line
 
     if statistics:
         from dxcheck.statistics import statistics_text

@@ -58,7 +58,7 @@ def validate_catalog(
     from dxcheck.check import Options
     from dxcheck.cli_terminal import Terminal
     from dxcheck.formats.diagnostics import render_findings
-    from dxcheck.formats.words import verdict_line
+    from dxcheck.formats.lexicon import verdict_line
 
     terminal = Terminal.detect(no_color, lang.value)
     options = Options(

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from dxcheck.formats import Style
 from dxcheck.formats.issues import Issue, finding_issues, report_issues
-from dxcheck.formats.words import summary_line, verdict_line
+from dxcheck.formats.lexicon import summary_line, verdict_line
 from dxcheck.report import ProblemReport, Report
 from dxcheck.text import printable
 

@@ -16,8 +16,7 @@ from collections.abc import Iterable, Iterator
 
 from dxcheck.findings import Finding, Severity
 from dxcheck.formats import Style
-from dxcheck.formats.lexicon import Words
-from dxcheck.formats.words import summary_line, verdict_line
+from dxcheck.formats.lexicon import Words, summary_line, verdict_line
 from dxcheck.i18n import Lang
 from dxcheck.report import ProblemReport, Report, Result
 from dxcheck.text import printable

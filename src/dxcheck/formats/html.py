@@ -4,7 +4,7 @@ In order: the as-of date, the gate verdict and the counts by status and outlook;
 summary by category and by agency; a scoreboard by entity, worst first; a table of the
 targets; then a section per target with its title, quote and source, due date, status,
 outlook and a chart (``html_chart``). Words in English or Vietnamese (``Style.lang``,
-``html_words``); the frame, styles and script in ``html_page``.
+``lexicon``); the frame, styles and script in ``html_page``.
 
 Bounded at any scale: the summaries count results, the entity scoreboard shows the worst
 ENTITY_ROWS entities and says how many more there are, and each chart draws the series

@@ -21,7 +21,6 @@ from dxcheck.findings import Finding, Severity
 from dxcheck.formats import Style
 from dxcheck.formats.diagnostics import format_finding
 from dxcheck.formats.lexicon import Words
-from dxcheck.formats.words import days_text, latest_text, level_text, percent, status_text
 from dxcheck.report import ProblemReport, Report, Result, Status
 from dxcheck.text import printable
 
@@ -56,32 +55,29 @@ def summary(result: Result, lang: str = "en") -> str:
     return Words(lang).result_line(result)
 
 
-def _due(result: Result) -> str:
-    due = result.target.due
-    return f"{due.isoformat()} ({days_text(result)})" if due else "none (no deadline)"
-
-
-def details(result: Result) -> str:
+def details(result: Result, lang: str = "en") -> str:
     """Several lines: everything a person needs to find the numbers behind a failure."""
+    w = Words(lang)
     target = result.target
     latest = result.latest
+    due = target.due
     lines = [
-        f"target: {target.id}: {target.title}",
-        f"entity: {result.entity or 'national'}",
-        f"status: {status_text(result)}",
-        f"outlook: {result.trend.outlook.value}",
-        f"goal: {level_text(result)}",
-        f"due: {_due(result)}",
-        f"latest: {latest_text(result)}",
-        f"progress: {percent(result.progress)}",
-        f"observations: {result.observations}",
+        f"{w('h_target')}: {target.id}: {target.title_in(lang)}",
+        f"{w('h_entity')}: {result.entity or w('national')}",
+        f"{w('h_status')}: {w.status(result.status, result.late)}",
+        f"{w('h_outlook')}: {w.outlook(result.trend.outlook)}",
+        f"{w('h_goal')}: {w.level(result, ascii_signs=True)}",
+        f"{w('h_due')}: {f'{w.day(due)} ({w.days_left(result.days_left)})' if due else w('no_deadline')}",
+        f"{w('h_latest')}: {w.latest(result)}",
+        f"{w('h_progress')}: {w.percent(result.progress, none='-')}",
+        f"{w('s_observations')}: {result.observations}",
     ]
     if target.agency:
-        lines.append(f"agency: {target.agency}")
+        lines.append(f"{w('s_agency')}: {target.agency}")
     if latest is not None:
-        lines.append(f"read from: {latest.file}:{latest.line}")
+        lines.append(f"{w('j_read_from')}: {latest.file}:{latest.line}")
         if latest.source:
-            lines.append(f"source: {latest.source}")
+            lines.append(w("r_source", source=latest.source))
     return "\n".join(lines) + "\n"
 
 
@@ -160,7 +156,7 @@ def _case(report: Report, result: Result, lang: str = "en") -> str:
     if _failing(report, result):
         failure = (
             f'<failure message="{_attribute(summary(result, lang))}" type="{_attribute(result.status.value)}">'
-            f"{_cdata(details(result))}</failure>"
+            f"{_cdata(details(result, lang))}</failure>"
         )
         return f"{head}>\n      {failure}\n    </testcase>"
     if _skipped(report, result):

@@ -13,8 +13,7 @@ from datetime import date
 from typing import Final
 
 from dxcheck.formats import Lang
-from dxcheck.formats.words import hundredths
-from dxcheck.report import Outlook, Report, Result, Status
+from dxcheck.report import Outlook, ProblemReport, Report, Result, Status
 from dxcheck.text import number
 
 LANGUAGES: Final = tuple(lang.value for lang in Lang)
@@ -160,6 +159,7 @@ _EN: Final[dict[str, str]] = {
     "r_line": "{status}, outlook {outlook}: latest {latest}, goal {goal}, {when}",
     "r_due": "due {date} ({days})",
     "r_source": "source: {source}",
+    "j_read_from": "read from",
     "said_sample": "no CSV given: the bundled sample (sources: dxcheck show TARGET)",
     "said_no_report": "no report: fix the errors above (exit 2)",
     "v_line": "validation {verdict}: {files} file(s) checked, {found}",
@@ -366,6 +366,7 @@ _VI: Final[dict[str, str]] = {
     "r_line": "{status}, xu hướng {outlook}: mới nhất {latest}, mục tiêu {goal}, {when}",
     "r_due": "hạn {date} ({days})",
     "r_source": "nguồn: {source}",
+    "j_read_from": "đọc từ",
     "said_sample": "không có tệp CSV: dùng dữ liệu mẫu (nguồn: dxcheck show TARGET)",
     "said_no_report": "không có báo cáo: hãy sửa các lỗi nêu trên (mã thoát 2)",
     "v_line": "kiểm tra dữ liệu {verdict}: đã kiểm tra {files} tệp, {found}",
@@ -607,3 +608,37 @@ class Words:
 
 
 _VI_DIGITS = str.maketrans({",": ".", ".": ","})
+
+
+BAR_WIDTH: Final = 8
+
+
+def hundredths(fraction: float) -> int:
+    """Whole percent; rounded down short of the target, so 99.9% never reads 100%."""
+    return int(fraction * 100) if 0 <= fraction < 1 else round(fraction * 100)
+
+
+def bar(fraction: float | None, *, fancy: bool) -> str:
+    """``######.. 79%``: full only when the target is reached (76 of 80 is 7 of 8)."""
+    if fraction is None:
+        return "-"
+    shown = max(0.0, min(1.0, fraction))
+    filled = int(shown * BAR_WIDTH) if shown < 1.0 else BAR_WIDTH
+    full, empty = ("█", "░") if fancy else ("#", ".")
+    return f"{full * filled}{empty * (BAR_WIDTH - filled)} {number(hundredths(fraction))}%"
+
+
+def summary_line(report: Report, lang: str = "en") -> str:
+    """The counts and the gate's verdict on one line (CI logs), in ``lang``."""
+    w = Words(lang)
+    return f"{w.counts(report)} {w.gate(report)}"
+
+
+def verdict_line(problems: ProblemReport, lang: str = "en") -> str:
+    """``validation failed: 2 file(s) checked, 1 error(s), 0 warning(s)`` in ``lang``."""
+    w = Words(lang)
+    found = (
+        w("v_found", errors=problems.errors, warnings=problems.warnings) if problems.findings else w("v_none")
+    )
+    verdict = w("v_passed") if problems.passed else w("v_failed")
+    return w("v_line", verdict=verdict, files=len(problems.files), found=found)

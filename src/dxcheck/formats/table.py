@@ -21,8 +21,7 @@ from itertools import groupby
 
 from dxcheck.formats import Style
 from dxcheck.formats.grid import Column, Grid, cell_width, fit, measure
-from dxcheck.formats.lexicon import Words
-from dxcheck.formats.words import BAR_WIDTH, bar
+from dxcheck.formats.lexicon import BAR_WIDTH, Words, bar
 from dxcheck.report import Outlook, ProblemReport, Report, Result, Status, worst_first
 from dxcheck.text import printable
 
@@ -227,7 +226,7 @@ class Renderer:
 
     def render_problems(self, problems: ProblemReport) -> str:
         from dxcheck.formats.diagnostics import render_findings
-        from dxcheck.formats.words import verdict_line
+        from dxcheck.formats.lexicon import verdict_line
 
         findings = render_findings(problems.findings, color=self.style.color, lang=self.style.lang)
         return findings + verdict_line(problems, self.style.lang) + "\n"
