@@ -18,7 +18,6 @@ from dxcheck.formats.grid import Column, table
 from dxcheck.formats.lexicon import Words
 from dxcheck.formats.table import ResultLines, next_lines
 from dxcheck.report import Report, Status, worst_first
-from dxcheck.text import printable
 from dxcheck.timeline import Group, scoreboard
 from dxcheck.timeline_words import GroupBy
 
@@ -53,11 +52,6 @@ def render_overview(report: Report, style: Style) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _entity(name: str, w: Words) -> str:
-    # timeline.scoreboard names the nation's group "national"
-    return w("national") if name == "national" else printable(name)
-
-
 def _groups(
     name: str, groups: Sequence[Group], w: Words, width: int, *, categories: bool = False
 ) -> list[str]:
@@ -70,9 +64,7 @@ def _groups(
     ]
     rows = [
         {
-            "name": w.category(None if g.name == "uncategorised" else g.name)
-            if categories
-            else _entity(g.name, w),
+            "name": w.group(g.name, "category" if categories else "entity"),
             "total": w.number(g.total),
             "failing": w.number(g.gate_failing),
             **{s.value: w.number(g.statuses[s.value]) for s in Status},

@@ -361,18 +361,6 @@ def _entity(entity: str | None, w: Words) -> str:
     return printable(entity) if entity else w("national")
 
 
-def _group_name(name: str, by: GroupBy, w: Words) -> str:
-    """A group as the table shows it: the nation, a category and the groups with no
-    name in the language (timeline.scoreboard names them in English)."""
-    if by is GroupBy.CATEGORY:
-        return w.category(None if name == "uncategorised" else name)
-    if by is GroupBy.ENTITY and name == "national":
-        return w("national")
-    if by is GroupBy.AGENCY and name == "unspecified":
-        return w("unspecified")
-    return printable(name)
-
-
 # --- scoreboard ---------------------------------------------------------------------------
 
 _STATUS_COLUMNS = ("pass", "fail", "overdue", "pending")
@@ -446,7 +434,7 @@ def render_scoreboard(
     ]
     cells = [
         {
-            "name": _group_name(g.name, by, w),
+            "name": w.group(g.name, by.value),
             "total": w.number(g.total),
             **{c: w.number(g.statuses[c]) for c in _STATUS_COLUMNS},
             **{c: w.number(g.outlooks[c]) for c in _OUTLOOK_COLUMNS},

@@ -14,7 +14,7 @@ from typing import Final
 
 from dxcheck.formats import Lang
 from dxcheck.report import Outlook, ProblemReport, Report, Result, Status
-from dxcheck.text import number
+from dxcheck.text import number, printable
 
 LANGUAGES: Final = tuple(lang.value for lang in Lang)
 DASH: Final = "\u2013"  # an en dash: no value
@@ -575,6 +575,18 @@ class Words:
         failing = self.number(len(report.failing))
         verdict = self("gate_ok") if report.gate_passed else self("gate_bad", count=failing)
         return self("gate_line", words=",".join(sorted(report.fail_on)) or "nothing", verdict=verdict)
+
+    def group(self, name: str, by: str) -> str:
+        """A scoreboard group's name (``timeline.scoreboard``, grouped ``by`` entity,
+        category, agency or target) as a person reads it: the nation, a category and the
+        groups with no name are said in the language."""
+        if by == "category":
+            return self.category(None if name == "uncategorised" else name)
+        if by == "entity" and name == "national":
+            return self("national")
+        if by == "agency" and name == "unspecified":
+            return self("unspecified")
+        return printable(name)
 
     def result_line(self, result: Result) -> str:
         """One sentence a result, for CI annotations and test reports:
