@@ -44,6 +44,7 @@ from dxcheck.cli_options import (
     parse_date,
     parse_gate_words,
     parse_reports,
+    reading_options,
     said,
     selection,
     usage_error,
@@ -208,16 +209,16 @@ def status(
     if by is not None and fmt not in SCOREBOARD_FORMATS:
         usage_error(msg("--by supports --format table, json, csv or markdown"))
     chosen = selection(target, category, agency, entity, status_filter, due_before, due_within, as_of=day)
-    from dxcheck.check import Options, protected_paths, run_status
+    from dxcheck.check import protected_paths, run_status
 
-    options = Options(
-        catalog=targets,
-        inputs=tuple(csv or ()),
+    options = reading_options(
+        targets,
+        csv,
+        date_order,
+        decimal,
+        strict,
         as_of=day,
         fail_on=gate,
-        date_order=date_order,
-        decimal=decimal,
-        strict=strict,
         selection=chosen,
         exit_zero=exit_zero,
         # The HTML report draws charts: their series are read in a second pass (chart_series).
@@ -349,20 +350,20 @@ def validate(
       dxcheck validate data/*.csv --statistics
     """
     use_lang(lang.value)  # usage errors found from here on speak it
-    from dxcheck.check import Options, protected_paths, run_validate
+    from dxcheck.check import protected_paths, run_validate
 
     if statistics and fmt not in (None, Format.TABLE):
         usage_error(
             msg("--statistics prints a table: leave out --format (--report FORMAT:PATH still writes)")
         )
     terminal = Terminal.detect(no_color, lang.value)
-    options = Options(
-        catalog=targets,
-        inputs=tuple(csv or ()),
+    options = reading_options(
+        targets,
+        csv,
+        date_order,
+        decimal,
+        strict,
         as_of=parse_date(as_of, "--as-of"),
-        date_order=date_order,
-        decimal=decimal,
-        strict=strict,
         use_sample=False,
         exit_zero=exit_zero,
     )

@@ -19,6 +19,7 @@ from dxcheck.cli_options import (
     NoColorOpt,
     StrictOpt,
     parse_date,
+    reading_options,
     use_lang,
 )
 from dxcheck.formats import Lang
@@ -55,17 +56,13 @@ def validate_catalog(
     """
     use_lang(lang.value)  # usage errors found from here on speak it
     from dxcheck.catalog_check import run_catalogs
-    from dxcheck.check import Options
-    from dxcheck.cli_terminal import Terminal
-    from dxcheck.formats.diagnostics import render_findings
+    from dxcheck.cli_terminal import Terminal, _emit_findings
     from dxcheck.formats.lexicon import verdict_line
 
     terminal = Terminal.detect(no_color, lang.value)
-    options = Options(
-        as_of=parse_date(as_of, "--as-of"), date_order=date_order, decimal=decimal, strict=strict
-    )
+    options = reading_options(None, None, date_order, decimal, strict, as_of=parse_date(as_of, "--as-of"))
     checked = run_catalogs(catalogs, options, data or ())
     for catalog, outcome in checked:
-        sys.stderr.write(render_findings(outcome.findings, color=terminal.stderr_color))
+        _emit_findings(outcome.findings, terminal)
         sys.stdout.write(f"{catalog}: {verdict_line(outcome.problems, terminal.lang)}\n")
     raise typer.Exit(max(outcome.exit_code for _, outcome in checked))

@@ -31,6 +31,7 @@ from dxcheck.cli_options import (
     notice,
     parse_date,
     parse_reports,
+    reading_options,
     said,
     selection,
     use_lang,
@@ -86,19 +87,19 @@ def coverage(
       dxcheck coverage data/*.csv --report markdown:$GITHUB_STEP_SUMMARY
     """
     use_lang(lang.value)  # usage errors found from here on speak it
-    from dxcheck.check import Options, protected_paths
+    from dxcheck.check import protected_paths
     from dxcheck.check_coverage import run_coverage
     from dxcheck.cli_terminal import Terminal, _preamble
 
     day = parse_date(as_of, "--as-of")
     reports = _parse_reports(report or [])
-    options = Options(
-        catalog=targets,
-        inputs=tuple(csv or ()),
+    options = reading_options(
+        targets,
+        csv,
+        date_order,
+        decimal,
+        strict,
         as_of=day,
-        date_order=date_order,
-        decimal=decimal,
-        strict=strict,
         selection=selection(target, category, agency, entity, as_of=day),
         exit_zero=exit_zero,
     )

@@ -13,7 +13,7 @@ import sys
 from contextvars import ContextVar
 from datetime import date
 from pathlib import Path
-from typing import Annotated, NoReturn, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn, TypeVar
 
 import typer
 
@@ -23,6 +23,9 @@ from dxcheck.formats import Format, Lang
 from dxcheck.i18n import Msg, msg
 from dxcheck.report import parse_fail_on
 from dxcheck.selection import Selection, parse_within
+
+if TYPE_CHECKING:
+    from dxcheck.check import Options
 
 
 def notice(message: str) -> None:
@@ -132,6 +135,28 @@ def parse_gate_words(words: list[str], option: str) -> frozenset[str]:
                 hint=hint,
             )
         )
+
+
+def reading_options(
+    targets: Path | None,
+    csv: list[str] | None,
+    date_order: cells.DateOrder | None,
+    decimal: cells.DecimalMark | None,
+    strict: bool,
+    **more: Any,
+) -> Options:
+    """What every command that reads progress is given the same way (the catalog, the
+    CSVs and how to read them), with what is its own (``more``: as_of, selection, ...)."""
+    from dxcheck.check import Options
+
+    return Options(
+        catalog=targets,
+        inputs=tuple(csv or ()),
+        date_order=date_order,
+        decimal=decimal,
+        strict=strict,
+        **more,
+    )
 
 
 def selection(

@@ -28,6 +28,7 @@ from dxcheck.cli_options import (
     TargetsOpt,
     notice,
     parse_date,
+    reading_options,
     selection,
     usage_error,
     use_lang,
@@ -134,20 +135,20 @@ def show(
       dxcheck show online-public-services data/*.csv --entity "Hà Nội"
     """
     use_lang(lang.value)  # usage errors found from here on speak it
-    from dxcheck.check import Options, run_history
+    from dxcheck.check import run_history
     from dxcheck.views import render_history
 
     if fmt not in (Format.TABLE, Format.JSON):
         usage_error(msg("dxcheck show supports --format table or json"))
     terminal = Terminal.detect(no_color, lang.value)
     day = parse_date(as_of, "--as-of")
-    options = Options(
-        catalog=targets,
-        inputs=tuple(csv or ()),
+    options = reading_options(
+        targets,
+        csv,
+        date_order,
+        decimal,
+        strict,
         as_of=day,
-        date_order=date_order,
-        decimal=decimal,
-        strict=strict,
         selection=selection(entity=entity, as_of=day),
     )
     outcome, history = run_history(options, target_id)
@@ -196,7 +197,7 @@ def deadlines(
       dxcheck deadlines -f ics -o deadlines.ics
     """
     use_lang(lang.value)  # usage errors found from here on speak it
-    from dxcheck.check import Options, protected_paths, run_status
+    from dxcheck.check import protected_paths, run_status
     from dxcheck.timeline import deadlines as due_list
     from dxcheck.views import render_deadlines, render_ics
 
@@ -208,13 +209,13 @@ def deadlines(
             limit = parse_within(within, day)
         except ValueError as exc:
             usage_error(msg("{option}: {reason}", option="--within", reason=str(exc)))
-    options = Options(
-        catalog=targets,
-        inputs=tuple(csv or ()),
+    options = reading_options(
+        targets,
+        csv,
+        date_order,
+        decimal,
+        strict,
         as_of=day,
-        date_order=date_order,
-        decimal=decimal,
-        strict=strict,
         selection=selection(target, category, agency, as_of=day),
     )
     outcome = run_status(options)
@@ -258,7 +259,7 @@ def diff(
       dxcheck diff --from 2025-06-30 data/*.csv -f markdown
     """
     use_lang(lang.value)  # usage errors found from here on speak it
-    from dxcheck.check import Options, run_diff
+    from dxcheck.check import run_diff
     from dxcheck.timeline import diff as compare
     from dxcheck.views import render_diff
 
@@ -266,12 +267,12 @@ def diff(
     first, second = parse_date(start, "--from"), parse_date(end, "--to")
     if second < first:
         usage_error(msg("--to {to} is before --from {start}", to=str(second), start=str(first)))
-    options = Options(
-        catalog=targets,
-        inputs=tuple(csv or ()),
-        date_order=date_order,
-        decimal=decimal,
-        strict=strict,
+    options = reading_options(
+        targets,
+        csv,
+        date_order,
+        decimal,
+        strict,
         selection=selection(target, category, entity=entity, as_of=second),
     )
     before, after = run_diff(options, first, second)
