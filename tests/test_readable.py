@@ -210,3 +210,13 @@ def test_ci_formats_say_a_result_in_the_language(run_cli: Run) -> None:
         "::fail, outlook missed: latest 39.98%25 (2025-10-26), goal >= 80%25, due 2025-12-31 (335 days ago)"
         in english
     )
+
+
+def test_a_refused_report_path_is_said_in_the_language(run_cli: Run, tmp_path: Path) -> None:
+    data = tmp_path / "data.csv"
+    data.write_text("target,date,value\nonline-public-services,2025-06-30,50\n", encoding="utf-8")
+    before = data.read_bytes()
+    run = run_cli("status", str(data), "--as-of", AS_OF, "--report", f"json:{data}", "--lang", "vi")
+    assert run.exit_code == 2
+    assert f"{data}: DX302 lỗi: không ghi đè lên một tệp CSV đầu vào" in run.stderr
+    assert data.read_bytes() == before

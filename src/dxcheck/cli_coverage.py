@@ -140,7 +140,6 @@ def _write_reports(
     """Every ``--report``, atomically (appended to $GITHUB_STEP_SUMMARY), never over an
     input (DX302); a report that cannot be written is exit 2."""
     from dxcheck.exit_codes import EXIT_BAD_INPUT
-    from dxcheck.formats.diagnostics import render_findings
     from dxcheck.output import write_report
 
     failures = []
@@ -155,5 +154,7 @@ def _write_reports(
         if problem is not None:
             failures.append(problem)
     if failures:
-        sys.stderr.write(render_findings(failures, color=False))
+        from dxcheck.cli_terminal import Terminal, _emit_findings
+
+        _emit_findings(failures, Terminal.detect(no_color=True))
         raise typer.Exit(EXIT_BAD_INPUT)

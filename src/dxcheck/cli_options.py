@@ -71,8 +71,13 @@ def use_lang(lang: str) -> None:
     _LANG.set(lang)
 
 
+def current_lang() -> str:
+    """The language the running command said it speaks (``use_lang``)."""
+    return _LANG.get()
+
+
 def usage_error(message: str | Msg) -> NoReturn:
-    notice(msg("error: {message}", message=message).text(_LANG.get()))
+    notice(msg("error: {message}", message=message).text(current_lang()))
     raise typer.Exit(EXIT_BAD_INPUT)
 
 

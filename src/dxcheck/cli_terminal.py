@@ -15,6 +15,7 @@ import typer
 # Only light modules at import time: `dxcheck --version` must start fast. The core
 # (pydantic, the reader, rich) is imported by the commands that use it.
 from dxcheck.cli_options import (
+    current_lang,
     notice,
     said,
     stderr_width,
@@ -51,7 +52,8 @@ class Terminal:
     stderr_width: int | None = None  # stderr is a terminal this wide: findings wrap between words
 
     @classmethod
-    def detect(cls, no_color: bool, lang: str = "en") -> Terminal:
+    def detect(cls, no_color: bool, lang: str | None = None) -> Terminal:
+        """The streams as they are; ``lang`` None: the running command's (``use_lang``)."""
         env = os.environ
         forced = bool(env.get("FORCE_COLOR")) and not env.get("NO_COLOR")
         allowed = not no_color and not env.get("NO_COLOR") and env.get("TERM") != "dumb"
@@ -69,7 +71,11 @@ class Terminal:
                 # person is at (stderr's), else (CI, a tool) 140.
                 width = stderr_width() or 140
         return cls(
-            colored(sys.stdout), colored(sys.stderr), max(60, width), lang=lang, stderr_width=stderr_width()
+            colored(sys.stdout),
+            colored(sys.stderr),
+            max(60, width),
+            lang=lang or current_lang(),
+            stderr_width=stderr_width(),
         )
 
     @property
