@@ -303,3 +303,14 @@ def test_printable_keeps_only_what_it_is_told(text: str) -> None:
         for ch in text
     )
     assert printable(text, keep=keep) == expected
+
+
+@given(
+    st.text(alphabet=st.characters(), max_size=40)
+    | st.text(alphabet="ab -.%()\\`*_[]|~!#&<>\r\n\t\u202eĐđ", max_size=20)
+)
+def test_markdown_cells_take_the_fast_path_only_when_nothing_changes(text: str) -> None:
+    """A plain cell is returned as it is (trimmed); it must be what escaping line by line gives."""
+    from dxcheck.formats.markdown import _escaped_cell, cell
+
+    assert cell(text) == _escaped_cell(text)

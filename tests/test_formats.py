@@ -530,3 +530,18 @@ def test_a_bar_is_full_only_when_the_target_is_reached(fraction: float, expected
     from dxcheck.formats.lexicon import bar
 
     assert bar(fraction, fancy=False) == expected
+
+
+def test_a_result_sentence_says_each_results_own_days_left(reports: tuple[Report, ProblemReport]) -> None:
+    """The words remember what they said of a target's goal and due date, per days left:
+    the same target on another as-of date (``diff``) or another catalog is said anew."""
+    from dxcheck.formats.lexicon import Words
+
+    report, _ = reports
+    result = next(r for r in report.results if r.target.due is not None)
+    words = Words("en")
+    first = words.result_line(result)
+    later = words.result_line(replace(result, days_left=(result.days_left or 0) - 400))
+    assert first != later and first == Words("en").result_line(result)
+    other = replace(result, target=result.target.model_copy(update={"target": 12345.0}))
+    assert "12,345" in words.result_line(other) and "12,345" not in first

@@ -10,6 +10,7 @@ different order (floating-point addition is not associative), so those compare w
 from __future__ import annotations
 
 import dataclasses
+import math
 import os
 from datetime import date
 from pathlib import Path
@@ -287,3 +288,40 @@ def test_sources_are_shared_before_the_halves_merge() -> None:
     assert first.source is not second.source
     store.share_sources()
     assert first.source is second.source and first.source == cut_from[:41] and third.source == ""
+
+
+@pytest.mark.parametrize("pure", [False, True], ids=["compiled", "source"])
+def test_a_half_sends_its_numbers_as_arrays_and_merges_them_exactly(pure: bool) -> None:
+    """A half's numeric columns travel as typed arrays (the peak memory at commune scale);
+    merged, they give exactly the state the lists gave, floats to the bit, and a sum too
+    large for 64 bits keeps its column a list instead of failing or wrapping around."""
+    from array import array
+
+    from dxcheck.native import row_loop
+    from dxcheck.progress.store import SeriesStore
+
+    loaded = load_catalog(DATA / "catalog.yaml")
+    assert loaded.catalog is not None
+    loop = row_loop(pure=pure)
+    store = SeriesStore(loaded.catalog, record=frozenset(), loop=loop)
+    slot = store.slots["online-public-services"]
+    sent = store.new_series(slot, "A")
+    sent.count, sent.seen, sent.latest, sent.value, sent.line, sent.source = 2, 0b11, 5 << 16, -0.0, 7, "x"
+    sent.n, sent.st, sent.sy, sent.stt, sent.sty = 2, 11, 0.1 + 0.2, 1 << 70, 1e308
+    sent.ylo, sent.yhi = -0.0, 0.30000000000000004
+    columns = loop.state_columns([sent], True)
+    assert isinstance(columns[5], array) and isinstance(columns[14], array)  # value, sy
+    assert isinstance(columns[15], list)  # stt: beyond 64 bits
+    got = store.new_series(store.slots["online-public-services"], "B")
+    got.merge(columns, 0, 0b11, {0: 0, 1: 1}, 100)
+    assert (got.count, got.latest, got.line, got.source, got.n, got.st, got.stt) == (
+        2,
+        5 << 16,
+        107,
+        "x",
+        2,
+        11,
+        1 << 70,
+    )
+    assert [math.copysign(1, v) for v in (got.value, got.ylo)] == [-1, -1]  # -0.0 kept
+    assert (got.sy, got.sty, got.yhi) == (0.1 + 0.2, 1e308, 0.30000000000000004)

@@ -39,10 +39,11 @@ def command(name: str, message: str, **properties: str | int | None) -> str:
     return f"::{name}{' ' + given if given else ''}::{escape_data(message)}\n"
 
 
-def result_message(result: Result, lang: Lang | str = Lang.EN) -> str:
-    """A result that fails the gate, in ``lang``: where it stands, its title, its source."""
-    w = Words(str(lang))
-    message = f"{w.result_line(result)}. {result.target.title_in(str(lang))}"
+def result_message(result: Result, lang: Lang | str = Lang.EN, *, words: Words | None = None) -> str:
+    """A result that fails the gate, in ``lang``: where it stands, its title, its source.
+    (``words``: the report's, which remember what they said of each target.)"""
+    w = words or Words(str(lang))
+    message = f"{w.result_line(result)}. {result.target.title_in(w.lang)}"
     if result.latest is not None and result.latest.source:
         message += "\n" + w("r_source", source=result.latest.source)
     return message
@@ -86,11 +87,12 @@ def result_annotations(report: Report, lang: Lang | str = Lang.EN) -> str:
 
 def result_commands(report: Report, lang: Lang | str = Lang.EN) -> Iterator[str]:
     """``result_annotations`` one annotation at a time."""
+    words = Words(str(lang))
     for result in report.failing:
         latest = result.latest
         yield command(
             "error",
-            result_message(result, lang),
+            result_message(result, words=words),
             file=latest.file if latest else None,
             line=latest.line if latest else None,
             title=f"{result.target.id} [{result.entity or 'national'}]",

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 from dxcheck.findings import Finding, Severity
 from dxcheck.formats.github import result_message
+from dxcheck.formats.lexicon import Words
 from dxcheck.i18n import Lang
 from dxcheck.report import Report, Result
 
@@ -98,12 +99,13 @@ def finding_issues(findings: Iterable[Finding], lang: Lang | str = Lang.EN) -> l
 def report_issues(report: Report, lang: Lang | str = Lang.EN) -> list[Issue]:
     """An error per result that fails the gate, then the report's warnings."""
     pairs: list[tuple[tuple[str, ...], Issue]] = []
+    words = Words(str(lang))
     for result in report.failing:
         latest = result.latest
         issue = Issue(
             gate_rule(report, result),
             True,
-            f"{result.target.id} [{result.entity or 'national'}]: {result_message(result, lang)}",
+            f"{result.target.id} [{result.entity or 'national'}]: {result_message(result, words=words)}",
             latest.file if latest else report.catalog,
             latest.line if latest else None,
         )

@@ -57,28 +57,64 @@ def summary(result: Result, lang: str = "en") -> str:
 
 def details(result: Result, lang: str = "en") -> str:
     """Several lines: everything a person needs to find the numbers behind a failure."""
-    w = Words(lang)
-    target = result.target
-    latest = result.latest
-    due = target.due
-    lines = [
-        f"{w('h_target')}: {target.id}: {target.title_in(lang)}",
-        f"{w('h_entity')}: {result.entity or w('national')}",
-        f"{w('h_status')}: {w.status(result.status, result.late)}",
-        f"{w('h_outlook')}: {w.outlook(result.trend.outlook)}",
-        f"{w('h_goal')}: {w.level(result, ascii_signs=True)}",
-        f"{w('h_due')}: {f'{w.day(due)} ({w.days_left(result.days_left)})' if due else w('no_deadline')}",
-        f"{w('h_latest')}: {w.latest(result)}",
-        f"{w('h_progress')}: {w.percent(result.progress, none='-')}",
-        f"{w('s_observations')}: {result.observations}",
-    ]
-    if target.agency:
-        lines.append(f"{w('s_agency')}: {target.agency}")
-    if latest is not None:
-        lines.append(f"{w('j_read_from')}: {latest.file}:{latest.line}")
-        if latest.source:
-            lines.append(w("r_source", source=latest.source))
-    return "\n".join(lines) + "\n"
+    return _Details(Words(lang)).of(result)
+
+
+class _Details:
+    """``details``, with the lines a result takes from its target made once per target."""
+
+    def __init__(self, words: Words) -> None:
+        self.words = words
+        self._target_lines: dict[tuple[int, int | None], tuple[Result, str, str]] = {}
+        # "Entity: ", "Status: "...: the labels, said once
+        self._label = {
+            key: words(key) + ": "
+            for key in (
+                *("h_entity", "h_status", "h_outlook", "h_latest", "h_progress"),
+                *("s_observations", "s_agency", "j_read_from"),
+            )
+        }
+        self._national = words("national")
+
+    def of(self, result: Result) -> str:
+        w, label = self.words, self._label
+        head, foot = self._about_target(result)
+        latest = result.latest
+        lines = [
+            head,
+            label["h_entity"] + (result.entity or self._national),
+            label["h_status"] + w.status(result.status, result.late),
+            label["h_outlook"] + w.outlook(result.trend.outlook),
+            foot,
+            label["h_latest"] + w.latest(result),
+            label["h_progress"] + w.percent(result.progress, none="-"),
+            label["s_observations"] + str(result.observations),
+        ]
+        if result.target.agency:
+            lines.append(label["s_agency"] + result.target.agency)
+        if latest is not None:
+            lines.append(f"{label['j_read_from']}{latest.file}:{latest.line}")
+            if latest.source:
+                lines.append(w("r_source", source=latest.source))
+        return "\n".join(lines) + "\n"
+
+    def _about_target(self, result: Result) -> tuple[str, str]:
+        """The target line, and the goal and due lines (the same for every result of a
+        target in one report: ``days_left`` comes from the due and as-of dates)."""
+        target = result.target
+        key = (id(target), result.days_left)
+        known = self._target_lines.get(key)
+        if known is not None and known[0].target is target:  # the id is still this target's
+            return known[1], known[2]
+        w = self.words
+        due = target.due
+        head = f"{w('h_target')}: {target.id}: {target.title_in(w.lang)}"
+        foot = "\n".join((
+            f"{w('h_goal')}: {w.level(result, ascii_signs=True)}",
+            f"{w('h_due')}: {f'{w.day(due)} ({w.days_left(result.days_left)})' if due else w('no_deadline')}",
+        ))  # fmt: skip
+        self._target_lines[key] = (result, head, foot)
+        return head, foot
 
 
 class Renderer:
@@ -116,8 +152,9 @@ class Renderer:
             return
         head, tail = document.split(f"<{_CASES} />", 1)
         yield head
+        case = _Cases(report, Words(self.style.lang))
         for i, result in enumerate(report.results):
-            yield ("\n    " if i else "") + _case(report, result, self.style.lang)
+            yield ("\n    " if i else "") + case(result)
         yield tail
 
     def render_problems(self, problems: ProblemReport) -> str:
@@ -148,20 +185,34 @@ class Renderer:
 _CASES = "dxcheck-cases"
 
 
-def _case(report: Report, result: Result, lang: str = "en") -> str:
-    """One ``<testcase>`` exactly as ElementTree writes it two levels deep (tests keep the
-    two equal): building an element per case cost more than the case itself."""
-    category = _attribute(result.target.category or SUITE)
-    head = f'<testcase classname="{category}" name="{_attribute(case_name(result))}"'
-    if _failing(report, result):
-        failure = (
-            f'<failure message="{_attribute(summary(result, lang))}" type="{_attribute(result.status.value)}">'
-            f"{_cdata(details(result, lang))}</failure>"
-        )
-        return f"{head}>\n      {failure}\n    </testcase>"
-    if _skipped(report, result):
-        return f'{head}>\n      <skipped message="{_attribute(summary(result, lang))}" />\n    </testcase>'
-    return f"{head} />"
+class _Cases:
+    """One ``<testcase>`` at a time, exactly as ElementTree writes it two levels deep
+    (tests keep the two equal): building an element per case cost more than the case."""
+
+    def __init__(self, report: Report, words: Words) -> None:
+        self.report = report
+        self.words = words
+        self.details = _Details(words)
+        self._classnames: dict[str | None, str] = {}
+
+    def __call__(self, result: Result) -> str:
+        category = result.target.category
+        classname = self._classnames.get(category)
+        if classname is None:
+            classname = self._classnames[category] = _attribute(category or SUITE)
+        head = f'<testcase classname="{classname}" name="{_attribute(case_name(result))}"'
+        failing = _failing(self.report, result)
+        if failing:
+            failure = (
+                f'<failure message="{_attribute(self.words.result_line(result))}" '
+                f'type="{result.status}">'  # a status word needs no escaping
+                f"{_cdata(self.details.of(result))}</failure>"
+            )
+            return f"{head}>\n      {failure}\n    </testcase>"
+        if result.status is Status.PENDING:  # and not failing: skipped
+            message = _attribute(self.words.result_line(result))
+            return f'{head}>\n      <skipped message="{message}" />\n    </testcase>'
+        return f"{head} />"
 
 
 def _cdata(text: str) -> str:

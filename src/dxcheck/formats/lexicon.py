@@ -501,6 +501,10 @@ class Words:
             raise ValueError(f"unknown language {lang!r} (one of {', '.join(LANGUAGES)})")
         self.lang = lang
         self._labels = _LABELS[lang]
+        # What a result's sentence says of its target (goal, due date, days left), made once
+        # per target: a commune-scale report has thousands of results a target. Keyed by
+        # the target object's id, kept alive beside the text so that the id stays its own.
+        self._target_words: dict[tuple[int, int | None], tuple[object, str, str]] = {}
 
     def __call__(self, key: str, **args: object) -> str:
         return self._labels[key].format(**args)
@@ -591,16 +595,33 @@ class Words:
     def result_line(self, result: Result) -> str:
         """One sentence a result, for CI annotations and test reports:
         ``fail, outlook missed: latest 70% (2025-06-30), goal >= 80%, due 2025-12-31 (15 days ago)``."""
-        due = result.target.due
-        when = self("r_due", date=self.day(due), days=self.days_left(result.days_left)) if due else None
+        goal, when = self.goal_and_when(result)
         return self(
             "r_line",
             status=self.status(result.status, result.late),
             outlook=self.outlook(result.trend.outlook),
             latest=self.latest(result),
-            goal=self.level(result, ascii_signs=True),
-            when=when or self("no_deadline_short"),
+            goal=goal,
+            when=when,
         )
+
+    def goal_and_when(self, result: Result) -> tuple[str, str]:
+        """``>= 80%`` and ``due 2025-12-31 (15 days ago)``: the same for every result of a
+        target in one report (``days_left`` comes from the due and as-of dates)."""
+        target = result.target
+        key = (id(target), result.days_left)
+        known = self._target_words.get(key)
+        if known is not None and known[0] is target:
+            return known[1], known[2]
+        due = target.due
+        when = (
+            self("r_due", date=self.day(due), days=self.days_left(result.days_left))
+            if due
+            else self("no_deadline_short")
+        )
+        goal = self.level(result, ascii_signs=True)
+        self._target_words[key] = (target, goal, when)
+        return goal, when
 
     def reading(self, result: Result, value: float) -> str:
         """One observed value as the target counts it (a milestone: done / not done)."""

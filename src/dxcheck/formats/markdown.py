@@ -33,10 +33,20 @@ PROBLEM_COLUMNS = ("location", "code", "severity", "message", "hint")
 # treats ``\|`` as a literal pipe, so a backslash before each is enough.
 _SPECIAL = re.compile(r"([\\`*_\[\]|~!#])")
 _NEWLINE = re.compile(r"\r\n|\r|\n")
+# Anything ``cell`` would change in a printable line: most cells (ids, names, numbers and
+# dates) have none, and at commune scale there are half a million cells.
+_TO_ESCAPE = re.compile(r"[\\`*_\[\]|~!#&<>]")
 
 
 def cell(text: str) -> str:
     """``text`` as literal Markdown inside one table cell; newlines become ``<br>``."""
+    if text.isprintable() and _TO_ESCAPE.search(text) is None:
+        return text.strip() or " "
+    return _escaped_cell(text)
+
+
+def _escaped_cell(text: str) -> str:
+    """``cell`` for any text, line by line (the fast path above must equal it)."""
     lines = []
     for line in _NEWLINE.split(text):
         line = printable(line)

@@ -6,7 +6,7 @@ the rest of the file is read here in one piece: the results never depend on the 
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -34,7 +34,7 @@ class Half:
     malformed: bool = False
     end_line: int = 0
     # per target: the entities, and a column of values per field (rowscan.state_columns)
-    states: list[tuple[str, list[str], list[list[Any]]]] = field(default_factory=list)
+    states: list[tuple[str, list[str], list[Sequence[Any]]]] = field(default_factory=list)
     ordinals: dict[int, int] = field(default_factory=dict)  # date index -> ordinal
     entities: list[str] = field(default_factory=list)  # spellings learnt, in order
     candidates: set[tuple[str, str, int]] = field(default_factory=set)
