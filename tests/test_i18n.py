@@ -249,3 +249,37 @@ def test_status_lang_vi_shows_findings_in_vietnamese(run_cli: Run, tmp_path: Pat
     ), result.stderr
     english = run_cli("status", "-t", str(DATA / "catalog.yaml"), str(bad), "--as-of", "2026-01-01")
     assert f"{bad}:2:24: DX212 error: ambiguous date '05/06/2025'" in english.stderr
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        ("en", "dxcheck: internal error: RuntimeError: boom\ndxcheck: this is a bug in dxcheck; set DXCHECK_DEBUG=1"),
+        ("vi", "dxcheck: lỗi nội bộ: RuntimeError: boom\ndxcheck: đây là lỗi của dxcheck; đặt DXCHECK_DEBUG=1"),
+    ],
+)
+def test_a_bug_is_said_in_the_commands_language_without_a_traceback(
+    lang: str, expected: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import sys
+
+    from dxcheck import check, cli
+
+    def boom(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("boom")
+
+    monkeypatch.delenv("DXCHECK_DEBUG", raising=False)
+    monkeypatch.setattr(check, "run_status", boom)
+    monkeypatch.setattr(sys, "argv", ["dxcheck", "status", "--lang", lang])
+    with pytest.raises(SystemExit) as stopped:
+        cli.main()
+    assert stopped.value.code == 2
+    err = capsys.readouterr().err
+    assert err.startswith(expected) and "Traceback" not in err
+
+
+def test_template_says_what_it_wrote_in_vietnamese(run_cli: Run, tmp_path: Path) -> None:
+    out = tmp_path / "mau.csv"
+    result = run_cli("template", "--lang", "vi", "-o", str(out), "--entity", "Hà Nội")
+    assert (result.exit_code, result.stderr) == (0, f"dxcheck: đã ghi {out}\n")
+    assert out.read_text(encoding="utf-8-sig").startswith("target,")

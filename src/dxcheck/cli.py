@@ -425,11 +425,11 @@ def main() -> None:
     try:
         app()
     except KeyboardInterrupt:
-        notice("interrupted")
+        notice(said("interrupted"))
         sys.exit(130)
     except Exception as exc:  # a bug in dxcheck: say so plainly, never a traceback
         if os.environ.get("DXCHECK_DEBUG"):
             raise
-        notice(f"internal error: {type(exc).__name__}: {exc}")
-        notice("this is a bug in dxcheck; set DXCHECK_DEBUG=1 for details and please report it")
+        notice(said("internal_error", error=f"{type(exc).__name__}: {exc}"))
+        notice(said("bug"))
         sys.exit(EXIT_BAD_INPUT)

@@ -53,12 +53,12 @@ def stderr_width() -> int | None:
         return None
 
 
-def said(key: str, lang: str) -> str:
+def said(key: str, lang: str | None = None, **args: object) -> str:
     """A notice of the command line in ``lang`` (``lexicon``, keys ``said_*``; each short
-    enough for one line of an 80-column terminal)."""
+    enough for one line of an 80-column terminal); None: the running command's language."""
     from dxcheck.formats.lexicon import Words
 
-    return Words(lang)(f"said_{key}")
+    return Words(lang or current_lang())(f"said_{key}", **args)
 
 
 # The command's --lang, for the usage errors found while its options are read (a command

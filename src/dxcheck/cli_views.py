@@ -29,6 +29,7 @@ from dxcheck.cli_options import (
     notice,
     parse_date,
     reading_options,
+    said,
     selection,
     usage_error,
     use_lang,
@@ -330,6 +331,7 @@ def template(
             "--force", help="Let -o replace an existing file (it may hold figures filled in by hand)."
         ),
     ] = False,
+    lang: LangOpt = Lang.EN,
 ) -> None:
     """A CSV to fill in: the header and one row per target in force (unit filled, value blank).
 
@@ -344,6 +346,7 @@ def template(
     from dxcheck.evaluate import in_force
     from dxcheck.template import template_csv
 
+    use_lang(lang.value)
     when = parse_date(as_of, "--as-of")
     fill = parse_date(day, "--date") if day else None
     chosen = selection(target, category, agency, as_of=when)
@@ -386,5 +389,5 @@ def _write_or_print(
     if problem is not None:
         _emit_findings([problem], Terminal.detect(no_color=False))
         raise typer.Exit(EXIT_BAD_INPUT)
-    notice(f"wrote {output}")
+    notice(said("wrote", path=output))
     raise typer.Exit(0)
