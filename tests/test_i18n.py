@@ -254,8 +254,14 @@ def test_status_lang_vi_shows_findings_in_vietnamese(run_cli: Run, tmp_path: Pat
 @pytest.mark.parametrize(
     ("lang", "expected"),
     [
-        ("en", "dxcheck: internal error: RuntimeError: boom\ndxcheck: this is a bug in dxcheck; set DXCHECK_DEBUG=1"),
-        ("vi", "dxcheck: lỗi nội bộ: RuntimeError: boom\ndxcheck: đây là lỗi của dxcheck; đặt DXCHECK_DEBUG=1"),
+        (
+            "en",
+            "dxcheck: internal error: RuntimeError: boom\ndxcheck: this is a bug in dxcheck; set DXCHECK_DEBUG=1",
+        ),
+        (
+            "vi",
+            "dxcheck: lỗi nội bộ: RuntimeError: boom\ndxcheck: đây là lỗi của dxcheck; đặt DXCHECK_DEBUG=1",
+        ),
     ],
 )
 def test_a_bug_is_said_in_the_commands_language_without_a_traceback(

@@ -188,3 +188,140 @@ def test_csv_rows_are_the_documents_cells(report: Report) -> None:
     odd = replace(report, results=tuple(_odd_results(report)))
     for variant in (report, odd, replace(report, results=())):
         assert renderer(Format.CSV).render(variant) == _csv_reference(variant)
+
+
+# --- two processes (formats.parts) ---
+
+PARTED = [f for f in Format if hasattr(renderer(f), "pieces")]
+
+
+def test_the_large_reports_can_be_written_by_two_processes() -> None:
+    """Every format that writes a line or element per result (a pipe or a CI job gets
+    every one at commune scale)."""
+    expected = {Format.JSON, Format.JSONL, Format.CSV, Format.MARKDOWN, Format.JUNIT, Format.GITHUB}
+    assert expected | {Format.TABLE} <= set(PARTED)
+
+
+@pytest.fixture
+def forks(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Two processes from the first result on; the list counts the forks."""
+    from dxcheck import split
+    from dxcheck.formats import parts
+
+    monkeypatch.setattr(parts, "MIN_RESULTS", 1)
+    made: list[int] = []
+    beside = split.Beside
+
+    class Counted(beside):  # type: ignore[misc, valid-type]
+        def __init__(self, work: object) -> None:
+            made.append(1)
+            super().__init__(work)
+
+    monkeypatch.setattr(split, "Beside", Counted)
+    return made
+
+
+def _written(made: object, report: Report, path: Path) -> bytes:
+    with path.open("w", encoding="utf-8") as out:
+        write_report(made, report, out)  # type: ignore[arg-type]
+    return path.read_bytes()
+
+
+@pytest.mark.parametrize("fmt", PARTED, ids=[f.value for f in PARTED])
+def test_two_processes_write_the_bytes_one_writes(
+    report: Report, fmt: Format, forks: list[int], tmp_path: Path
+) -> None:
+    made = renderer(fmt, Style(color=False, width=120))
+    for name, variant in _variants(report).items():
+        for count in {len(variant.results), 2, 3}:  # the cut falls between results
+            part = replace(variant, results=variant.results[:count])
+            before = len(forks)
+            written = _written(made, part, tmp_path / f"{name}.out")
+            assert written == made.render(part).encode("utf-8"), (name, count)
+            results_written = len(part.failing) if fmt is Format.GITHUB else len(part.results)
+            assert len(forks) == before + (results_written >= 1), (name, count)
+
+
+def test_a_child_that_fails_leaves_its_half_to_this_process(
+    report: Report, forks: list[int], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Whatever stops the second process (here an error in it, in real life a full disk),
+    the report is whole: this process writes the second half itself."""
+    import os
+
+    from dxcheck.formats import json_format
+
+    made = renderer(Format.JSON, Style())
+    parent = os.getpid()
+    of = json_format._ResultText.of
+
+    def only_here(self: object, result: Result) -> str:
+        if os.getpid() != parent:
+            raise OSError("no space left on device")
+        return of(self, result)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(json_format._ResultText, "of", only_here)
+    assert _written(made, report, tmp_path / "r.json") == made.render(report).encode("utf-8")
+    assert forks
+
+
+def test_a_text_stream_without_bytes_is_written_here(report: Report, forks: list[int]) -> None:
+    out = io.StringIO()
+    write_report(renderer(Format.JSON, Style()), report, out)
+    assert out.getvalue() == renderer(Format.JSON, Style()).render(report)
+    assert not forks
+
+
+def test_the_cli_writes_a_report_in_two_processes_byte_for_byte(
+    run_cli: Run, forks: list[int], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """stdout and a --report file, with Vietnamese text in both (the child encodes as the
+    output does)."""
+    args = ("status", "--as-of", "2026-06-30", "--lang", "vi")
+    both = run_cli(*args, "-f", "junit", "--report", f"csv:{tmp_path / 'two.csv'}")
+    assert forks
+    monkeypatch.undo()  # one process again
+    one = run_cli(*args, "-f", "junit", "--report", f"csv:{tmp_path / 'one.csv'}")
+    assert (both.exit_code, both.stdout_bytes) == (one.exit_code, one.stdout_bytes)
+    assert "Hà Nội" in one.stdout
+    assert (tmp_path / "two.csv").read_bytes() == (tmp_path / "one.csv").read_bytes()
+
+
+@pytest.mark.parametrize("child_fails", [False, True])
+def test_this_process_writes_only_the_first_half_when_the_child_succeeds(
+    report: Report, forks: list[int], tmp_path: Path, monkeypatch: pytest.MonkeyPatch, child_fails: bool
+) -> None:
+    import os
+
+    from dxcheck.formats import parts
+
+    parent = os.getpid()
+    written_here: list[int] = []
+    write = parts._write
+
+    def counted(pieces: parts.Pieces, out: object) -> None:
+        if os.getpid() == parent:
+            written_here.append(sum(1 for item in pieces.items if not isinstance(item, str)))
+        elif child_fails:
+            raise OSError("no space left on device")
+        write(pieces, out)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(parts, "_write", counted)
+    made = renderer(Format.JSONL, Style())
+    assert _written(made, report, tmp_path / "r.jsonl") == made.render(report).encode("utf-8")
+    half = len(report.results) // 2
+    assert written_here == ([half, len(report.results) - half] if child_fails else [half])
+
+
+def test_no_room_for_the_second_half_means_one_process(
+    report: Report, forks: list[int], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import tempfile
+
+    def no_room() -> None:
+        raise OSError("read-only file system")
+
+    monkeypatch.setattr(tempfile, "TemporaryFile", no_room)
+    made = renderer(Format.CSV, Style())
+    assert _written(made, report, tmp_path / "r.csv") == made.render(report).encode("utf-8")
+    assert not forks

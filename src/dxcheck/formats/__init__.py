@@ -5,7 +5,10 @@ imports rich.
 
 A renderer may also stream: ``chunks(report)`` yields its output piece by piece (their
 concatenation is exactly ``render(report)``), and ``write_report`` writes those pieces as
-they come, so a report of 100,000s of results is never one string in memory.
+they come, so a report of 100,000s of results is never one string in memory. A renderer
+whose pieces are made a result at a time may offer them as ``pieces(report)``: text and
+results, each result's text made only when written (``parts.Pieces``), so that two
+processes can write a large report (``parts.write_in_two``).
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ __all__ = ["TERMINAL_LIMIT", "Format", "Lang", "Renderer", "Style", "renderer"]
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
+    from dxcheck.formats.parts import Pieces
     from dxcheck.report import ProblemReport, Report
 
 
@@ -72,8 +76,23 @@ class Streaming(Renderer, Protocol):
         ...
 
 
+class Parted(Streaming, Protocol):
+    """A renderer whose results can be written by two processes (the optional ``pieces``)."""
+
+    def pieces(self, report: Report) -> Pieces:
+        """``chunks(report)`` with each result's text left to be made (``parts.resolved``)."""
+        ...
+
+
 def write_report(renderer: Renderer, report: Report, out: TextIO) -> None:
-    """The report to ``out``: piece by piece when the renderer streams, else in one piece."""
+    """The report to ``out``: a large one by two processes when the renderer can, else
+    piece by piece when it streams, else in one piece."""
+    pieces = getattr(renderer, "pieces", None)
+    if pieces is not None:
+        from dxcheck.formats.parts import write_in_two
+
+        write_in_two(pieces(report), out)
+        return
     chunks = getattr(renderer, "chunks", None)
     if chunks is None:
         out.write(renderer.render(report))

@@ -16,11 +16,13 @@ module writes itself are never prefixed: -5 stays -5.
 from __future__ import annotations
 
 import csv
+import itertools
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 
 from dxcheck.formats import Style
 from dxcheck.formats.document import finding_document, rounded, target_fields
-from dxcheck.report import ProblemReport, Report
+from dxcheck.formats.parts import Pieces, resolved
+from dxcheck.report import ProblemReport, Report, Result
 from dxcheck.text import csv_safe
 
 __all__ = ["FINDING_COLUMNS", "RESULT_COLUMNS", "Renderer", "cell", "csv_safe"]
@@ -98,47 +100,59 @@ class Renderer:
         return "".join(self.chunks(report))
 
     def chunks(self, report: Report) -> Iterator[str]:
-        """The header, then a row per result: ``_row(result)``'s cells, the ones a row
-        takes from its target made once per target (at 100,000s of results, building a
-        document per row was most of the time)."""
-        writer = csv.writer(_Echo(), lineterminator="\n")
-        yield writer.writerow(RESULT_COLUMNS)
-        per_target: dict[str, tuple[str, ...]] = {}
-        for result in report.results:
-            target = result.target
-            fixed = per_target.get(target.id)
-            if fixed is None:
-                fields = target_fields(target)
-                fixed = per_target[target.id] = tuple(
-                    cell(v)
-                    for v in (
-                        target.id,
-                        target.title,
-                        fields["category"],
-                        fields["agency"],
-                        fields["due"],
-                        fields["target_level"],
-                        fields["unit"],
-                    )
-                )
-            latest = result.latest
-            trend = result.trend
-            # RESULT_COLUMNS' order; values as outcome_fields gives them
-            yield writer.writerow((
-                fixed[0], fixed[1], cell(result.entity), fixed[2], fixed[3],
-                cell(result.status), cell(result.late), fixed[4], cell(result.days_left), fixed[5], fixed[6],
-                "" if latest is None else cell(latest.date.isoformat()),
-                "" if latest is None else cell(latest.value),
-                "" if latest is None else cell(latest.file),
-                "" if latest is None else cell(latest.line),
-                cell(rounded(result.progress)),
-                cell(trend.outlook),
-                cell(rounded(trend.projected)),
-                cell(rounded(trend.ratio)),
-                cell(rounded(trend.required_rate)),
-                cell(rounded(trend.current_rate)),
-                "" if trend.eta is None else cell(trend.eta.isoformat()),
-            ))  # fmt: skip
+        return resolved(self.pieces(report))
+
+    def pieces(self, report: Report) -> Pieces:
+        """The header, then a row per result (``_Rows``), made when it is written."""
+        rows = _Rows()
+        return Pieces(rows.of, itertools.chain((rows.writer.writerow(RESULT_COLUMNS),), report.results))
 
     def render_problems(self, problems: ProblemReport) -> str:
         return _table(FINDING_COLUMNS, ({**finding_document(f, self.style.lang)} for f in problems.findings))
+
+
+class _Rows:
+    """A result's row: ``_row(result)``'s cells, the ones a row takes from its target made
+    once per target (at 100,000s of results, building a document per row was most of the
+    time)."""
+
+    def __init__(self) -> None:
+        self.writer = csv.writer(_Echo(), lineterminator="\n")
+        self._per_target: dict[str, tuple[str, ...]] = {}
+
+    def of(self, result: Result) -> str:
+        target = result.target
+        fixed = self._per_target.get(target.id)
+        if fixed is None:
+            fields = target_fields(target)
+            fixed = self._per_target[target.id] = tuple(
+                cell(v)
+                for v in (
+                    target.id,
+                    target.title,
+                    fields["category"],
+                    fields["agency"],
+                    fields["due"],
+                    fields["target_level"],
+                    fields["unit"],
+                )
+            )
+        latest = result.latest
+        trend = result.trend
+        # RESULT_COLUMNS' order; values as outcome_fields gives them
+        row: str = self.writer.writerow((
+            fixed[0], fixed[1], cell(result.entity), fixed[2], fixed[3],
+            cell(result.status), cell(result.late), fixed[4], cell(result.days_left), fixed[5], fixed[6],
+            "" if latest is None else cell(latest.date.isoformat()),
+            "" if latest is None else cell(latest.value),
+            "" if latest is None else cell(latest.file),
+            "" if latest is None else cell(latest.line),
+            cell(rounded(result.progress)),
+            cell(trend.outlook),
+            cell(rounded(trend.projected)),
+            cell(rounded(trend.ratio)),
+            cell(rounded(trend.required_rate)),
+            cell(rounded(trend.current_rate)),
+            "" if trend.eta is None else cell(trend.eta.isoformat()),
+        ))  # fmt: skip
+        return row

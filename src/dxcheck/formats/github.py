@@ -17,6 +17,7 @@ from collections.abc import Iterable, Iterator
 from dxcheck.findings import Finding, Severity
 from dxcheck.formats import Style
 from dxcheck.formats.lexicon import Words, summary_line, verdict_line
+from dxcheck.formats.parts import Pieces, resolved
 from dxcheck.i18n import Lang
 from dxcheck.report import ProblemReport, Report, Result
 from dxcheck.text import printable
@@ -66,8 +67,15 @@ class Renderer:
         return "".join(self.chunks(report))
 
     def chunks(self, report: Report) -> Iterator[str]:
-        """An annotation at a time, then the summary line."""
-        yield from result_commands(report, self.style.lang)
+        return resolved(self.pieces(report))
+
+    def pieces(self, report: Report) -> Pieces:
+        """An annotation a result that fails the gate, made when it is written; then the
+        findings' annotations and the summary line."""
+        return Pieces(_ResultCommand(Words(self.style.lang)), self._items(report))
+
+    def _items(self, report: Report) -> Iterator[str | Result]:
+        yield from report.failing
         # Warnings about the inputs (e.g. rows after the as-of date) annotate their lines too.
         yield from (finding_command(f, self.style.lang) for f in report.findings)
         yield summary_line(report, self.style.lang) + "\n"
@@ -87,12 +95,20 @@ def result_annotations(report: Report, lang: Lang | str = Lang.EN) -> str:
 
 def result_commands(report: Report, lang: Lang | str = Lang.EN) -> Iterator[str]:
     """``result_annotations`` one annotation at a time."""
-    words = Words(str(lang))
-    for result in report.failing:
+    return map(_ResultCommand(Words(str(lang))), report.failing)
+
+
+class _ResultCommand:
+    """The ``::error`` of a result that fails the gate, at its latest observation's line."""
+
+    def __init__(self, words: Words) -> None:
+        self.words = words  # one for the report: it says each target's goal and due once
+
+    def __call__(self, result: Result) -> str:
         latest = result.latest
-        yield command(
+        return command(
             "error",
-            result_message(result, words=words),
+            result_message(result, words=self.words),
             file=latest.file if latest else None,
             line=latest.line if latest else None,
             title=f"{result.target.id} [{result.entity or 'national'}]",

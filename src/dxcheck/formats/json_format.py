@@ -9,13 +9,15 @@ never one string in memory."""
 
 from __future__ import annotations
 
+import itertools
 import json
 from collections.abc import Iterator
 
 from dxcheck.formats import Style
 from dxcheck.formats.document import problems_document, report_document, target_fields
 from dxcheck.formats.json_text import OutcomeText
-from dxcheck.report import ProblemReport, Report
+from dxcheck.formats.parts import Pieces, resolved
+from dxcheck.report import ProblemReport, Report, Result
 
 _encode = json.JSONEncoder(ensure_ascii=False).encode  # what json.dumps(..., ensure_ascii=False) uses
 
@@ -28,8 +30,11 @@ class Renderer:
         return "".join(self.chunks(report))
 
     def chunks(self, report: Report) -> Iterator[str]:
-        yield from report_chunks(report, self.style.lang)
-        yield "\n"
+        return resolved(self.pieces(report))
+
+    def pieces(self, report: Report) -> Pieces:
+        made = report_pieces(report, self.style.lang)
+        return Pieces(made.make, itertools.chain(made.items, ("\n",)))
 
     def render_problems(self, problems: ProblemReport) -> str:
         return json.dumps(problems_document(problems, self.style.lang), ensure_ascii=False) + "\n"
@@ -42,26 +47,40 @@ def report_json(report: Report) -> str:
 
 
 def report_chunks(report: Report, lang: str = "en") -> Iterator[str]:
-    """``report_json`` in pieces: the head, one piece per result, the tail. The fields a
-    result takes from its target are encoded once per target, not once per entity: at
-    national scale that is most of the encoding."""
+    """``report_json`` in pieces: the head, one piece per result, the tail."""
+    return resolved(report_pieces(report, lang))
+
+
+def report_pieces(report: Report, lang: str = "en") -> Pieces:
+    """``report_chunks`` with each result's text made when it is written."""
+    return Pieces(_ResultText().of, _report_items(report, lang))
+
+
+def _report_items(report: Report, lang: str) -> Iterator[str | Result]:
     doc = report_document(report, with_results=False, lang=lang)  # warnings' text in ``lang``
     tail = {"superseded": doc.pop("superseded"), "warnings": doc.pop("warnings")}  # type: ignore[misc]
     del doc["results"]  # type: ignore[misc]
     yield _encode(doc)[:-1] + ', "results": ['
-    per_target: dict[str, tuple[str, str]] = {}
-    outcome = OutcomeText()
-    first = True
-    for result in report.results:
-        target = result.target
-        encoded = per_target.get(target.id)
-        if encoded is None:
-            head = ", " + _encode({"target": target.id, "title": target.title})[:-1] + ', "entity": '
-            middle = ", " + _encode(target_fields(target))[1:-1] + ", "
-            encoded = per_target[target.id] = (head, middle)
-        piece = encoded[0] + _encode(result.entity) + encoded[1] + outcome(result)
-        if first:  # no separator before the first result
-            piece = piece[2:]
-            first = False
-        yield piece
+    for i, result in enumerate(report.results):
+        if i:
+            yield ", "
+        yield result
     yield "], " + _encode(tail)[1:]
+
+
+class _ResultText:
+    """A result's JSON object. The fields it takes from its target are encoded once per
+    target, not once per entity: at national scale that is most of the encoding."""
+
+    def __init__(self) -> None:
+        self._per_target: dict[str, tuple[str, str]] = {}
+        self._outcome = OutcomeText()
+
+    def of(self, result: Result) -> str:
+        target = result.target
+        encoded = self._per_target.get(target.id)
+        if encoded is None:
+            head = _encode({"target": target.id, "title": target.title})[:-1] + ', "entity": '
+            middle = ", " + _encode(target_fields(target))[1:-1] + ", "
+            encoded = self._per_target[target.id] = (head, middle)
+        return encoded[0] + _encode(result.entity) + encoded[1] + self._outcome(result)

@@ -16,7 +16,8 @@ from collections.abc import Iterable, Iterator, Mapping
 from dxcheck.formats import Style
 from dxcheck.formats.document import finding_document, target_fields
 from dxcheck.formats.json_text import OutcomeText, value
-from dxcheck.report import ProblemReport, Report
+from dxcheck.formats.parts import Pieces, resolved
+from dxcheck.report import ProblemReport, Report, Result
 
 # What json.dumps(o, ensure_ascii=False, separators=(",", ":")) uses, made once: dumps
 # builds a new encoder on every call with those arguments.
@@ -35,21 +36,33 @@ class Renderer:
         return "".join(self.chunks(report))
 
     def chunks(self, report: Report) -> Iterator[str]:
-        """Each line is ``{"as_of": ..., **result_document(result)}`` encoded; the fields a
-        line takes from its target are encoded once per target (as in the JSON report)."""
-        as_of = report.as_of.isoformat()
-        outcome = OutcomeText(",", ":")
-        per_target: dict[str, tuple[str, str]] = {}
-        for result in report.results:
-            target = result.target
-            encoded = per_target.get(target.id)
-            if encoded is None:
-                head = (
-                    _encode({"as_of": as_of, "target": target.id, "title": target.title})[:-1] + ',"entity":'
-                )
-                middle = "," + _encode(target_fields(target))[1:-1] + ","
-                encoded = per_target[target.id] = (head, middle)
-            yield encoded[0] + value(result.entity) + encoded[1] + outcome(result) + "\n"
+        return resolved(self.pieces(report))
+
+    def pieces(self, report: Report) -> Pieces:
+        """A line per result (``_Lines``), made when it is written."""
+        return Pieces(_Lines(report.as_of.isoformat()).of, report.results)
 
     def render_problems(self, problems: ProblemReport) -> str:
         return _lines(finding_document(f, self.style.lang) for f in problems.findings)
+
+
+class _Lines:
+    """Each line is ``{"as_of": ..., **result_document(result)}`` encoded; the fields a
+    line takes from its target are encoded once per target (as in the JSON report)."""
+
+    def __init__(self, as_of: str) -> None:
+        self._as_of = as_of
+        self._outcome = OutcomeText(",", ":")
+        self._per_target: dict[str, tuple[str, str]] = {}
+
+    def of(self, result: Result) -> str:
+        target = result.target
+        encoded = self._per_target.get(target.id)
+        if encoded is None:
+            head = (
+                _encode({"as_of": self._as_of, "target": target.id, "title": target.title})[:-1]
+                + ',"entity":'
+            )
+            middle = "," + _encode(target_fields(target))[1:-1] + ","
+            encoded = self._per_target[target.id] = (head, middle)
+        return encoded[0] + value(result.entity) + encoded[1] + self._outcome(result) + "\n"

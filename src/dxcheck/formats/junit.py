@@ -21,6 +21,7 @@ from dxcheck.findings import Finding, Severity
 from dxcheck.formats import Style
 from dxcheck.formats.diagnostics import format_finding
 from dxcheck.formats.lexicon import Words
+from dxcheck.formats.parts import Pieces, resolved
 from dxcheck.report import ProblemReport, Report, Result, Status
 from dxcheck.text import printable
 
@@ -125,9 +126,15 @@ class Renderer:
         return "".join(self.chunks(report))
 
     def chunks(self, report: Report) -> Iterator[str]:
+        return resolved(self.pieces(report))
+
+    def pieces(self, report: Report) -> Pieces:
         """The document around its test cases, then one test case at a time: at commune
         scale a tree of 132,000 cases would be most of the memory. Each case is serialised
         by ElementTree as the whole tree would be (same escaping, same indentation)."""
+        return Pieces(_Cases(report, Words(self.style.lang)), self._items(report))
+
+    def _items(self, report: Report) -> Iterator[str | Result]:
         failures = sum(1 for r in report.results if _failing(report, r))
         skipped = sum(1 for r in report.results if _skipped(report, r))
         counts = {"tests": str(len(report.results)), "failures": str(failures), "errors": "0"}
@@ -152,9 +159,10 @@ class Renderer:
             return
         head, tail = document.split(f"<{_CASES} />", 1)
         yield head
-        case = _Cases(report, Words(self.style.lang))
         for i, result in enumerate(report.results):
-            yield ("\n    " if i else "") + case(result)
+            if i:
+                yield "\n    "
+            yield result
         yield tail
 
     def render_problems(self, problems: ProblemReport) -> str:

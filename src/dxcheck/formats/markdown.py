@@ -14,6 +14,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dxcheck.findings import Finding
 from dxcheck.formats import Style
 from dxcheck.formats.lexicon import Words
+from dxcheck.formats.parts import Pieces, resolved
 from dxcheck.i18n import Lang
 from dxcheck.report import ProblemReport, Report, Result, Status
 from dxcheck.text import printable
@@ -152,8 +153,15 @@ class Renderer:
         return "".join(self.chunks(report))
 
     def chunks(self, report: Report) -> Iterator[str]:
+        return resolved(self.pieces(report))
+
+    def pieces(self, report: Report) -> Pieces:
         """The parts of the page, a blank line between them; the results table a row at
-        a time."""
+        a time, each row made when it is written."""
+        w = self.words
+        return Pieces(lambda result: row(_result_row(result, w)) + "\n", self._items(report))
+
+    def _items(self, report: Report) -> Iterator[str | Result]:
         w = self.words
         yield "## dxcheck status\n"
         yield "\n" + gate_verdict(report, w) + "\n"
@@ -166,9 +174,8 @@ class Renderer:
         if report.results:
             yield "\n"
             headers = tuple(w(f"h_{c}") for c in RESULT_COLUMNS)
-            yield from table_lines(
-                headers, (_result_row(r, w) for r in ordered(report)), right=frozenset({w("h_progress")})
-            )
+            yield from table_lines(headers, (), right=frozenset({w("h_progress")}))  # the heading rows
+            yield from ordered(report)
         else:
             yield "\n" + w("no_results") + "\n"
         if report.superseded:

@@ -22,6 +22,7 @@ from itertools import groupby
 from dxcheck.formats import Style
 from dxcheck.formats.grid import Column, Grid, cell_width, fit, measure
 from dxcheck.formats.lexicon import BAR_WIDTH, Words, bar
+from dxcheck.formats.parts import Pieces, resolved
 from dxcheck.report import Outlook, ProblemReport, Report, Result, Status, worst_first
 from dxcheck.text import printable
 
@@ -185,6 +186,10 @@ class ResultLines:
             }
         return self.grid.line(self.cells(result), paint)
 
+    def text(self, result: Result) -> str:
+        """``lines(result)``, each ended."""
+        return "".join(line + "\n" for line in self.lines(result))
+
     def header(self) -> list[str]:
         head, rule = self.grid.header()
         return [f"{BOLD}{head}{RESET}" if self.style.color else head, rule]
@@ -199,13 +204,23 @@ class Renderer:
         return "".join(self.chunks(report))
 
     def chunks(self, report: Report) -> Iterator[str]:
+        return resolved(self.pieces(report))
+
+    def pieces(self, report: Report) -> Pieces:
+        """The counts and the gate, the failing results, the others by category, the next
+        steps; a result's lines are made when they are written (``parts``)."""
+        if not report.results:
+            return Pieces(_no_text, self._items(report, None))
+        table = ResultLines(report.results, self.style)
+        return Pieces(table.text, self._items(report, table))
+
+    def _items(self, report: Report, table: ResultLines | None) -> Iterator[str | Result]:
         words, width, fancy = self.words, self.style.width, self.style.color
         for line in (words.counts(report), words.gate(report)):
             yield "".join(part + "\n" for part in textwrap.wrap(line, width))
-        if not report.results:
+        if table is None:
             yield words("no_results") + "\n"
             return
-        table = ResultLines(report.results, self.style)
         failing = worst_first(report.failing)  # sorted once: the next steps name the worst
         if failing:
             yield "\n" + _heading(words("failing_section", count=f"{len(failing):,}"), fancy) + "\n"
@@ -236,21 +251,23 @@ def _heading(text: str, fancy: bool) -> str:
     return f"{BOLD}{text}{RESET}" if fancy else text
 
 
-def _block(table: ResultLines, results: Iterable[Result]) -> Iterator[str]:
+def _no_text(result: Result) -> str:
+    raise AssertionError("never called: a report without results gives no result to write")
+
+
+def _block(table: ResultLines, results: Iterable[Result]) -> Iterator[str | Result]:
     yield "".join(line + "\n" for line in table.header())
-    for result in results:
-        yield "".join(line + "\n" for line in table.lines(result))
+    yield from results
 
 
-def _by_category(table: ResultLines, results: Sequence[Result], fancy: bool) -> Iterator[str]:
+def _by_category(table: ResultLines, results: Sequence[Result], fancy: bool) -> Iterator[str | Result]:
     """The results by category (a heading line each), soonest due first."""
     yield "".join(line + "\n" for line in table.header())
     ordered = sorted(results, key=lambda r: (r.target.category or "~", r.target.due or _FAR, r.target.id))
     for category, group in groupby(ordered, key=lambda r: r.target.category):
         name = table.words.category(category).upper()
         yield (f"\033[1;36m{name}{RESET}" if fancy else name) + "\n"
-        for result in group:
-            yield "".join(line + "\n" for line in table.lines(result))
+        yield from group
 
 
 def superseded_line(report: Report, words: Words) -> str:
