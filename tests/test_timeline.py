@@ -30,6 +30,16 @@ def test_show_golden(run_cli: Run, fmt: str) -> None:
     check_golden(f"timeline/show-online-public-services.{fmt}.txt", result.stdout)
 
 
+def test_show_in_vietnamese_golden(run_cli: Run) -> None:
+    """Words, numbers and dates in Vietnamese, the chart's axes too (1.234,5; 31/12/2025)."""
+    result = run_cli(
+        "show", "online-public-services", *ARGS, "--as-of", "2025-10-01", "--lang", "vi", "--no-color"
+    )
+    assert result.exit_code == 0
+    check_golden("timeline/show-online-public-services.vi.table.txt", result.stdout)
+    assert "2024-07-01" not in result.stdout and "01/07/2024" in result.stdout
+
+
 def test_show_lists_every_observation_with_its_line(run_cli: Run) -> None:
     doc = json.loads(
         run_cli("show", "online-public-services", *ARGS, "--as-of", "2026-01-15", "-f", "json").stdout

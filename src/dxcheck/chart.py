@@ -3,7 +3,7 @@ the projection. Plain characters, so it reads the same in a terminal, a pipe or 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date, timedelta
 
 from dxcheck.text import number
@@ -23,10 +23,14 @@ def render_chart(
     width: int = 60,
     height: int = 12,
     names: tuple[str, str, str, str] = ("observed", "target", "projection", "due"),
+    show_number: Callable[[float], str] = number,
+    show_date: Callable[[date], str] = date.isoformat,
 ) -> list[str]:
     """Lines of the chart (no trailing newlines). ``projection`` is a segment
     (from_date, from_value, to_date, to_value); ``names``: the legend's words for the
-    observations, the target, the projection and the due date."""
+    observations, the target, the projection and the due date; ``show_number`` and
+    ``show_date`` write the axes' values and dates (as the rest of the page writes them: 1.234,5 and
+    31/12/2025 in Vietnamese)."""
     if not points:
         return ["(no observations)"]
     dates = [d for d, _ in points]
@@ -65,20 +69,20 @@ def render_chart(
                 grid[y][x] = PROJECTION
     for day, value in points:
         grid[row(value)][col(day)] = POINT
-    label_width = max(len(number(high)), len(number(low)), len(number(level)))
+    label_width = max(len(show_number(high)), len(show_number(low)), len(show_number(level)))
     lines = []
     for y, cells in enumerate(grid):
         if y == 0:
-            label = number(high)
+            label = show_number(high)
         elif y == height - 1:
-            label = number(low)
+            label = show_number(low)
         elif y == target_row:
-            label = number(level)
+            label = show_number(level)
         else:
             label = ""
         lines.append(f"{label:>{label_width}} |{''.join(cells).rstrip()}")
     axis = " " * label_width + " +" + "-" * width
-    left, right = start.isoformat(), end.isoformat()
+    left, right = show_date(start), show_date(end)
     dates_line = " " * (label_width + 2) + left + " " * max(1, width - len(left) - len(right)) + right
     observed, level_name, projected, due_name = names
     legend = (

@@ -136,7 +136,7 @@ def _history_block(result: Result, observed: Sequence[Any], style: Style, as_of:
         ),
     ]
     if trend.projected is not None and result.target.due is not None:
-        ratio = f" (r = {trend.ratio:.2f})" if trend.ratio is not None else ""
+        ratio = f" (r = {w.decimals(trend.ratio)})" if trend.ratio is not None else ""
         projected = w.value(round(trend.projected, 2), unit)
         lines.append(
             "  "
@@ -144,12 +144,12 @@ def _history_block(result: Result, observed: Sequence[Any], style: Style, as_of:
                 "s_projected",
                 value=projected,
                 date=w.day(result.target.due),
-                method=trend.method,
+                method=w.method(trend.method),
                 ratio=ratio,
             )
         )
     if trend.method == "open-sdg" and trend.ratio is not None:
-        lines.append("  " + w("s_open_sdg", ratio=f"{trend.ratio:.2f}"))
+        lines.append("  " + w("s_open_sdg", ratio=w.decimals(trend.ratio)))
     pace = _pace(result, as_of, w)
     if pace:
         lines.append(f"  {pace}")
@@ -171,6 +171,8 @@ def _history_block(result: Result, observed: Sequence[Any], style: Style, as_of:
             projection=projection,
             width=max(30, min(72, style.width - 20)),
             names=(w("c_observed"), w("c_target"), w("c_projection"), w("c_due")),
+            show_number=w.number,
+            show_date=w.day,
         )
         lines += ["", *(f"  {row}" for row in chart)]
     return lines

@@ -533,6 +533,17 @@ class Words:
             return self("uncategorised")
         return _CATEGORIES[self.lang].get(slug) or slug.replace("-", " ")
 
+    def method(self, method: str | None) -> str:
+        """``linear``, ``compound`` (vi: ``tuyến tính``, ``tăng trưởng kép``), ``open-sdg``."""
+        if method in ("linear", "compound"):
+            return self(method)
+        return method or ""
+
+    def decimals(self, value: float, places: int = 2) -> str:
+        """``1.00`` (vi: ``1,00``): a ratio with a fixed number of decimals."""
+        shown = f"{value:.{places}f}"
+        return shown.translate(_VI_DIGITS) if self.lang == "vi" else shown
+
     def number(self, value: float | None) -> str:
         shown = number(value)
         return shown.translate(_VI_DIGITS) if self.lang == "vi" else shown
