@@ -325,3 +325,16 @@ def test_no_room_for_the_second_half_means_one_process(
     made = renderer(Format.CSV, Style())
     assert _written(made, report, tmp_path / "r.csv") == made.render(report).encode("utf-8")
     assert not forks
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-8-sig", "latin-1"])
+def test_an_output_in_another_encoding_is_written_by_one_process(
+    report: Report, forks: list[int], tmp_path: Path, encoding: str
+) -> None:
+    """A byte-order mark or another codec: two parts would not make the bytes of one."""
+    made = renderer(Format.JSONL, Style())
+    path = tmp_path / "r.jsonl"
+    with path.open("w", encoding=encoding, errors="replace") as out:
+        write_report(made, report, out)
+    assert path.read_bytes() == made.render(report).encode(encoding, errors="replace")
+    assert not forks
