@@ -3,9 +3,12 @@
 The one source of ``dxcheck explain``, of the README's code table (``dxcheck explain
 --markdown`` prints it; a test keeps the two equal) and of the rules in the SARIF output.
 Every example is run by the tests (tests/test_explain.py): its files are written to an
-empty folder, its command is run there, and dxcheck must say exactly its first line.
+empty folder, its command is run there, and dxcheck must say exactly its first line
+(and, run with ``--lang vi``, the Vietnamese one, which ``explain_vi`` holds with the
+Vietnamese words of each code).
 
-Plain data: ``dxcheck explain`` imports nothing else.
+Plain data: ``dxcheck explain`` imports nothing else but ``explain_vi`` and the findings'
+Vietnamese labels.
 """
 
 from __future__ import annotations

@@ -361,6 +361,8 @@ TEXTS: dict[str, str] = {
     ),
     "--markdown prints the table of every code: give no CODE": "--markdown in bảng mọi mã: đừng nêu CODE",
     "no finding code '{code}' ({hint})": "không có mã '{code}' ({hint})",
+    "did you mean {code}?": "có phải ý bạn là {code}?",
+    "run 'dxcheck explain' for the list": "chạy 'dxcheck explain' để xem danh sách mã",
     "no report is due yet on {as_of}: the first periods end later": (
         "chưa có báo cáo nào đến hạn ngày {as_of}: các kỳ đầu tiên kết thúc muộn hơn"
     ),
