@@ -176,17 +176,26 @@ def _bench(tmp_path: Path) -> tuple[Catalog, Path]:
     return loaded.catalog, paths.csv
 
 
-def test_chart_pass_reads_exactly_the_observations(tmp_path: Path) -> None:
-    """The second pass finds the same points as recording every row in the first."""
+@pytest.mark.parametrize("halves", ["one-piece", "halves", "halves-child-fails"])
+def test_chart_pass_reads_exactly_the_observations(
+    tmp_path: Path, halves: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The second pass finds the same points as recording every row in the first, also
+    when it reads a file in the two halves the first pass read it in (and when the process
+    reading the second half fails: then it is read here)."""
     catalog, csv_path = _bench(tmp_path)
     as_of = date(2024, 6, 30)  # rows after it are left out by both
     ids = frozenset(t.id for t in catalog.targets)
     recording = ProgressIndex(catalog, as_of, record=ids, split_min_bytes=None)
-    plain = ProgressIndex(catalog, as_of)
+    plain = ProgressIndex(catalog, as_of, split_min_bytes=None if halves == "one-piece" else 1)
+    from dxcheck import split
     from dxcheck.findings import FindingSink
 
     for index in (recording, plain):
         index.read(InputFile(str(csv_path), csv_path), FindingSink())
+    assert plain.read_in_halves == ([] if halves == "one-piece" else [str(csv_path)])
+    if halves == "halves-child-fails":
+        monkeypatch.setattr(split.Beside, "result", lambda self: split.Beside.cancel(self))
     wanted = {tid: list(recording.recorded(tid)) for tid in ids}
     points = plain.chart_points(wanted)
     expected = {

@@ -98,6 +98,7 @@ def read_in_halves(
     ):
         count, malformed = first.rows + second.count, first.malformed or second.malformed
         index.read_in_halves.append(source.display)
+        index.cuts[source.display] = cut
     else:
         # The second half shares an observation with the first (or with an earlier
         # file), or its process failed: read it here, row by row, after the first.

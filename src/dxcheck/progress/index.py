@@ -74,6 +74,7 @@ class ProgressIndex:
         # files this large are read in two halves at once; None: always in one piece
         self._split_min_bytes = split_min_bytes
         self.read_in_halves: list[str] = []  # files that were (tests check the path taken)
+        self.cuts: dict[str, int] = {}  # where each of those was cut (the chart pass cuts there too)
         # the row loop: compiled when it was built, else rowscan's source (dxcheck.native)
         self._loop = loop if loop is not None else row_loop()
         self.date_order = date_order
@@ -250,6 +251,7 @@ class ProgressIndex:
             entities=self._entities,
             key_of=self._row_keys(),
             as_of=self.as_of,
+            cuts=self.cuts,
         )
 
     def entity_names(self) -> list[str]:
