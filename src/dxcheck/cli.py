@@ -11,7 +11,6 @@ import gc
 import os
 import sys
 from dataclasses import replace
-from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, NoReturn
 
@@ -50,11 +49,12 @@ from dxcheck.cli_options import (
     usage_error,
     use_lang,
 )
+from dxcheck.cli_reports import write_reports
 from dxcheck.cli_terminal import Terminal, _emit_findings, _preamble
 from dxcheck.exit_codes import EXIT_BAD_INPUT
-from dxcheck.formats import TERMINAL_LIMIT, Format, Lang, Style, renderer, write_report
+from dxcheck.formats import TERMINAL_LIMIT, Format, Lang, renderer, write_report
 from dxcheck.i18n import msg
-from dxcheck.report import DEFAULT_FAIL_ON, Outlook, Report, Status
+from dxcheck.report import DEFAULT_FAIL_ON, Outlook, Status
 from dxcheck.timeline_words import GroupBy
 
 # Every status and outlook word, as the table prints them (either spelling is accepted).
@@ -64,9 +64,7 @@ GATE_WORD_LIST = ", ".join(
 
 if TYPE_CHECKING:
     from dxcheck.check import Outcome
-    from dxcheck.findings import Finding
     from dxcheck.output import Protected
-    from dxcheck.report import ProblemReport
 
 app = typer.Typer(
     name="dxcheck",
@@ -263,13 +261,13 @@ def _finish_status(
         # format on stdout, listing the problems as validate does (never an empty stdout
         # that a JSON reader takes for success).
         problems = outcome.problems
-        _write_reports(problems, reports, protected, lang=terminal.lang)
+        write_reports(problems, reports, protected, lang=terminal.lang)
         if fmt is Format.TABLE:
             notice(said("no_report", terminal.lang))
         else:
             sys.stdout.write(renderer(fmt, terminal.style).render_problems(problems))
         raise typer.Exit(outcome.exit_code)
-    _write_reports(report, reports, protected, lang=terminal.lang)
+    write_reports(report, reports, protected, lang=terminal.lang)
     if terminal.annotate:
         from dxcheck.formats.github import result_annotations
 
@@ -294,110 +292,12 @@ def _finish_status(
     raise typer.Exit(outcome.exit_code)
 
 
-def _write_reports(
-    content: Report | ProblemReport,
-    reports: list[tuple[Format, Path]],
-    protected: tuple[Protected, ...],
-    *,
-    lang: str = "en",
-) -> None:
-    from dxcheck.output import Content
-    from dxcheck.output import write_report as write_report_file
-
-    failures: list[Finding] = []
-    for fmt, path in reports:
-        made = renderer(fmt, Style(color=False, width=120, lang=lang))
-        # A status report is written as it is rendered (streamed when the format can be).
-        text: Content = (
-            partial(write_report, made, content)
-            if isinstance(content, Report)
-            else made.render_problems(content)
-        )
-        problem = write_report_file(path, text, protected=protected)  # appends to $GITHUB_STEP_SUMMARY
-        if problem is not None:
-            failures.append(problem)
-    if failures:
-        _emit_findings(failures, Terminal.detect(no_color=True))
-        raise typer.Exit(EXIT_BAD_INPUT)
-
-
-@app.command()
-def validate(
-    csv: CsvArgs = None,
-    targets: TargetsOpt = None,
-    as_of: AsOfOpt = None,
-    fmt: GateFormatOpt = None,
-    report: ReportOpt = None,
-    date_order: DateOrderOpt = None,
-    decimal: DecimalOpt = None,
-    strict: StrictOpt = False,
-    quiet: QuietOpt = False,
-    no_color: NoColorOpt = False,
-    lang: LangOpt = Lang.EN,
-    exit_zero: ExitZeroOpt = False,
-    statistics: Annotated[
-        bool,
-        typer.Option("--statistics", help="One line per finding code with its count, most frequent first."),
-    ] = False,
-) -> None:
-    """The submission gate: check the catalog and the CSVs, print every problem. Exit 0 or 2.
-
-    Examples:
-
-    \b
-      dxcheck validate data/*.csv
-      dxcheck validate data/*.csv --date-order dmy --decimal comma
-      dxcheck validate data/*.csv --statistics
-    """
-    use_lang(lang.value)  # usage errors found from here on speak it
-    from dxcheck.check import protected_paths, run_validate
-
-    if statistics and fmt not in (None, Format.TABLE):
-        usage_error(
-            msg("--statistics prints a table: leave out --format (--report FORMAT:PATH still writes)")
-        )
-    terminal = Terminal.detect(no_color, lang.value)
-    options = reading_options(
-        targets,
-        csv,
-        date_order,
-        decimal,
-        strict,
-        as_of=parse_date(as_of, "--as-of"),
-        use_sample=False,
-        exit_zero=exit_zero,
-    )
-    reports = parse_reports(report or [], Format)
-    outcome = run_validate(options)
-    problems = outcome.problems
-    _write_reports(problems, reports, protected_paths(targets, options.inputs), lang=terminal.lang)
-    from dxcheck.formats.lexicon import verdict_line
-
-    if statistics:
-        from dxcheck.statistics import statistics_text
-
-        sys.stdout.write(statistics_text(outcome.findings) + verdict_line(problems, terminal.lang) + "\n")
-    elif fmt is None and github_actions():
-        # Under GitHub Actions: the problems as annotations on stdout, the verdict on stderr.
-        from dxcheck.formats.github import finding_annotations
-
-        shown = [f for f in outcome.findings if not quiet or f.effective_severity.value == "error"]
-        sys.stdout.write(finding_annotations(shown, lang=terminal.lang))
-        sys.stderr.write(verdict_line(problems, terminal.lang) + "\n")
-    elif fmt in (None, Format.TABLE):
-        # People read problems on stderr; stdout keeps only the verdict line.
-        _emit_findings(outcome.findings, terminal, quiet)
-        sys.stdout.write(verdict_line(problems, terminal.lang) + "\n")
-    else:
-        sys.stdout.write(renderer(fmt, terminal.style).render_problems(problems))
-    raise typer.Exit(outcome.exit_code)
-
-
-# Commands that live in modules of their own (cli.py holds the gate and the views).
+# Commands that live in modules of their own (cli.py holds status, the gate most runs).
 from dxcheck.cli_catalog import validate_catalog  # noqa: E402
 from dxcheck.cli_config import config  # noqa: E402
 from dxcheck.cli_coverage import coverage  # noqa: E402
 from dxcheck.cli_explain import explain  # noqa: E402
+from dxcheck.cli_validate import validate  # noqa: E402
 from dxcheck.cli_views import (  # noqa: E402
     deadlines,
     diff,
@@ -407,6 +307,7 @@ from dxcheck.cli_views import (  # noqa: E402
     template,
 )
 
+app.command("validate")(validate)
 app.command("targets")(targets_command)
 app.command("show")(show)
 app.command("deadlines")(deadlines)
