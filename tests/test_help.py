@@ -1,24 +1,45 @@
 """Every command's --help: two or three examples, metavars that say what they take, and
-lines that fit an 80-column terminal."""
+lines that fit an 80-column terminal; in Vietnamese too (``--lang vi``, DXCHECK_LANG,
+``lang = "vi"``), with every text translated and what people type left as it is."""
 
 from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import unicodedata
+from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 import typer
 
 from dxcheck.cli import app
-from tests.conftest import Run
+from dxcheck.cli_help import help_lang, is_prose, key, with_notes
+from dxcheck.help_vi import CLICK, HELP
+from tests.conftest import Run, write
+from tests.golden import check_golden
 
 COMMANDS = sorted(typer.main.get_command(app).commands)  # type: ignore[attr-defined]
+EXAMPLES = {"en": "  Examples:", "vi": "  Ví dụ:"}
 
 
+@pytest.fixture
+def no_config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A folder with no configuration above it, and no DXCHECK_LANG: English by default."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("DXCHECK_LANG", raising=False)
+    return tmp_path
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
 @pytest.mark.parametrize("command", COMMANDS)
-def test_help_has_examples_and_fits_80_columns(run_cli: Run, command: str) -> None:
-    run = run_cli(command, "--help", env={"COLUMNS": "80"})
+def test_help_has_examples_and_fits_80_columns(run_cli: Run, command: str, lang: str) -> None:
+    run = run_cli(command, "--help", env={"COLUMNS": "80", "DXCHECK_LANG": lang})
     assert run.exit_code == 0
     lines = run.stdout.splitlines()
     assert [line for line in lines if len(line) > 80] == []
-    examples = lines.index("  Examples:")
+    examples = lines.index(EXAMPLES[lang])
     shown = [line for line in lines[examples + 1 : examples + 6] if line.startswith("    dxcheck ")]
     assert 2 <= len(shown) <= 3, shown
     assert "<str>" not in run.stdout and "<path>" not in run.stdout  # what an option takes, by name
@@ -28,3 +49,135 @@ def test_fail_on_lists_the_words_it_accepts(run_cli: Run) -> None:
     text = " ".join(run_cli("status", "--help", env={"COLUMNS": "200"}).stdout.split())
     assert "--fail-on STATUS,..." in text
     assert "pass, fail, overdue, pending, met, met late, missed, on track, needs acceleration" in text
+
+
+# --- the English stays what it was, and so does the Vietnamese -----------------------------
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+@pytest.mark.parametrize("command", ["", *COMMANDS])
+def test_help_golden(run_cli: Run, no_config: Path, command: str, lang: str) -> None:
+    words = [command, "--help"] if command else ["--help"]
+    run = run_cli(*words, env={"COLUMNS": "80", "DXCHECK_LANG": lang})
+    assert run.exit_code == 0 and run.stderr == ""
+    check_golden(f"help/{command or 'dxcheck'}.{lang}.txt", run.stdout)
+
+
+def test_no_words_is_the_root_help_in_the_runs_language(run_cli: Run, no_config: Path) -> None:
+    run = run_cli(env={"COLUMNS": "80", "DXCHECK_LANG": "vi"})
+    assert run.exit_code == 2  # click's no_args_is_help: a usage error, on stderr
+    assert run.stderr.startswith("Cách dùng: dxcheck [OPTIONS] COMMAND [ARGS]...")
+
+
+def test_english_after_vietnamese_in_one_process_is_unchanged(run_cli: Run, no_config: Path) -> None:
+    # typer builds the command tree anew for each run: a translation never outlives its run.
+    english = run_cli("status", "--help").stdout
+    assert "Cách dùng" in run_cli("status", "--help", "--lang", "vi").stdout
+    assert run_cli("status", "--help").stdout == english
+    assert run_cli("--help").stdout.startswith("Usage: dxcheck")
+
+
+# --- which language --------------------------------------------------------------------------
+
+
+def test_status_help_lang_vi_keeps_what_people_type(run_cli: Run, no_config: Path) -> None:
+    vi = run_cli("status", "--help", "--lang", "vi", env={"COLUMNS": "200"})
+    en = run_cli("status", "--help", env={"COLUMNS": "200"})
+    assert vi.exit_code == 0
+    assert vi.stdout.startswith("Cách dùng: dxcheck status [OPTIONS] [CSV]...")
+    assert "Tuỳ chọn:" in vi.stdout and "Đối số:" in vi.stdout
+    assert "Hiện hướng dẫn này rồi thoát." in vi.stdout and "[mặc định: en]" in vi.stdout
+    # option names, metavars and choices: the first column is the English one, row for row
+    assert _terms(vi.stdout) == _terms(en.stdout)
+    assert "--by <entity|category|agency|target>" in vi.stdout
+    assert "dxcheck status data/*.csv --entity Huế --fail-on fail,overdue,off_track" in vi.stdout
+
+
+def _terms(text: str) -> list[str]:
+    return [line.split("  ")[1] for line in text.splitlines() if line.startswith("  -")]
+
+
+def test_dxcheck_lang_sets_the_help_of_validate(run_cli: Run, no_config: Path) -> None:
+    run = run_cli("validate", "--help", env={"DXCHECK_LANG": "vi"})
+    assert run.exit_code == 0
+    assert "Kiểm tra trước khi nộp: kiểm tra danh mục chỉ tiêu và các tệp CSV" in run.stdout
+    assert "Usage" not in run.stdout and "Options" not in run.stdout
+
+
+def test_the_configured_lang_sets_the_help(run_cli: Run, no_config: Path) -> None:
+    write(no_config / "dxcheck.toml", 'lang = "vi"\n')
+    assert run_cli("status", "--help").stdout.startswith("Cách dùng:")
+    assert run_cli("--help").stdout.startswith("Cách dùng:")
+    assert run_cli("--no-config", "status", "--help").stdout.startswith("Usage:")
+    assert run_cli("status", "--help", "--lang", "en").stdout.startswith("Usage:")  # the command line wins
+
+
+def test_help_lang_reads_the_words_then_the_configuration(
+    no_config: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert help_lang(["status", "--help"]) == "en"
+    assert help_lang(["status", "--lang", "vi", "-h"]) == "vi"
+    assert help_lang(["status", "--lang=vi", "-h"]) == "vi"
+    assert help_lang(["status", "--lang", "vi", "--lang", "en", "-h"]) == "en"  # the last, as click takes it
+    monkeypatch.setenv("DXCHECK_LANG", "vi")
+    assert help_lang(["status", "-h"]) == "vi"
+    assert help_lang(["--no-config", "status", "-h"]) == "en"
+    assert help_lang(["status", "--no-config", "-h"]) == "vi"  # not the root's option there
+    monkeypatch.delenv("DXCHECK_LANG")
+    config = write(no_config / "ci" / "vi.toml", 'lang = "vi"\n')
+    assert help_lang(["--config", str(config), "status", "-h"]) == "vi"
+    assert help_lang([f"--config={config}", "-h"]) == "vi"
+    assert help_lang(["--config", str(no_config / "missing.toml"), "-h"]) == "en"
+
+
+def test_only_a_run_that_asks_for_help_in_vietnamese_loads_it(no_config: Path) -> None:
+    def loaded(*words: str) -> bool:
+        code = (
+            "import json, sys\nfrom dxcheck.cli import app\n"
+            f"try:\n    app({list(words)!r})\nexcept SystemExit:\n    pass\n"
+            "print(json.dumps('dxcheck.help_vi' in sys.modules))"
+        )
+        env = {"PATH": "/usr/bin:/bin", "COLUMNS": "80"}
+        run = subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, env=env, cwd=no_config, check=True
+        )
+        return bool(json.loads(run.stdout.splitlines()[-1]))
+
+    assert not loaded("--version")
+    assert not loaded("status", "--help")
+    assert loaded("status", "--help", "--lang", "vi")
+
+
+# --- the translations --------------------------------------------------------------------------
+
+
+def _texts() -> Iterator[str]:
+    """Every paragraph people read in every help text of every command and option."""
+    group = typer.main.get_command(app)
+    for command in (group, *group.commands.values()):  # type: ignore[attr-defined]
+        params = [getattr(p, "help", None) for p in command.params]
+        for text in (command.help, command.short_help, *params):
+            yield from (key(part) for part in (text or "").split("\n\n") if part and is_prose(part))
+
+
+def test_every_help_text_has_a_vietnamese_translation() -> None:
+    missing = sorted({text for text in _texts() if text not in HELP})
+    assert missing == [], "add them to src/dxcheck/help_vi.py"
+
+
+def test_no_translation_is_left_over() -> None:
+    assert sorted(set(HELP) - set(_texts())) == []
+
+
+def test_vietnamese_help_is_nfc_and_translated() -> None:
+    for english, vietnamese in (*HELP.items(), *CLICK.items()):
+        assert unicodedata.normalize("NFC", vietnamese) == vietnamese, vietnamese
+        assert vietnamese != english and "\n" not in vietnamese, vietnamese
+
+
+def test_clicks_notes_after_an_option_are_translated_and_the_rest_left() -> None:
+    assert with_notes("Which schema.  [required]") == "Which schema.  [bắt buộc]"
+    assert with_notes("[default: table; required]") == "[mặc định: table; bắt buộc]"
+    assert with_notes("Show this message and exit.") == "Hiện hướng dẫn này rồi thoát."
+    assert with_notes("Read [tool.dxcheck] first.") == "Read [tool.dxcheck] first."
+    assert with_notes("Kept.  [deprecated]") == "Kept.  [deprecated]"  # a note it does not know

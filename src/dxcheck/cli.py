@@ -19,7 +19,9 @@ import typer
 # Only light modules at import time: `dxcheck --version` must start fast. The core
 # (pydantic, the reader, rich) is imported by the commands that use it.
 from dxcheck import __version__
+from dxcheck.cli_help import HelpGroup
 from dxcheck.cli_options import (
+    GATE_WORD_LIST,
     AgencyFilter,
     AsOfOpt,
     CategoryFilter,
@@ -54,13 +56,8 @@ from dxcheck.cli_terminal import Terminal, _emit_findings, _preamble
 from dxcheck.exit_codes import EXIT_BAD_INPUT
 from dxcheck.formats import TERMINAL_LIMIT, Format, Lang, renderer, write_report
 from dxcheck.i18n import msg
-from dxcheck.report import DEFAULT_FAIL_ON, Outlook, Status
+from dxcheck.report import DEFAULT_FAIL_ON
 from dxcheck.timeline_words import GroupBy
-
-# Every status and outlook word, as the table prints them (either spelling is accepted).
-GATE_WORD_LIST = ", ".join(
-    w.replace("_", " ") for w in (*(s.value for s in Status), *(o.value for o in Outlook))
-)
 
 if TYPE_CHECKING:
     from dxcheck.check import Outcome
@@ -68,6 +65,7 @@ if TYPE_CHECKING:
 
 app = typer.Typer(
     name="dxcheck",
+    cls=HelpGroup,  # --help in Vietnamese when the run speaks it (cli_help)
     help="Check Vietnam's digital-transformation progress against the Prime Minister's targets.",
     no_args_is_help=True,
     add_completion=True,
@@ -109,12 +107,9 @@ def _root(
     from dxcheck import config
 
     use_lang("en")  # until a command says its own (each run starts afresh, tests included)
-    if no_config:
-        ctx.obj = config.Config(None)
-        return
-    if config_file is not None and not config_file.is_file():
+    if config_file is not None and not no_config and not config_file.is_file():
         usage_error(msg("--config: no such file '{path}'", path=str(config_file)))
-    loaded = config.load(config_file if config_file is not None else config.find(Path.cwd()))
+    loaded = config.in_effect(config_file, ignore=no_config)
     if loaded.findings:
         # In the configured language when that setting itself is good (or DXCHECK_LANG).
         lang = loaded.value("lang")

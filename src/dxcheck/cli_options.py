@@ -21,7 +21,7 @@ from dxcheck import cells
 from dxcheck.exit_codes import EXIT_BAD_INPUT
 from dxcheck.formats import Format, Lang
 from dxcheck.i18n import Msg, msg
-from dxcheck.report import parse_fail_on
+from dxcheck.report import Outlook, Status, parse_fail_on
 from dxcheck.selection import Selection, parse_within
 
 if TYPE_CHECKING:
@@ -197,6 +197,13 @@ def selection(
 
 # --- option declarations ------------------------------------------------------------------
 
+# Every status and outlook word, as the table prints them (either spelling is accepted),
+# and every output format: named once for the help texts and their translations (help_vi).
+GATE_WORD_LIST = ", ".join(
+    w.replace("_", " ") for w in (*(s.value for s in Status), *(o.value for o in Outlook))
+)
+FORMAT_LIST = ", ".join(f.value for f in Format)
+
 CsvArgs = Annotated[
     list[str] | None,
     typer.Argument(
@@ -228,7 +235,7 @@ GateFormatOpt = Annotated[
         "--format",
         "-f",
         metavar="FORMAT",
-        help="Output format on stdout: " + ", ".join(f.value for f in Format) + ". Default: table "
+        help="Output format on stdout: " + FORMAT_LIST + ". Default: table "
         "(under GitHub Actions, with annotations).",
         show_default=False,
     ),

@@ -23,12 +23,6 @@ from dxcheck.cli_options import (
 from dxcheck.exit_codes import EXIT_BAD_INPUT
 from dxcheck.formats import Style
 from dxcheck.i18n import Msg, msg
-from dxcheck.report import Outlook, Status
-
-# Every status and outlook word, as the table prints them (either spelling is accepted).
-GATE_WORD_LIST = ", ".join(
-    w.replace("_", " ") for w in (*(s.value for s in Status), *(o.value for o in Outlook))
-)
 
 if TYPE_CHECKING:
     from collections.abc import Sequence

@@ -150,6 +150,15 @@ def _has_table(pyproject: Path) -> bool:
     return re.search(r"^\s*\[\s*tool\s*\.\s*dxcheck\s*\]", text, re.M) is not None
 
 
+def in_effect(path: Path | None, *, ignore: bool = False) -> Config:
+    """The configuration a run uses: ``path`` (``--config``; None: the file found from the
+    working directory) with DXCHECK_LANG over it, or nothing at all (``--no-config``).
+    The root command reads it, and so does ``--help`` to know its language (cli_help)."""
+    if ignore:
+        return Config(None)
+    return load(path if path is not None else find(Path.cwd()))
+
+
 def load(path: Path | None, *, environ: dict[str, str] | None = None) -> Config:
     """The settings of ``path`` (None: no file), then the environment's."""
     env = os.environ if environ is None else environ
