@@ -97,6 +97,12 @@ def _terms(text: str) -> list[str]:
     return [line.split("  ")[1] for line in text.splitlines() if line.startswith("  -")]
 
 
+def test_a_usage_error_beside_help_stays_english(run_cli: Run, no_config: Path) -> None:
+    run = run_cli("config", "--help", "--lang", "vi")  # config has no --lang
+    assert run.exit_code == 2 and run.stdout == ""
+    assert run.stderr.startswith("Usage: dxcheck config [OPTIONS]")  # as click's error around it
+
+
 def test_dxcheck_lang_sets_the_help_of_validate(run_cli: Run, no_config: Path) -> None:
     run = run_cli("validate", "--help", env={"DXCHECK_LANG": "vi"})
     assert run.exit_code == 0

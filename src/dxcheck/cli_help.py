@@ -80,8 +80,9 @@ def _config_words(args: Sequence[str]) -> tuple[Path | None, bool]:
 
 def translate(group: TyperGroup) -> None:
     """Every help text of ``group`` and its commands in Vietnamese, and their help laid
-    out with click's own words in Vietnamese too. A text with no translation stays
-    English (tests/test_help.py sees that none is missing)."""
+    out with click's own words in Vietnamese too. typer builds the tree anew for each run,
+    so this never outlives the run. A text with no translation stays English
+    (tests/test_help.py sees that none is missing)."""
     from dxcheck.help_vi import HELP
 
     for command in (group, *group.commands.values()):
@@ -156,4 +157,9 @@ def with_notes(text: str) -> str:
 
 
 class _VietnameseContext(typer.Context):
-    formatter_class = _VietnameseFormatter
+    """Click's words in Vietnamese for the help only: a usage error (an unknown option
+    beside ``--help``) says "Usage:" in the English of the rest of its message."""
+
+    def get_help(self) -> str:
+        self.formatter_class = _VietnameseFormatter
+        return super().get_help()
