@@ -3,12 +3,10 @@
 Modules are imported only when their format is asked for, so ``--format json`` never
 imports rich.
 
-A renderer may also stream: ``chunks(report)`` yields its output piece by piece (their
-concatenation is exactly ``render(report)``), and ``write_report`` writes those pieces as
-they come, so a report of 100,000s of results is never one string in memory. A renderer
-whose pieces are made a result at a time may offer them as ``pieces(report)``: text and
-results, each result's text made only when written (``parts.Pieces``), so that two
-processes can write a large report (``parts.write_in_two``).
+A renderer may also stream (``Streaming``, built on ``parts.Streamed``): its ``pieces``
+are text and results, each result's text made only when it is written, and
+``write_report`` writes them as they come, so a report of 100,000s of results is never
+one string in memory; a large one is written by two processes (``parts.write_in_two``).
 """
 
 from __future__ import annotations
@@ -69,37 +67,29 @@ class Renderer(Protocol):
 
 
 class Streaming(Renderer, Protocol):
-    """A renderer that can also write its report as it goes (the optional ``chunks``)."""
+    """A renderer that writes its report as it goes (``parts.Streamed``): ``pieces`` are
+    its text and its results, each result's text made when it is written, so that two
+    processes can write a large report; ``chunks`` are those pieces as text."""
+
+    def pieces(self, report: Report) -> Pieces:
+        """The report as text and results (``parts.Pieces``)."""
+        ...
 
     def chunks(self, report: Report) -> Iterator[str]:
         """``render(report)`` in pieces: ``"".join(chunks(report)) == render(report)``."""
         ...
 
 
-class Parted(Streaming, Protocol):
-    """A renderer whose results can be written by two processes (the optional ``pieces``)."""
-
-    def pieces(self, report: Report) -> Pieces:
-        """``chunks(report)`` with each result's text left to be made (``parts.resolved``)."""
-        ...
-
-
 def write_report(renderer: Renderer, report: Report, out: TextIO) -> None:
-    """The report to ``out``: a large one by two processes when the renderer can, else
-    piece by piece when it streams, else in one piece."""
+    """The report to ``out``: piece by piece when the renderer streams (a large one by two
+    processes, ``parts.write_in_two``), else in one piece."""
     pieces = getattr(renderer, "pieces", None)
-    if pieces is not None:
-        from dxcheck.formats.parts import write_in_two
-
-        write_in_two(pieces(report), out)
-        return
-    chunks = getattr(renderer, "chunks", None)
-    if chunks is None:
+    if pieces is None:
         out.write(renderer.render(report))
         return
-    write = out.write
-    for piece in chunks(report):
-        write(piece)
+    from dxcheck.formats.parts import write_in_two
+
+    write_in_two(pieces(report), out)
 
 
 _MODULES = {

@@ -21,7 +21,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 
 from dxcheck.formats import Style
 from dxcheck.formats.document import finding_document, rounded, target_fields
-from dxcheck.formats.parts import Pieces, resolved
+from dxcheck.formats.parts import Pieces, Streamed
 from dxcheck.report import ProblemReport, Report, Result
 from dxcheck.text import csv_safe
 
@@ -92,15 +92,9 @@ def _table(columns: Sequence[str], rows: Iterable[Mapping[str, object]]) -> str:
     return "".join(_lines(columns, rows))
 
 
-class Renderer:
+class Renderer(Streamed):
     def __init__(self, style: Style) -> None:
         self.style = style
-
-    def render(self, report: Report) -> str:
-        return "".join(self.chunks(report))
-
-    def chunks(self, report: Report) -> Iterator[str]:
-        return resolved(self.pieces(report))
 
     def pieces(self, report: Report) -> Pieces:
         """The header, then a row per result (``_Rows``), made when it is written."""

@@ -17,7 +17,7 @@ from collections.abc import Iterable, Iterator
 from dxcheck.findings import Finding, Severity
 from dxcheck.formats import Style
 from dxcheck.formats.lexicon import Words, summary_line, verdict_line
-from dxcheck.formats.parts import Pieces, resolved
+from dxcheck.formats.parts import Pieces, Streamed
 from dxcheck.i18n import Lang
 from dxcheck.report import ProblemReport, Report, Result
 from dxcheck.text import printable
@@ -59,15 +59,9 @@ def finding_command(finding: Finding, lang: Lang | str = Lang.EN) -> str:
     return command(name, message, file=loc.file, line=loc.line, col=loc.column, title=finding.code.id)
 
 
-class Renderer:
+class Renderer(Streamed):
     def __init__(self, style: Style) -> None:
         self.style = style
-
-    def render(self, report: Report) -> str:
-        return "".join(self.chunks(report))
-
-    def chunks(self, report: Report) -> Iterator[str]:
-        return resolved(self.pieces(report))
 
     def pieces(self, report: Report) -> Pieces:
         """An annotation a result that fails the gate, made when it is written; then the

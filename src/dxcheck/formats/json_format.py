@@ -16,21 +16,15 @@ from collections.abc import Iterator
 from dxcheck.formats import Style
 from dxcheck.formats.document import problems_document, report_document, target_fields
 from dxcheck.formats.json_text import OutcomeText
-from dxcheck.formats.parts import Pieces, resolved
+from dxcheck.formats.parts import Pieces, Streamed, resolved
 from dxcheck.report import ProblemReport, Report, Result
 
 _encode = json.JSONEncoder(ensure_ascii=False).encode  # what json.dumps(..., ensure_ascii=False) uses
 
 
-class Renderer:
+class Renderer(Streamed):
     def __init__(self, style: Style) -> None:
         self.style = style
-
-    def render(self, report: Report) -> str:
-        return "".join(self.chunks(report))
-
-    def chunks(self, report: Report) -> Iterator[str]:
-        return resolved(self.pieces(report))
 
     def pieces(self, report: Report) -> Pieces:
         made = report_pieces(report, self.style.lang)

@@ -11,12 +11,12 @@ Streamed (``chunks``): one line per result.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Mapping
 
 from dxcheck.formats import Style
 from dxcheck.formats.document import finding_document, target_fields
 from dxcheck.formats.json_text import OutcomeText, value
-from dxcheck.formats.parts import Pieces, resolved
+from dxcheck.formats.parts import Pieces, Streamed
 from dxcheck.report import ProblemReport, Report, Result
 
 # What json.dumps(o, ensure_ascii=False, separators=(",", ":")) uses, made once: dumps
@@ -28,15 +28,9 @@ def _lines(objects: Iterable[Mapping[str, object]]) -> str:
     return "".join(_encode(o) + "\n" for o in objects)
 
 
-class Renderer:
+class Renderer(Streamed):
     def __init__(self, style: Style) -> None:
         self.style = style
-
-    def render(self, report: Report) -> str:
-        return "".join(self.chunks(report))
-
-    def chunks(self, report: Report) -> Iterator[str]:
-        return resolved(self.pieces(report))
 
     def pieces(self, report: Report) -> Pieces:
         """A line per result (``_Lines``), made when it is written."""

@@ -21,7 +21,7 @@ from dxcheck.findings import Finding, Severity
 from dxcheck.formats import Style
 from dxcheck.formats.diagnostics import format_finding
 from dxcheck.formats.lexicon import Words
-from dxcheck.formats.parts import Pieces, resolved
+from dxcheck.formats.parts import Pieces, Streamed
 from dxcheck.report import ProblemReport, Report, Result, Status
 from dxcheck.text import printable
 
@@ -118,15 +118,9 @@ class _Details:
         return head, foot
 
 
-class Renderer:
+class Renderer(Streamed):
     def __init__(self, style: Style) -> None:
         self.style = style
-
-    def render(self, report: Report) -> str:
-        return "".join(self.chunks(report))
-
-    def chunks(self, report: Report) -> Iterator[str]:
-        return resolved(self.pieces(report))
 
     def pieces(self, report: Report) -> Pieces:
         """The document around its test cases, then one test case at a time: at commune

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dxcheck.findings import Finding
 from dxcheck.formats import Style
 from dxcheck.formats.lexicon import Words
-from dxcheck.formats.parts import Pieces, resolved
+from dxcheck.formats.parts import Pieces, Streamed
 from dxcheck.i18n import Lang
 from dxcheck.report import ProblemReport, Report, Result, Status
 from dxcheck.text import printable
@@ -144,16 +144,10 @@ def gate_verdict(report: Report, w: Words | None = None) -> str:
     )
 
 
-class Renderer:
+class Renderer(Streamed):
     def __init__(self, style: Style) -> None:
         self.style = style
         self.words = Words(style.lang)
-
-    def render(self, report: Report) -> str:
-        return "".join(self.chunks(report))
-
-    def chunks(self, report: Report) -> Iterator[str]:
-        return resolved(self.pieces(report))
 
     def pieces(self, report: Report) -> Pieces:
         """The parts of the page, a blank line between them; the results table a row at

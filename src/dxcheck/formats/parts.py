@@ -24,7 +24,7 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import IO, TYPE_CHECKING, NamedTuple, TextIO
 
 if TYPE_CHECKING:
-    from dxcheck.report import Result
+    from dxcheck.report import Report, Result
 
 # Below this many results one process writes the report: forking costs more than it saves.
 MIN_RESULTS = 20_000
@@ -37,6 +37,20 @@ class Pieces(NamedTuple):
 
     make: Callable[[Result], str]
     items: Iterable[str | Result]
+
+
+class Streamed:
+    """A renderer that gives its report as ``pieces`` gets ``chunks`` (the pieces as text,
+    to write as they come) and ``render`` (the whole text) from them."""
+
+    def pieces(self, report: Report) -> Pieces:
+        raise NotImplementedError
+
+    def chunks(self, report: Report) -> Iterator[str]:
+        return resolved(self.pieces(report))
+
+    def render(self, report: Report) -> str:
+        return "".join(self.chunks(report))
 
 
 def resolved(pieces: Pieces) -> Iterator[str]:

@@ -22,7 +22,7 @@ from itertools import groupby
 from dxcheck.formats import Style
 from dxcheck.formats.grid import Column, Grid, cell_width, fit, measure
 from dxcheck.formats.lexicon import BAR_WIDTH, Words, bar
-from dxcheck.formats.parts import Pieces, resolved
+from dxcheck.formats.parts import Pieces, Streamed
 from dxcheck.report import Outlook, ProblemReport, Report, Result, Status, worst_first
 from dxcheck.text import printable
 
@@ -195,16 +195,10 @@ class ResultLines:
         return [f"{BOLD}{head}{RESET}" if self.style.color else head, rule]
 
 
-class Renderer:
+class Renderer(Streamed):
     def __init__(self, style: Style) -> None:
         self.style = style
         self.words = Words(style.lang)
-
-    def render(self, report: Report) -> str:
-        return "".join(self.chunks(report))
-
-    def chunks(self, report: Report) -> Iterator[str]:
-        return resolved(self.pieces(report))
 
     def pieces(self, report: Report) -> Pieces:
         """The counts and the gate, the failing results, the others by category, the next
