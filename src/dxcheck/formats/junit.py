@@ -62,11 +62,11 @@ def details(result: Result, lang: str = "en") -> str:
 
 
 class _Details:
-    """``details``, with the lines a result takes from its target made once per target."""
+    """``details``, with the lines a result takes from its target made once per target
+    (``Words.of_target``)."""
 
     def __init__(self, words: Words) -> None:
         self.words = words
-        self._target_lines: dict[tuple[int, int | None], tuple[Result, str, str]] = {}
         # "Entity: ", "Status: "...: the labels, said once
         self._label = {
             key: words(key) + ": "
@@ -79,7 +79,7 @@ class _Details:
 
     def of(self, result: Result) -> str:
         w, label = self.words, self._label
-        head, foot = self._about_target(result)
+        head, foot = w.of_target(result, "j_head", _target_line), w.of_target(result, "j_foot", _goal_lines)
         latest = result.latest
         lines = [
             head,
@@ -99,23 +99,19 @@ class _Details:
                 lines.append(w("r_source", source=latest.source))
         return "\n".join(lines) + "\n"
 
-    def _about_target(self, result: Result) -> tuple[str, str]:
-        """The target line, and the goal and due lines (the same for every result of a
-        target in one report: ``days_left`` comes from the due and as-of dates)."""
-        target = result.target
-        key = (id(target), result.days_left)
-        known = self._target_lines.get(key)
-        if known is not None and known[0].target is target:  # the id is still this target's
-            return known[1], known[2]
-        w = self.words
-        due = target.due
-        head = f"{w('h_target')}: {target.id}: {target.title_in(w.lang)}"
-        foot = "\n".join((
-            f"{w('h_goal')}: {w.level(result, ascii_signs=True)}",
-            f"{w('h_due')}: {f'{w.day(due)} ({w.days_left(result.days_left)})' if due else w('no_deadline')}",
-        ))  # fmt: skip
-        self._target_lines[key] = (result, head, foot)
-        return head, foot
+
+def _target_line(w: Words, result: Result) -> str:
+    target = result.target
+    return f"{w('h_target')}: {target.id}: {target.title_in(w.lang)}"
+
+
+def _goal_lines(w: Words, result: Result) -> str:
+    """The goal and the due date (``days_left`` comes from the due and as-of dates)."""
+    due = result.target.due
+    return "\n".join((
+        f"{w('h_goal')}: {w.level(result, ascii_signs=True)}",
+        f"{w('h_due')}: {f'{w.day(due)} ({w.days_left(result.days_left)})' if due else w('no_deadline')}",
+    ))  # fmt: skip
 
 
 class Renderer(Streamed):

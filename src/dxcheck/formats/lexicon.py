@@ -9,6 +9,7 @@ Machine formats (json, jsonl, csv, junit, sarif) keep English keys and values.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from typing import Final
 
@@ -509,10 +510,10 @@ class Words:
             raise ValueError(f"unknown language {lang!r} (one of {', '.join(LANGUAGES)})")
         self.lang = lang
         self._labels = _LABELS[lang]
-        # What a result's sentence says of its target (goal, due date, days left), made once
-        # per target: a commune-scale report has thousands of results a target. Keyed by
-        # the target object's id, kept alive beside the text so that the id stays its own.
-        self._target_words: dict[tuple[int, int | None], tuple[object, str, str]] = {}
+        # What results say of their target (``of_target``), made once per target: a
+        # commune-scale report has thousands of results a target. Keyed by the target
+        # object's id, kept alive beside the text so that the id stays its own.
+        self._target_words: dict[tuple[str, int, int | None], tuple[object, str]] = {}
 
     def __call__(self, key: str, **args: object) -> str:
         return self._labels[key].format(**args)
@@ -625,22 +626,21 @@ class Words:
         )
 
     def goal_and_when(self, result: Result) -> tuple[str, str]:
-        """``>= 80%`` and ``due 2025-12-31 (15 days ago)``: the same for every result of a
-        target in one report (``days_left`` comes from the due and as-of dates)."""
+        """``>= 80%`` and ``due 2025-12-31 (15 days ago)``, said once per target."""
+        return self.of_target(result, "goal", _goal), self.of_target(result, "when", _when)
+
+    def of_target(self, result: Result, what: str, say: Callable[[Words, Result], str]) -> str:
+        """``say(self, result)``, made once for all the results of a target in one report:
+        it may use the target and ``days_left`` (which comes from the due and as-of dates),
+        nothing else of the result. ``what`` names the text among the target's."""
         target = result.target
-        key = (id(target), result.days_left)
+        key = (what, id(target), result.days_left)
         known = self._target_words.get(key)
         if known is not None and known[0] is target:
-            return known[1], known[2]
-        due = target.due
-        when = (
-            self("r_due", date=self.day(due), days=self.days_left(result.days_left))
-            if due
-            else self("no_deadline_short")
-        )
-        goal = self.level(result, ascii_signs=True)
-        self._target_words[key] = (target, goal, when)
-        return goal, when
+            return known[1]
+        text = say(self, result)
+        self._target_words[key] = (target, text)
+        return text
 
     def reading(self, result: Result, value: float) -> str:
         """One observed value as the target counts it (a milestone: done / not done)."""
@@ -657,6 +657,17 @@ class Words:
     def percent(self, fraction: float | None, *, none: str = DASH) -> str:
         """Whole percent, rounded down short of the target: 99.9% never reads 100%."""
         return none if fraction is None else f"{self.number(hundredths(fraction))}%"
+
+
+def _goal(w: Words, result: Result) -> str:
+    return w.level(result, ascii_signs=True)
+
+
+def _when(w: Words, result: Result) -> str:
+    due = result.target.due
+    if due is None:
+        return w("no_deadline_short")
+    return w("r_due", date=w.day(due), days=w.days_left(result.days_left))
 
 
 _VI_DIGITS = str.maketrans({",": ".", ".": ","})
