@@ -349,13 +349,7 @@ def bench_size(
             rounds,
             stdout=OUT_DIR / f"status-{label}.json",
         ),
-        Tool(
-            "validate",
-            "dxcheck validate",
-            [dxcheck, "validate", csv_path, "--targets", catalog, "--as-of", AS_OF],
-            frozenset({0}),
-            rounds,
-        ),
+        _validate(dxcheck, csv_path, catalog, rounds),
     ]
     low, high = meta["months_per_series"]
     months = f"{low}" if low == high else f"{low}-{high}"
@@ -401,6 +395,12 @@ def bench_size(
     return result
 
 
+def _validate(dxcheck: str, csv_path: str, catalog: str, rounds: int) -> Tool:
+    """``dxcheck validate`` on a file: read and check only (exit 0 expected)."""
+    argv = [dxcheck, "validate", csv_path, "--targets", catalog, "--as-of", AS_OF]
+    return Tool("validate", "dxcheck validate", argv, frozenset({0}), rounds)
+
+
 def bench_commune(spec: generate.DataSpec, dxcheck: str, rounds: int) -> SizeResult:
     """Commune scale: ``status`` in every output format (stdout to a file, as a pipe or
     a CI job gets it: every result, no terminal overview) and ``validate``, on one file of
@@ -414,15 +414,7 @@ def bench_commune(spec: generate.DataSpec, dxcheck: str, rounds: int) -> SizeRes
         argv = [dxcheck, "status", csv_path, "--targets", catalog, "--as-of", AS_OF, "--format", fmt]
         out = OUT_DIR / f"status-{spec.label}.{fmt}"
         tools.append(Tool(f"status-{fmt}", f"dxcheck status -f {fmt}", argv, frozenset({0, 1}), rounds, out))
-    tools.append(
-        Tool(
-            "validate",
-            "dxcheck validate",
-            [dxcheck, "validate", csv_path, "--targets", catalog, "--as-of", AS_OF],
-            frozenset({0}),
-            rounds,
-        )
-    )
+    tools.append(_validate(dxcheck, csv_path, catalog, rounds))
     measure(tools[0].argv)  # warm the page cache; not counted
     for round_no in range(rounds):
         for tool in tools:
