@@ -51,18 +51,9 @@ def case_name(result: Result) -> str:
     return f"{result.target.id} [{result.entity or 'national'}]"
 
 
-def summary(result: Result, lang: str = "en") -> str:
-    """One line: where the result stands, for a failure or skip message (in ``lang``)."""
-    return Words(lang).result_line(result)
-
-
-def details(result: Result, lang: str = "en") -> str:
-    """Several lines: everything a person needs to find the numbers behind a failure."""
-    return _Details(Words(lang)).of(result)
-
-
 class _Details:
-    """``details``, with the lines a result takes from its target made once per target
+    """A failure's details: several lines, everything a person needs to find the numbers
+    behind it; the lines a result takes from its target are made once per target
     (``Words.of_target``)."""
 
     def __init__(self, words: Words) -> None:
