@@ -5,12 +5,15 @@ that reads progress takes the same reading options. ``status --by`` states the g
 from __future__ import annotations
 
 import json
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from dxcheck import cells
+from dxcheck.check import Options, run_status
+from dxcheck.selection import Selection
 from tests.conftest import REPO, Run, write
 
 CATALOG = "tests/data/catalog.yaml"
@@ -321,3 +324,30 @@ def test_date_order_and_strict_on_deadlines_diff_and_show(
     assert late.exit_code == 0 and "DX218 warning" in late.stderr
     strict = run_cli(*command, str(data), "-t", CATALOG, *early, "--date-order", "dmy", "--strict")
     assert strict.exit_code == 2 and "DX218 error" in strict.stderr
+
+
+@pytest.mark.parametrize(
+    "chosen",
+    [
+        Selection(),
+        Selection(targets=("online-*",)),
+        Selection(categories=("digital-economy",), entities=("national",)),
+        Selection(entities=("ha noi", "Đà Nẵng")),
+        Selection(agencies=("health",), statuses=frozenset({"fail", "overdue", "pass"})),
+        Selection(statuses=frozenset({"pending"}), due_before=date(2027, 12, 31)),
+        Selection(targets=("no-such-*",)),
+    ],
+    ids=lambda s: s.describe() or "empty",
+)
+def test_apply_keeps_exactly_the_results_that_match(chosen: Selection) -> None:
+    """``apply`` judges each target once (commune scale): the same results as ``matches``
+    on every one, in the same order."""
+    outcome = run_status(Options(as_of=date(2026, 1, 15)))  # the bundled catalog and sample
+    assert outcome.report is not None
+    everything = list(outcome.report.results)
+    assert len(everything) > 50
+    picked = chosen.apply(everything)
+    assert picked == [r for r in everything if chosen.matches(r)]
+    assert 0 < len(picked) < len(everything) or chosen.is_empty or chosen.targets == ("no-such-*",)
+    if chosen.is_empty:
+        assert picked == everything

@@ -67,6 +67,29 @@ class Selection:
             return False
         return self.matches_status(result)
 
+    def apply(self, results: Iterable[Result]) -> list[Result]:
+        """The results this selection matches, in order (``matches`` on each). Asked of
+        every result of a commune-scale run (132,000): each target is judged once, and
+        the entity names are folded once."""
+        if self.is_empty:
+            return list(results)
+        by_target: dict[int, bool] = {}
+        wanted = {_fold(e) for e in self.entities}
+        out: list[Result] = []
+        for r in results:
+            target = r.target
+            chosen = by_target.get(id(target))
+            if chosen is None:
+                chosen = by_target[id(target)] = self.matches_target(target)
+            if not chosen:
+                continue
+            if wanted and (_fold(r.entity) if r.entity else "national") not in wanted:
+                continue
+            if self.statuses and not self.matches_status(r):
+                continue
+            out.append(r)
+        return out
+
     def matches_entity(self, entity: str | None) -> bool:
         """``--entity`` (None is the nation, ``national``); call on ``with_aliases``."""
         if not self.entities:
@@ -79,9 +102,6 @@ class Selection:
             or result.status.value in self.statuses
             or result.trend.outlook.value in self.statuses
         )
-
-    def apply(self, results: Iterable[Result]) -> list[Result]:
-        return [r for r in results if self.matches(r)]
 
     def unknown_targets(self, ids: Iterable[str]) -> list[str]:
         """Patterns that match no id in the catalog (a typo deserves an error)."""
@@ -130,7 +150,7 @@ class Selection:
         if errors:
             return Review(tuple(errors))
         narrowing = replace(self.with_aliases(catalog), statuses=frozenset())
-        matched = results if narrowing.is_empty else [r for r in results if narrowing.matches(r)]
+        matched = narrowing.apply(results)
         if not matched and not narrowing.is_empty:
             return Review((self.matches_nothing("result", gate=gate),))
         notices: tuple[Msg, ...] = ()
