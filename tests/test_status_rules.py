@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from dxcheck.catalog import Target
-from dxcheck.evaluate import progress_of, status_of
+from dxcheck.evaluate import _TargetRules, progress_of, status_of
+from dxcheck.progress.summary import SeriesSummary
 from dxcheck.report import Observation, Status
+from dxcheck.trend import FitSums
+from tests.reference_rules import reference_result
 
 DUE = date(2025, 12, 31)
 
@@ -83,3 +88,51 @@ def test_progress_from_zero_and_from_baseline() -> None:
     assert progress_of(numeric(direction="at_most", target=10), 20) is None
     assert progress_of(milestone(), 1.0) == 1.0
     assert progress_of(numeric(), None) is None
+
+
+_DAYS = st.integers(-800, 1600).map(lambda n: DUE + timedelta(days=n))
+_VALUES = st.one_of(
+    st.sampled_from([0.0, -5.0, 1.0, 50.0, 80.0, 100.0]),
+    st.floats(min_value=-1e4, max_value=1e4, allow_nan=False, allow_infinity=False),
+)
+
+
+@st.composite
+def _targets(draw: st.DrawFn) -> Target:
+    fields: dict[str, object] = {"id": "t", "title": "T", "due": draw(st.none() | _DAYS)}
+    if draw(st.booleans()):
+        fields["type"] = "milestone"
+    else:
+        fields["target"] = draw(_VALUES)
+        fields["direction"] = draw(st.sampled_from(["at_least", "at_most"]))
+        if draw(st.booleans()):
+            fields["baseline"] = {"value": draw(_VALUES), "date": draw(_DAYS)}
+        fields["projection"] = draw(st.sampled_from([None, "linear", "compound", "open-sdg"]))
+    return Target.model_validate(fields)
+
+
+@st.composite
+def _series(draw: st.DrawFn) -> SeriesSummary | None:
+    if draw(st.booleans()) and draw(st.booleans()):
+        return None
+    points = draw(st.lists(st.tuples(_DAYS, _VALUES), max_size=6))
+    latest = max(points) if points else None
+    return SeriesSummary(
+        draw(st.sampled_from([None, "Hà Nội"])),
+        None if latest is None else Observation(latest[0], latest[1], "f.csv", 9),
+        draw(st.none() | _DAYS),
+        len(points),
+        min(points) if points else None,
+        FitSums.of(points),
+        draw(st.none() | st.tuples(_DAYS, _VALUES)),
+    )
+
+
+@settings(max_examples=500, deadline=None)
+@given(target=_targets(), series=_series(), as_of=_DAYS)
+def test_the_per_target_rules_equal_the_rules_one_by_one(
+    target: Target, series: SeriesSummary | None, as_of: date
+) -> None:
+    """Evaluation works the rules out once per target (``_TargetRules``); each result is
+    still exactly what ``status_of``, ``progress_of`` and the outlook give, one by one."""
+    assert repr(_TargetRules(target, as_of).result(series)) == repr(reference_result(target, series, as_of))

@@ -10,6 +10,9 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
+from hypothesis import given as hypothesis_given
+from hypothesis import settings
+from hypothesis import strategies as st
 
 from dxcheck.catalog import load_catalog
 from dxcheck.findings import FindingSink
@@ -17,6 +20,7 @@ from dxcheck.progress import InputFile, ProgressIndex
 from dxcheck.report import Outlook
 from dxcheck.trend import DAYS_PER_MONTH, FitSums, TrendInput, outlook
 from tests.conftest import Run, write
+from tests.reference_rules import reference_outlook
 
 T0 = date(2024, 1, 1)
 
@@ -279,3 +283,54 @@ def test_eta_end_to_end(tmp_path: Path, run_cli: Run) -> None:
     assert table[at + 3][column:].startswith("2025-05 ")
     shown = run_cli("show", "x", str(data), "-t", str(catalog), "--as-of", "2024-08-01").stdout
     assert "  at this pace: 2025-05 (the fitted trend reaches the goal on 2025-05-15)\n" in shown
+
+
+_VALUES = st.one_of(
+    st.sampled_from([0.0, -1.0, 1.0, 50.0, 60.0, 100.0]),
+    st.floats(min_value=-1e4, max_value=1e4, allow_nan=False, allow_infinity=False),
+)
+_POINTS = st.lists(st.tuples(st.integers(-400, 1500).map(day), _VALUES), max_size=8)
+_DAYS = st.integers(-400, 2500).map(day)
+
+
+@settings(max_examples=400, deadline=None)
+@hypothesis_given(
+    points=_POINTS,
+    level=_VALUES,
+    at_most=st.booleans(),
+    due=st.none() | _DAYS,
+    as_of=_DAYS,
+    compound=st.booleans(),
+    base=st.none() | _VALUES,
+    met_now=st.booleans(),
+    late=st.booleans(),
+    milestone=st.booleans(),
+    yearly=st.booleans(),
+    base_point=st.none() | st.tuples(_DAYS, _VALUES),
+    constant=st.booleans(),
+)
+def test_the_per_target_rules_equal_the_reference_outlook(
+    points: list[tuple[date, float]],
+    level: float,
+    at_most: bool,
+    due: date | None,
+    as_of: date,
+    compound: bool,
+    base: float | None,
+    met_now: bool,
+    late: bool,
+    milestone: bool,
+    yearly: bool,
+    base_point: tuple[date, float] | None,
+    constant: bool,
+) -> None:
+    """``outlook`` (``OutlookRules``, worked out once per target) gives exactly what the
+    rules spelled out one by one give (tests/trend_reference.py), rates and eta included."""
+    if constant:
+        points = [(d, points[0][1]) for d, _ in points] if points else points
+    sums = FitSums.of(points)
+    latest = max(points) if points else None
+    inputs = TrendInput(
+        level, at_most, due, as_of, compound, base, latest, met_now, late, milestone, yearly, base_point
+    )
+    assert repr(outlook(sums, inputs)) == repr(reference_outlook(sums, inputs))

@@ -20,7 +20,7 @@ from typing import Protocol
 from dxcheck.catalog import Catalog, Direction, Projection, Target, TargetType
 from dxcheck.progress.summary import SeriesSummary
 from dxcheck.report import Observation, Result, Status, Superseded
-from dxcheck.trend import FitSums, TrendInput, outlook
+from dxcheck.trend import FitSums, OutlookRules
 
 
 class SeriesSource(Protocol):
@@ -96,21 +96,22 @@ def evaluate(catalog: Catalog, index: SeriesSource, as_of: date) -> tuple[list[R
     collecting = gc.isenabled()
     gc.disable()
     try:
+        order = _EntityOrder()  # one for all targets: they share their entities' names
         for target in targets:
-            results.extend(evaluate_target(target, index, as_of))
+            results.extend(evaluate_target(target, index, as_of, order))
     finally:
         if collecting:
             gc.enable()
     return results, superseded
 
 
-def evaluate_target(target: Target, index: SeriesSource, as_of: date) -> list[Result]:
+def evaluate_target(
+    target: Target, index: SeriesSource, as_of: date, order: _EntityOrder | None = None
+) -> list[Result]:
     """The national result, from national rows only, then one result per entity with
     observations. A province's rows never stand in for the nation: with no national row
     the national result has no data (``overdue`` once past due)."""
-    series = sorted(
-        index.series(target.id), key=lambda s: (s.entity is not None, (s.entity or "").casefold())
-    )
+    series = (order or _EntityOrder()).sorted(index.series(target.id))
     rules = _TargetRules(target, as_of)
     results = [rules.result(s) for s in series]
     if not series or series[0].entity is not None:
@@ -118,63 +119,102 @@ def evaluate_target(target: Target, index: SeriesSource, as_of: date) -> list[Re
     return results
 
 
+class _EntityOrder:
+    """The order results are listed in: the nation first, then the entities by their
+    case-folded names (names that fold alike keep the order they were read in)."""
+
+    def __init__(self) -> None:
+        self._folded: dict[str, str] = {}
+
+    def sorted(self, series: Iterable[SeriesSummary]) -> list[SeriesSummary]:
+        folded = self._folded
+        national: list[SeriesSummary] = []
+        named: list[SeriesSummary] = []
+        for s in series:
+            name = s.entity
+            if name is None:
+                national.append(s)
+                continue
+            if name not in folded:
+                folded[name] = name.casefold()
+            named.append(s)
+        # A plain string key (not a tuple with the nation first): at 3,300 entities a
+        # target, the comparisons of the sort are most of its cost.
+        key = folded.__getitem__
+        named.sort(key=lambda s: key(s.entity or ""))
+        return national + named
+
+
 class _TargetRules:
-    """What the status rules and the outlook need of a target, worked out once for all
-    its series (a commune-scale target has thousands)."""
+    """The status rules, progress and outlook of one target, worked out once for all its
+    series (a commune-scale target has thousands): ``result`` is ``status_of``,
+    ``progress_of`` and ``trend.outlook`` on one series, a test keeps it equal to them."""
 
     def __init__(self, target: Target, as_of: date) -> None:
         self.target = target
         self.as_of = as_of
-        self.due = target.due
-        self.level = target.level
-        self.at_most = target.direction is Direction.AT_MOST
-        self.milestone = target.type is TargetType.MILESTONE
-        self.compound = target.projection is Projection.COMPOUND
-        self.yearly = target.projection is Projection.OPEN_SDG
+        self.due = due = target.due
+        self.level = level = target.level
+        self.at_most = at_most = target.direction is Direction.AT_MOST
+        self.milestone = milestone = target.type is TargetType.MILESTONE
+        self.before_due = due is None or as_of <= due
         self.baseline = target.baseline.value if target.baseline is not None else None
-        self.days_left = (self.due - as_of).days if self.due is not None else None
+        self.days_left = (due - as_of).days if due is not None else None
+        self.outlooks = OutlookRules(
+            level,
+            at_most,
+            due,
+            as_of,
+            target.projection is Projection.COMPOUND,
+            milestone,
+            target.projection is Projection.OPEN_SDG,
+        )
+        # progress_of, per series: the share of the way from zero (an entity's) or from the
+        # baseline (the nation's, when the catalog gives one)
+        self.from_zero = not milestone and not at_most and level > 0
 
     def result(self, series: SeriesSummary | None) -> Result:
-        target, due = self.target, self.due
-        latest = series.latest if series else None
-        first_met = series.first_met if series else None
-        status = status_of(target, latest, self.as_of)
-        late = bool(status is Status.PASS and due is not None and first_met is not None and first_met > due)
+        target, level = self.target, self.level
+        if series is None:
+            latest = first_met = earliest = first_year = entity = None
+            observations = 0
+            fit = _NO_FIT
+        else:
+            entity, latest, first_met, observations, earliest, fit, first_year = series
+        value = None if latest is None else latest.value
+        met = value is not None and (value <= level if self.at_most else value >= level)
+        if met:
+            status = Status.PASS
+        elif self.before_due:
+            status = Status.PENDING
+        elif latest is None or self.milestone:
+            status = Status.OVERDUE
+        else:
+            status = Status.FAIL
+        due = self.due
+        late = bool(met and due is not None and first_met is not None and first_met > due)
+        national = entity is None
         base: float | None = None
-        national = series is None or series.entity is None
         if self.baseline is not None and national:
             base = self.baseline
-        elif series is not None and series.earliest is not None:
-            base = series.earliest[1]
-        fit = series.fit if series else _NO_FIT
-        trend = outlook(
+        elif earliest is not None:
+            base = earliest[1]
+        if value is None:
+            progress = None
+        elif self.from_zero and (not national or self.baseline is None):
+            progress = value / level
+        else:
+            progress = progress_of(target, value, national=national)
+        trend = self.outlooks.outlook(
             fit,
-            TrendInput(
-                self.level,
-                self.at_most,
-                due,
-                self.as_of,
-                self.compound,
-                base,
-                (latest.date, latest.value) if latest else None,
-                status is Status.PASS,
-                late,
-                self.milestone,
-                self.yearly,
-                series.first_year if series else None,
-            ),
+            base,
+            None if latest is None else (latest.date, latest.value),
+            met,
+            late,
+            first_year,
         )
         return Result(
-            target,
-            series.entity if series else None,
-            status,
-            late,
-            latest,
-            first_met,
-            series.observations if series else 0,
-            progress_of(target, latest.value if latest else None, national=national),
-            self.days_left,
-            trend,
+            target, entity, status, late, latest, first_met, observations, progress, self.days_left, trend
         )
 
 

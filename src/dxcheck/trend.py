@@ -167,95 +167,144 @@ class TrendInput(NamedTuple):
 
 def outlook(sums: FitSums, given: TrendInput) -> Trend:
     """The outlook of one series, with its rates; pure arithmetic on the inputs."""
-    slope = sums.slope()
-    word, method, projected, ratio = _classify(sums, given, slope)
-    current = slope * DAYS_PER_MONTH if slope is not None and not given.milestone else None
-    required = None
-    if given.latest is not None and given.due is not None and not given.milestone and not given.met_now:
-        remaining_days = given.due.toordinal() - given.latest[0].toordinal()
-        if remaining_days > 0:
-            required = (given.level - given.latest[1]) / (remaining_days / DAYS_PER_MONTH)
-    return Trend(word, method, projected, ratio, required, current, eta(sums, given, slope))
+    rules = OutlookRules(
+        given.level, given.at_most, given.due, given.as_of, given.compound, given.milestone, given.yearly
+    )
+    return rules.outlook(sums, given.base, given.latest, given.met_now, given.late, given.base_point)
 
 
-def eta(sums: FitSums, given: TrendInput, slope: float | None) -> date | None:
-    """The first day, not before the as-of date, on which the fitted trend (compound when
-    the target says so and every value is above 0, else linear: the fit ``projected``
-    comes from) meets the level; None when it never does (flat, moving away, after
-    LAST_ETA), when the level is met already, for a milestone, or with no fit.
+class OutlookRules:
+    """The outlook rules of one target on one as-of date, worked out once for all its
+    series: a commune-scale target has thousands, and this is most of evaluating one."""
 
-    A fit that is past the level already on the as-of date while the latest value is not
-    gives the as-of date: at this pace it is due now, not on a day in the past."""
-    if given.milestone or given.met_now:
-        return None
-    compound = given.compound and not sums.nonpositive
-    rate = sums.growth() if compound else slope
-    towards = -1.0 if given.at_most else 1.0
-    if rate is None or rate * towards <= 0:
-        return None  # no fit, flat, or moving away
-    if compound:
-        if given.level <= 0:
-            return None  # growth or decay by a factor never reaches 0
-        target, centre = math.log(given.level), sums.sly / sums.n
-    else:
-        target, centre = given.level, sums.sy / sums.n
-    # The fitted line passes through the means: it is at ``target`` this many days on.
-    reached = sums.mean_t() + (target - centre) / rate
-    if not math.isfinite(reached) or reached > _LAST_ETA_DAYS:
-        return None
-    day = max(math.ceil(round(reached, ETA_DECIMALS)), days(given.as_of))
-    if day > _LAST_ETA_DAYS:
-        return None
-    return date.fromordinal(EPOCH + day)
+    def __init__(
+        self,
+        level: float,
+        at_most: bool,
+        due: date | None,
+        as_of: date,
+        compound: bool,
+        milestone: bool,
+        yearly: bool = False,
+    ) -> None:
+        self.level = level
+        self.at_most = at_most
+        self.due = due
+        self.as_of = as_of
+        self.compound = compound
+        self.milestone = milestone
+        self.yearly = yearly
+        self._past_due = due is not None and as_of > due
+        self._due_t = None if due is None else days(due)
+        self._as_of_t = days(as_of)
+        self._towards = -1.0 if at_most else 1.0
+        self._log_level = math.log(level) if level > 0 else None
 
+    def outlook(
+        self,
+        sums: FitSums,
+        base: float | None,
+        latest: tuple[date, float] | None,
+        met_now: bool,
+        late: bool,
+        base_point: tuple[date, float] | None = None,
+    ) -> Trend:
+        """The outlook of one series: ``base`` is the baseline value, else the earliest
+        observation; ``latest`` the latest point; ``base_point`` (open-sdg) the last point
+        of the series' first calendar year."""
+        n, st, sy, stt, sty, sly, stly, nonpositive, ylo, yhi = sums
+        constant = ylo == yhi
+        spread = n * stt - st * st
+        fits = n >= 2 and spread > 0  # a line to fit: more than one date
+        slope = _flat_or(n * sty, st * sy, constant) / spread if fits else None
+        milestone = self.milestone
+        word, method, projected, ratio = self._classify(sums, slope, base, latest, met_now, late, base_point)
+        current = slope * DAYS_PER_MONTH if slope is not None and not milestone else None
+        required = None
+        due_t = self._due_t
+        if latest is not None and due_t is not None and not milestone and not met_now:
+            remaining_days = due_t - days(latest[0])
+            if remaining_days > 0:
+                required = (self.level - latest[1]) / (remaining_days / DAYS_PER_MONTH)
+        if milestone or met_now:
+            return Trend(word, method, projected, ratio, required, current, None)
+        # eta: the first day, not before the as-of date, on which the fitted trend (compound
+        # when the target says so and every value is above 0, else linear: the fit
+        # ``projected`` comes from) meets the level; None when it never does (flat, moving
+        # away, after LAST_ETA), for a milestone, when met already, or with no fit. A fit
+        # past the level already on the as-of date (while the latest value is not) gives
+        # the as-of date: at this pace it is due now, not on a day in the past.
+        compound = self.compound and not nonpositive
+        if compound:
+            rate = _flat_or(n * stly, st * sly, constant) / spread if fits else None
+        else:
+            rate = slope
+        if rate is None or rate * self._towards <= 0:
+            return Trend(word, method, projected, ratio, required, current, None)  # no fit, flat, away
+        if compound:
+            if self._log_level is None:
+                return Trend(word, method, projected, ratio, required, current, None)  # never reaches 0
+            level, centre = self._log_level, sly / n
+        else:
+            level, centre = self.level, sy / n
+        # The fitted line passes through the means: it is at ``level`` this many days on.
+        reached = st / n + (level - centre) / rate
+        if not math.isfinite(reached) or reached > _LAST_ETA_DAYS:
+            return Trend(word, method, projected, ratio, required, current, None)
+        day = max(math.ceil(round(reached, ETA_DECIMALS)), self._as_of_t)
+        eta = None if day > _LAST_ETA_DAYS else date.fromordinal(EPOCH + day)
+        return Trend(word, method, projected, ratio, required, current, eta)
 
-def _classify(
-    sums: FitSums, given: TrendInput, slope: float | None
-) -> tuple[Outlook, str | None, float | None, float | None]:
-    if given.due is not None and given.as_of > given.due:
-        if given.met_now:
-            return (Outlook.MET_LATE if given.late else Outlook.MET), None, None, None
-        return Outlook.MISSED, None, None, None
-    if given.met_now:
-        return Outlook.MET, None, None, None
-    if given.milestone:
-        return Outlook.INSUFFICIENT_DATA, None, None, None
-    if given.yearly:
-        word, value = opensdg.outlook(
-            given.base_point, given.latest, given.level, given.due, at_most=given.at_most
-        )
-        return word, "open-sdg", None, value
-    if slope is None:
-        return Outlook.INSUFFICIENT_DATA, None, None, None
-    towards = -1.0 if given.at_most else 1.0
-    if slope * towards < 0:
-        return Outlook.REGRESSING, "linear", None, None
-    if given.due is None:
-        # No deadline: there is no date to project to, only a direction of travel.
-        return (Outlook.ON_TRACK if slope * towards > 0 else Outlook.OFF_TRACK), "linear", None, None
-    t_due = float(days(given.due))
-    method = "linear"
-    projected = sums.compound_at(t_due) if given.compound else None
-    if projected is not None:
-        method = "compound"
-    else:
-        projected = sums.linear_at(t_due)
-    assert projected is not None  # slope is not None, so the linear fit exists
-    base = given.base if given.base is not None else projected
-    gap = given.level - base
-    if gap * towards <= 0:
-        # The base already met the target (it has since slipped): no distance to divide by.
-        ratio = 1.0 if _meets(projected, given) else 0.0
-    else:
-        ratio = round((projected - base) / gap, RATIO_DECIMALS)
-    if ratio >= ON_TRACK:
-        word = Outlook.ON_TRACK
-    elif ratio >= NEEDS_ACCELERATION:
-        word = Outlook.NEEDS_ACCELERATION
-    else:
-        word = Outlook.OFF_TRACK
-    return word, method, projected, ratio
-
-
-def _meets(value: float, given: TrendInput) -> bool:
-    return value <= given.level if given.at_most else value >= given.level
+    def _classify(
+        self,
+        sums: FitSums,
+        slope: float | None,
+        base: float | None,
+        latest: tuple[date, float] | None,
+        met_now: bool,
+        late: bool,
+        base_point: tuple[date, float] | None,
+    ) -> tuple[Outlook, str | None, float | None, float | None]:
+        if self._past_due:
+            if met_now:
+                return (Outlook.MET_LATE if late else Outlook.MET), None, None, None
+            return Outlook.MISSED, None, None, None
+        if met_now:
+            return Outlook.MET, None, None, None
+        if self.milestone:
+            return Outlook.INSUFFICIENT_DATA, None, None, None
+        if self.yearly:
+            word, value = opensdg.outlook(base_point, latest, self.level, self.due, at_most=self.at_most)
+            return word, "open-sdg", None, value
+        if slope is None:
+            return Outlook.INSUFFICIENT_DATA, None, None, None
+        towards = self._towards
+        if slope * towards < 0:
+            return Outlook.REGRESSING, "linear", None, None
+        if self._due_t is None:
+            # No deadline: there is no date to project to, only a direction of travel.
+            return (Outlook.ON_TRACK if slope * towards > 0 else Outlook.OFF_TRACK), "linear", None, None
+        t_due = float(self._due_t)
+        method = "linear"
+        projected = sums.compound_at(t_due) if self.compound else None
+        if projected is not None:
+            method = "compound"
+        else:
+            projected = sums.linear_at(t_due)
+        assert projected is not None  # slope is not None, so the linear fit exists
+        level = self.level
+        if base is None:
+            base = projected
+        gap = level - base
+        if gap * towards <= 0:
+            # The base already met the target (it has since slipped): no distance to divide by.
+            ratio = 1.0 if (projected <= level if self.at_most else projected >= level) else 0.0
+        else:
+            ratio = round((projected - base) / gap, RATIO_DECIMALS)
+        if ratio >= ON_TRACK:
+            word = Outlook.ON_TRACK
+        elif ratio >= NEEDS_ACCELERATION:
+            word = Outlook.NEEDS_ACCELERATION
+        else:
+            word = Outlook.OFF_TRACK
+        return word, method, projected, ratio
