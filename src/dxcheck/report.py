@@ -14,6 +14,8 @@ from datetime import date
 from functools import cached_property
 from typing import TYPE_CHECKING
 
+from dxcheck.slotted import quick_init
+
 if TYPE_CHECKING:
     from dxcheck.catalog import Target
     from dxcheck.findings import Finding
@@ -47,6 +49,7 @@ DEFAULT_FAIL_ON: frozenset[str] = frozenset({Status.FAIL.value, Status.OVERDUE.v
 GATE_WORDS: frozenset[str] = frozenset(s.value for s in Status) | frozenset(o.value for o in Outlook)
 
 
+@quick_init  # made once per result: slotted.py
 @dataclass(frozen=True, slots=True)
 class Observation:
     """One progress row as evaluated: its value and where it was read."""
@@ -58,6 +61,7 @@ class Observation:
     source: str | None = None
 
 
+@quick_init  # made once per result: slotted.py
 @dataclass(frozen=True, slots=True)
 class Trend:
     """The projection behind an outlook; rates are per month in the target's unit."""
@@ -71,6 +75,7 @@ class Trend:
     eta: date | None = None  # the day the fitted trend reaches the level (README, "Outlook")
 
 
+@quick_init  # made once per result: slotted.py
 @dataclass(frozen=True, slots=True)
 class Result:
     target: Target
