@@ -117,9 +117,10 @@ class Beside(Generic[T]):
             status = 1
             try:
                 os.close(read_fd)
-                payload = pickle.dumps(work(), protocol=pickle.HIGHEST_PROTOCOL)
+                value = work()
+                # Streamed: the parent unpickles each frame as this one pickles the next.
                 with os.fdopen(write_fd, "wb") as out:
-                    out.write(payload)
+                    pickle.dump(value, out, protocol=pickle.HIGHEST_PROTOCOL)
                 status = 0
             finally:
                 os._exit(status)  # no atexit handlers, no flushing the parent's buffers
