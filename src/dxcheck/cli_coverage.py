@@ -28,6 +28,7 @@ from dxcheck.cli_options import (
     StrictOpt,
     TargetFilter,
     TargetsOpt,
+    kept_until_exit,
     notice,
     parse_date,
     parse_reports,
@@ -103,7 +104,8 @@ def coverage(
         selection=selection(target, category, agency, entity, as_of=day),
         exit_zero=exit_zero,
     )
-    outcome = run_coverage(options)
+    with kept_until_exit():
+        outcome = run_coverage(options)
     terminal = Terminal.detect(no_color, lang.value)
     _preamble(outcome, terminal)
     _write_reports(outcome, reports, protected_paths(targets, options.inputs), terminal.lang)
