@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from dxcheck.formats import Format, Style, renderer, write_report
+from dxcheck.formats import Format, Style, parts, renderer, write_report
 from dxcheck.formats.csv_format import RESULT_COLUMNS, cell
 from dxcheck.formats.document import outcome_fields, report_document, result_document
 from dxcheck.formats.json_text import OutcomeText, value
@@ -67,6 +67,27 @@ def test_write_report_writes_what_render_makes(report: Report, fmt: Format) -> N
     out = io.StringIO()
     write_report(made, report, out)
     assert out.getvalue() == made.render(report)
+
+
+class _Counted(io.StringIO):
+    """A text stream that counts its writes (each a system call when it writes through)."""
+
+    writes = 0
+
+    def write(self, text: str) -> int:
+        self.writes += 1
+        return super().write(text)
+
+
+def test_a_report_is_written_in_batches_not_a_write_a_piece(report: Report) -> None:
+    """Under PYTHONUNBUFFERED standard output makes a system call of each write: 600
+    results (1,200 pieces) are a handful of writes, and the same text."""
+    many = replace(report, results=report.results * (600 // len(report.results) + 1))
+    made = renderer(Format.JSON, Style())
+    out = _Counted()
+    write_report(made, many, out)
+    assert out.getvalue() == made.render(many)
+    assert 1 < out.writes <= 2 * len(many.results) // parts._BATCH + 2
 
 
 def test_a_problems_report_is_still_rendered_whole(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
