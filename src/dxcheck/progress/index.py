@@ -198,6 +198,9 @@ class ProgressIndex:
             ),
         )
 
+    def series_count(self, target_id: str) -> int:
+        return len(self._store.slots[target_id].series)
+
     def series(self, target_id: str) -> Iterator[SeriesSummary]:
         slot = self._store.slots[target_id]
         files = self.files
