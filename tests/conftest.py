@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 import importlib.util
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -40,9 +39,6 @@ def run_cli() -> Run:
         result = runner.invoke(
             app, list(args), input=input, env={**PINNED_ENV, **(env or {})}, catch_exceptions=False
         )
-        # A command freezes what it made, to live until the process exits
-        # (cli_options.kept_until_exit); here the process is pytest's: let it go.
-        gc.unfreeze()
         return CliResult(result.exit_code, result.stdout, result.stderr, result.stdout_bytes)
 
     return run

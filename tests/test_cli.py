@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import gc
 import json
 from pathlib import Path
 
 import pytest
 
 from dxcheck import __version__
-from dxcheck.cli_options import kept_until_exit
 from tests.conftest import REPO, Run, write
 from tests.golden import check_golden
 
@@ -228,22 +226,3 @@ def test_superseded_versions_are_mentioned_only_when_the_selection_shows_their_s
     assert everything.stdout.count("superseded") == 1
     economy = run_cli(*base, "--category", "digital-economy")
     assert "superseded" not in economy.stdout
-
-
-def test_a_command_freezes_what_it_made_and_restores_the_collector() -> None:
-    """``kept_until_exit``: reading and evaluating run with the cyclic collector off, and
-    what they made is frozen (never walked again), so that switching it back on does not
-    walk 100,000s of results at once; whether it was on is restored."""
-    for collecting in (True, False):
-        gc.unfreeze()
-        (gc.enable if collecting else gc.disable)()
-        try:
-            before = gc.get_freeze_count()
-            with kept_until_exit():
-                assert not gc.isenabled()
-                made = [[i] for i in range(1000)]
-            assert gc.isenabled() is collecting
-            assert gc.get_freeze_count() >= before + len(made)
-        finally:
-            gc.unfreeze()
-            gc.enable()

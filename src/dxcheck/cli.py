@@ -7,6 +7,7 @@ shared by several commands, and their parsing, are in ``cli_options``.
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 from dataclasses import replace
@@ -40,7 +41,6 @@ from dxcheck.cli_options import (
     TargetFilter,
     TargetsOpt,
     github_actions,
-    kept_until_exit,
     notice,
     parse_date,
     parse_gate_words,
@@ -219,11 +219,11 @@ def status(
     )
     from dxcheck.progressbar import progress_hook
 
-    with (
-        kept_until_exit(),
-        progress_hook(enabled=progress if progress is not None else sys.stderr.isatty()) as on_file,
-    ):
+    with progress_hook(enabled=progress if progress is not None else sys.stderr.isatty()) as on_file:
         outcome = run_status(options, on_file=on_file)
+    # The report lives until exit: keep the collector from walking its 100,000s of objects
+    # again and again while the output is rendered (what rendering leaves is still collected).
+    gc.freeze()
     protected = protected_paths(targets, options.inputs)
     _finish_status(outcome, fmt, reports, protected, terminal, quiet, by, overview=overview)
 

@@ -28,7 +28,6 @@ from dxcheck.cli_options import (
     StrictOpt,
     TargetFilter,
     TargetsOpt,
-    kept_until_exit,
     notice,
     parse_date,
     parse_reports,
@@ -104,8 +103,7 @@ def coverage(
         selection=selection(target, category, agency, entity, as_of=day),
         exit_zero=exit_zero,
     )
-    with kept_until_exit():
-        outcome = run_coverage(options)
+    outcome = run_coverage(options)
     terminal = Terminal.detect(no_color, lang.value)
     _preamble(outcome, terminal)
     _write_reports(outcome, reports, protected_paths(targets, options.inputs), terminal.lang)

@@ -22,7 +22,6 @@ from dxcheck.cli_options import (
     StrictOpt,
     TargetsOpt,
     github_actions,
-    kept_until_exit,
     parse_date,
     parse_reports,
     reading_options,
@@ -81,8 +80,7 @@ def validate(
         exit_zero=exit_zero,
     )
     reports = parse_reports(report or [], Format)
-    with kept_until_exit():
-        outcome = run_validate(options)
+    outcome = run_validate(options)
     problems = outcome.problems
     write_reports(problems, reports, protected_paths(targets, options.inputs), lang=terminal.lang)
     from dxcheck.formats.lexicon import verdict_line

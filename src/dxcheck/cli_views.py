@@ -26,7 +26,6 @@ from dxcheck.cli_options import (
     StrictOpt,
     TargetFilter,
     TargetsOpt,
-    kept_until_exit,
     notice,
     parse_date,
     reading_options,
@@ -153,8 +152,7 @@ def show(
         as_of=day,
         selection=selection(entity=entity, as_of=day),
     )
-    with kept_until_exit():
-        outcome, history = run_history(options, target_id)
+    outcome, history = run_history(options, target_id)
     _preamble(outcome, terminal)
     if outcome.catalog is not None and history is None and not outcome.has_errors:
         from dxcheck.findings import suggestion
@@ -221,8 +219,7 @@ def deadlines(
         as_of=day,
         selection=selection(target, category, agency, as_of=day),
     )
-    with kept_until_exit():
-        outcome = run_status(options)
+    outcome = run_status(options)
     _preamble(outcome, terminal)
     if outcome.report is None:
         raise typer.Exit(EXIT_BAD_INPUT)
@@ -279,8 +276,7 @@ def diff(
         strict,
         selection=selection(target, category, entity=entity, as_of=second),
     )
-    with kept_until_exit():
-        before, after = run_diff(options, first, second)
+    before, after = run_diff(options, first, second)
     # Both runs read the same inputs: the problems are shown once, from the later run.
     _preamble(after, terminal)
     if after.report is None:
