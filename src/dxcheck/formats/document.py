@@ -92,7 +92,10 @@ class ProblemsDoc(TypedDict):
     problems: list[FindingDoc]
 
 
-def rounded(value: float | None, digits: int = 4) -> float | None:
+DECIMALS = 4  # the decimals of a computed number in every report
+
+
+def rounded(value: float | None, digits: int = DECIMALS) -> float | None:
     """A number as reports give it: four decimals."""
     return None if value is None else round(value, digits)
 
