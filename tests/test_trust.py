@@ -11,17 +11,20 @@ from __future__ import annotations
 
 import json
 import random
+import unicodedata
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from dxcheck import cells
 from dxcheck.cells import CellError, DecimalMark
 from dxcheck.check import Options, Outcome, run_status
 from dxcheck.evaluate import evaluate
-from dxcheck.names import entity_key
+from dxcheck.names import entity_key, fold_accents
 from dxcheck.progress.numbers import FileNumbers
 from dxcheck.report import Outlook, Result, Status
 from dxcheck.trend import FitSums
@@ -189,6 +192,19 @@ def test_tone_mark_placement_is_one_key(new_style: str, old_style: str) -> None:
 @pytest.mark.parametrize(("one", "other"), [("Hà Nội", "Ha Noi"), ("Hòa", "Hóa"), ("Thủy", "Thúy")])
 def test_other_accents_stay_different_entities(one: str, other: str) -> None:
     assert entity_key(one) != entity_key(other)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(alphabet=st.characters(codec="utf-8"), max_size=40)
+    | st.sampled_from(["Hà Nội", "Đắk Lắk", "Thừa Thiên Huế"])
+)
+def test_folding_the_accents_is_dropping_every_combining_mark(text: str) -> None:
+    """``fold_accents`` keeps a table of the marks it drops: the same text as testing
+    each character of the decomposed name."""
+    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    expected = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
+    assert fold_accents(text) == expected
 
 
 def test_an_unaccented_spelling_gets_a_did_you_mean_once(tmp_path: Path) -> None:
