@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -226,3 +229,43 @@ def test_superseded_versions_are_mentioned_only_when_the_selection_shows_their_s
     assert everything.stdout.count("superseded") == 1
     economy = run_cli(*base, "--category", "digital-economy")
     assert "superseded" not in economy.stdout
+
+
+def _command(*args: str, stdout: object = subprocess.PIPE) -> subprocess.CompletedProcess[bytes]:
+    env = {**os.environ, "NO_COLOR": "1", "COLUMNS": "120"}
+    return subprocess.run(  # type: ignore[call-overload, no-any-return]
+        [sys.executable, "-m", "dxcheck", *args], stdout=stdout, stderr=subprocess.PIPE, env=env, cwd=REPO
+    )
+
+
+def test_the_command_leaves_once_its_output_is_flushed(run_cli: Run, tmp_path: Path) -> None:
+    """``main`` exits with ``os._exit`` once stdout and stderr are flushed (cli._leave):
+    every byte is written, to a pipe and to a file, and every exit code is kept."""
+    args = ("status", "--as-of", "2026-01-15", "--format", "json")
+    piped = _command(*args)
+    assert piped.returncode == 1
+    assert piped.stdout.decode("utf-8") == run_cli(*args).stdout
+    with (tmp_path / "out.json").open("wb") as out:
+        to_file = _command(*args, stdout=out)
+    assert to_file.returncode == 1
+    assert (tmp_path / "out.json").read_bytes() == piped.stdout
+    assert _command("--version").returncode == 0
+    refused = _command("status", "--no-such-option")
+    assert refused.returncode == 2
+    assert b"No such option" in refused.stderr
+
+
+def test_a_reader_that_leaves_early_gets_no_traceback(tmp_path: Path) -> None:
+    """Far more than a pipe holds (64 KiB): the writes after the reader left fail."""
+    rows = "".join(f"online-public-services,Xã {i},2025-06-30,{i % 100}\n" for i in range(2_000))
+    data = write(tmp_path / "xa.csv", "target,entity,date,value\n" + rows)
+    env = {**os.environ, "NO_COLOR": "1"}
+    command = [sys.executable, "-m", "dxcheck", "status", str(data), "--as-of", "2026-01-15", "-f", "jsonl"]
+    with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, cwd=REPO) as run:
+        assert run.stdout is not None and run.stderr is not None
+        assert run.stdout.readline().startswith(b"{")
+        run.stdout.close()  # as `| head -1` does
+        error = run.stderr.read()
+        code = run.wait()
+    assert code in (0, 1)
+    assert b"Traceback" not in error and b"Exception ignored" not in error

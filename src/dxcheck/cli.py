@@ -10,6 +10,7 @@ from __future__ import annotations
 import gc
 import os
 import sys
+from contextlib import suppress
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, NoReturn
@@ -320,6 +321,8 @@ def main() -> None:
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     try:
         app()
+    except SystemExit as done:
+        _leave(done.code)
     except KeyboardInterrupt:
         notice(said("interrupted"))
         sys.exit(130)
@@ -329,3 +332,20 @@ def main() -> None:
         notice(said("internal_error", error=f"{type(exc).__name__}: {exc}"))
         notice(said("bug"))
         sys.exit(EXIT_BAD_INPUT)
+
+
+def _leave(code: object) -> NoReturn:
+    """Exit with ``code`` as soon as the output is flushed. The interpreter would first
+    take apart every object of the run, one by one: 0.07-0.09 s after 132,000 results,
+    for nothing (dxcheck leaves no temporary file and registers no exit handler)."""
+    if code is None:
+        status = 0
+    elif isinstance(code, int):
+        status = code
+    else:  # sys.exit("text"): the interpreter prints it and exits 1
+        print(code, file=sys.stderr)
+        status = 1
+    for stream in (sys.stdout, sys.stderr):
+        with suppress(OSError, ValueError):  # a reader that left early (| head) has what it read
+            stream.flush()
+    os._exit(status)
