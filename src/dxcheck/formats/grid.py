@@ -18,6 +18,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Literal
 
 GAP = "  "
@@ -98,11 +99,23 @@ class Grid:
     def span(self) -> int:
         return sum(self.widths) + len(GAP) * (len(self.widths) - 1)
 
+    @cached_property
+    def _layout(self) -> tuple[tuple[str, int, bool], ...]:
+        """Each column's key, width and right alignment (a line is made per result)."""
+        return tuple((c.key, w, c.align == "right") for c, w in zip(self.columns, self.widths, strict=True))
+
     def line(self, cells: dict[str, str], paint: dict[str, str] | None = None) -> list[str]:
         """The row's line, or two when a never-cut cell is wider than its column: the row
         up to that cell whole on the first, the rest of the row on the next, aligned."""
-        texts = [cells.get(c.key, "") for c in self.columns]
+        texts = [cells.get(key, "") for key, _, _ in self._layout]
         used = [cell_width(text) for text in texts]
+        if paint is None and all(need <= room for need, room in zip(used, self.widths, strict=True)):
+            # Every cell fits its column (most lines): padded and joined, nothing to cut.
+            parts = [
+                " " * (room - need) + text if right else text + " " * (room - need)
+                for (_, room, right), text, need in zip(self._layout, texts, used, strict=True)
+            ]
+            return [GAP.join(parts).rstrip()]
         for i, (column, need, room) in enumerate(zip(self.columns, used, self.widths, strict=True)):
             if column.shrink is None and need > room:
                 upto = i + 1

@@ -54,6 +54,12 @@ class ResultLines:
         self.words = Words(style.lang)
         self.style = style
         self.bars = style.width >= BARS_FROM
+        self._entities: dict[str | None, str] = {}
+        self._targets: dict[int, tuple[object, tuple[str, str, str]]] = {}
+        self._when: dict[int | None, str] = {}
+        self._readings: dict[tuple[object, ...], str] = {}
+        self._days: dict[date, str] = {}
+        self._no_data = printable(self.words("no_data"))
         w = self.words
         with_entities = any(r.entity for r in results)
         # In order of importance: what a line keeps when the terminal is narrow.
@@ -87,18 +93,22 @@ class ResultLines:
         self._keys = frozenset(self.grid.keys)
 
     def _natural(self, results: Sequence[Result]) -> dict[str, int]:
-        """The widest cell of each column. Cells that depend only on the target are
-        measured once a target, so measuring 132,000 results stays a light pass."""
+        """The widest cell of each column. Cells that depend only on the target or the
+        entity are measured once a target or entity, so measuring 132,000 results stays
+        a light pass."""
         seen: dict[str, Result] = {}
-        per_result = measure(
-            ({"target": r.target.id, "entity": self.entity(r), "latest": self.latest(r)} for r in results),
-            ("target", "entity", "latest"),
-        )
+        names: dict[str | None, Result] = {}
         for r in results:
             seen.setdefault(r.target.id, r)
+            names.setdefault(r.entity, r)
+        per_result = measure(({"latest": self.latest(r)} for r in results), ("latest",))
+        per_entity = measure(({"entity": self.entity(r)} for r in names.values()), ("entity",))
         per_target = measure(
-            ({"goal": self.goal(r), "due": self.due(r), "title": self.title(r)} for r in seen.values()),
-            ("goal", "due", "title"),
+            (
+                {"target": r.target.id, "goal": self.goal(r), "due": self.due(r), "title": self.title(r)}
+                for r in seen.values()
+            ),
+            ("target", "goal", "due", "title"),
         )
         words = self.words
         statuses = {(r.status, r.late) for r in results}
@@ -110,6 +120,7 @@ class ResultLines:
             when.add(self.when_text(None))
         natural = {
             **per_result,
+            **per_entity,
             **per_target,
             "status": max(len(words.status(s, late)) for s, late in statuses),
             "outlook": max(len(words.outlook(o)) for o in outlooks),
@@ -122,26 +133,62 @@ class ResultLines:
         return natural
 
     def entity(self, result: Result) -> str:
-        return printable(result.entity) if result.entity else self.words("national")
+        name = result.entity
+        text = self._entities.get(name)
+        if text is None:
+            text = self._entities[name] = printable(name) if name else self.words("national")
+        return text
 
     def latest(self, result: Result) -> str:
-        return printable(self.words.latest(result))
+        """``printable(words.latest(result))``, its value and its date each said once:
+        at commune scale 132,000 results share a few hundred dates and values."""
+        latest = result.latest
+        if latest is None:
+            return self._no_data
+        target = result.target
+        key = (target.unit, target.type, latest.value)
+        reading = self._readings.get(key)
+        if reading is None:
+            reading = self._readings[key] = self.words.reading(result, latest.value)
+        day = self._days.get(latest.date)
+        if day is None:
+            day = self._days[latest.date] = self.words.day(latest.date)
+        return printable(f"{reading} ({day})")
 
     def goal(self, result: Result) -> str:
-        return self.words.level(result, ascii_signs=True)
+        return self._of_target(result)[0]
 
     def due(self, result: Result) -> str:
-        due = result.target.due
-        return self.words.day(due) if due else "-"
+        return self._of_target(result)[1]
+
+    def title(self, result: Result) -> str:
+        return self._of_target(result)[2]
+
+    def _of_target(self, result: Result) -> tuple[str, str, str]:
+        """The goal, due date and title cells: the same for each of a target's results
+        (3,300 of them at commune scale). Keyed by the target object, which the memo
+        keeps alive."""
+        target = result.target
+        known = self._targets.get(id(target))
+        if known is None or known[0] is not target:
+            due = target.due
+            cells = (
+                self.words.level(result, ascii_signs=True),
+                self.words.day(due) if due else "-",
+                printable(target.title_in(self.words.lang)),
+            )
+            known = self._targets[id(target)] = (target, cells)
+        return known[1]
 
     def when(self, result: Result) -> str:
-        return self.when_text(result.days_left)
+        days = result.days_left
+        text = self._when.get(days)
+        if text is None:
+            text = self._when[days] = self.when_text(days)
+        return text
 
     def when_text(self, days: int | None) -> str:
         return self.words("no_deadline_short") if days is None else self.words.days_left(days)
-
-    def title(self, result: Result) -> str:
-        return printable(result.target.title_in(self.words.lang))
 
     def cells(self, result: Result) -> dict[str, str]:
         keys = self._keys
