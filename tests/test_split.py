@@ -325,3 +325,22 @@ def test_a_half_sends_its_numbers_as_arrays_and_merges_them_exactly(pure: bool) 
     )
     assert [math.copysign(1, v) for v in (got.value, got.ylo)] == [-1, -1]  # -0.0 kept
     assert (got.sy, got.sty, got.yhi) == (0.1 + 0.2, 1e308, 0.30000000000000004)
+
+
+class _BreaksWhilePickled:
+    """Pickles as a call that raises: the child fails after sending part of its result."""
+
+    def __reduce__(self) -> tuple[object, tuple[object, ...]]:
+        raise OSError("no space left on device")
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="a second process needs fork")
+def test_a_result_cut_off_in_the_pipe_is_no_result() -> None:
+    """The child pickles its result into the pipe as it goes (``split.Beside``): when it
+    fails partway, after megabytes have gone through, the caller gets None (and does
+    the work itself), never a truncated value."""
+    from dxcheck.split import Beside
+
+    big = [f"{i:0100d}" for i in range(200_000)]  # some 20 MB of frames before the failure
+    assert Beside(lambda: [big, _BreaksWhilePickled()]).result() is None
+    assert Beside(lambda: [big, 1]).result() == [big, 1]
