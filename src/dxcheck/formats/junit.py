@@ -14,6 +14,7 @@ durations: the same report gives the same bytes. Valid against the Jenkins JUnit
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator, Sequence
 
@@ -204,16 +205,29 @@ class _Cases:
         return f"{head} />"
 
 
+# What each escaping changes: most texts have none of it (one search, no replacing).
+_MARKUP = re.compile("[&<>]").search
+_IN_ATTRIBUTE = re.compile('[&<>"\r\n\t]').search
+
+
 def _cdata(text: str) -> str:
     """ElementTree's escaping of element text (after ``xml_text``)."""
-    return xml_text(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    text = xml_text(text)
+    if not _MARKUP(text):
+        return text
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def _attribute(text: str) -> str:
     """ElementTree's escaping of an attribute value: markup, quotes, and the whitespace an
     attribute would otherwise lose."""
+    text = xml_text(text)
+    if not _IN_ATTRIBUTE(text):
+        return text
     return (
-        _cdata(text)
+        text.replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
         .replace('"', "&quot;")
         .replace("\r", "&#13;")
         .replace("\n", "&#10;")

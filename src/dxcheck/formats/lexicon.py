@@ -514,6 +514,10 @@ class Words:
         # commune-scale report has thousands of results a target. Keyed by the target
         # object's id, kept alive beside the text so that the id stays its own.
         self._target_words: dict[tuple[str, int, int | None], tuple[object, str]] = {}
+        # A latest value's parts, said once (``latest``): a commune-scale report has
+        # 132,000 results and a few hundred dates and values in them.
+        self._readings: dict[tuple[object, object, float], str] = {}
+        self._days: dict[date, str] = {}
 
     def __call__(self, key: str, **args: object) -> str:
         return self._labels[key].format(**args)
@@ -649,10 +653,19 @@ class Words:
         return self.value(value, result.target.unit)
 
     def latest(self, result: Result) -> str:
+        """``70% (2025-06-30)``: the latest value as the target counts it, and its date."""
         latest = result.latest
         if latest is None:
             return self("no_data")
-        return f"{self.reading(result, latest.value)} ({self.day(latest.date)})"
+        target = result.target
+        key = (target.unit, target.type, latest.value)
+        reading = self._readings.get(key)
+        if reading is None:
+            reading = self._readings[key] = self.reading(result, latest.value)
+        day = self._days.get(latest.date)
+        if day is None:
+            day = self._days[latest.date] = self.day(latest.date)
+        return f"{reading} ({day})"
 
     def percent(self, fraction: float | None, *, none: str = DASH) -> str:
         """Whole percent, rounded down short of the target: 99.9% never reads 100%."""

@@ -57,9 +57,6 @@ class ResultLines:
         self._entities: dict[str | None, str] = {}
         self._targets: dict[int, tuple[object, tuple[str, str, str]]] = {}
         self._when: dict[int | None, str] = {}
-        self._readings: dict[tuple[object, ...], str] = {}
-        self._days: dict[date, str] = {}
-        self._no_data = printable(self.words("no_data"))
         w = self.words
         with_entities = any(r.entity for r in results)
         # In order of importance: what a line keeps when the terminal is narrow.
@@ -140,20 +137,7 @@ class ResultLines:
         return text
 
     def latest(self, result: Result) -> str:
-        """``printable(words.latest(result))``, its value and its date each said once:
-        at commune scale 132,000 results share a few hundred dates and values."""
-        latest = result.latest
-        if latest is None:
-            return self._no_data
-        target = result.target
-        key = (target.unit, target.type, latest.value)
-        reading = self._readings.get(key)
-        if reading is None:
-            reading = self._readings[key] = self.words.reading(result, latest.value)
-        day = self._days.get(latest.date)
-        if day is None:
-            day = self._days[latest.date] = self.words.day(latest.date)
-        return printable(f"{reading} ({day})")
+        return printable(self.words.latest(result))
 
     def goal(self, result: Result) -> str:
         return self._of_target(result)[0]
