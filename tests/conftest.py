@@ -57,3 +57,19 @@ def load_module(name: str, path: Path) -> ModuleType:
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
+
+
+def counted_forks(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Count the processes ``split.Beside`` forks from now on (one item a fork)."""
+    from dxcheck import split
+
+    made: list[int] = []
+    beside = split.Beside
+
+    class Counted(beside):  # type: ignore[misc, valid-type]
+        def __init__(self, work: object) -> None:
+            made.append(1)
+            super().__init__(work)
+
+    monkeypatch.setattr(split, "Beside", Counted)
+    return made

@@ -21,6 +21,7 @@ from dxcheck.check import Options, run_status
 from dxcheck.evaluate import evaluate
 from dxcheck.evaluate_halves import cut_targets, decode, encode
 from dxcheck.report import Observation, Outlook, Result, Status, Trend
+from tests.conftest import counted_forks
 from tests.test_split import read
 
 AS_OF = date(2030, 1, 1)
@@ -41,19 +42,8 @@ def bench_catalog(generated: Generated) -> Catalog:
 @pytest.fixture
 def forks(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     """Two processes from the first series on; the list counts the forks."""
-    from dxcheck import split
-
     monkeypatch.setattr(evaluate_halves, "MIN_SERIES", 1)
-    made: list[int] = []
-    beside = split.Beside
-
-    class Counted(beside):  # type: ignore[misc, valid-type]
-        def __init__(self, work: object) -> None:
-            made.append(1)
-            super().__init__(work)
-
-    monkeypatch.setattr(split, "Beside", Counted)
-    return made
+    return counted_forks(monkeypatch)
 
 
 def _texts(results: list[Result]) -> list[str]:

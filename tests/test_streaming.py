@@ -19,7 +19,7 @@ from dxcheck.formats.document import outcome_fields, report_document, result_doc
 from dxcheck.formats.json_text import OutcomeText, value
 from dxcheck.output import write_atomic
 from dxcheck.report import ProblemReport, Report, Result
-from tests.conftest import Run
+from tests.conftest import Run, counted_forks
 from tests.test_formats import make_reports
 
 STREAMING = [f for f in Format if hasattr(renderer(f), "chunks")]
@@ -226,20 +226,8 @@ def test_the_large_reports_can_be_written_by_two_processes() -> None:
 @pytest.fixture
 def forks(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     """Two processes from the first result on; the list counts the forks."""
-    from dxcheck import split
-    from dxcheck.formats import parts
-
     monkeypatch.setattr(parts, "MIN_RESULTS", 1)
-    made: list[int] = []
-    beside = split.Beside
-
-    class Counted(beside):  # type: ignore[misc, valid-type]
-        def __init__(self, work: object) -> None:
-            made.append(1)
-            super().__init__(work)
-
-    monkeypatch.setattr(split, "Beside", Counted)
-    return made
+    return counted_forks(monkeypatch)
 
 
 def _written(made: object, report: Report, path: Path) -> bytes:
