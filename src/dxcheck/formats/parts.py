@@ -65,14 +65,14 @@ def write_in_two(pieces: Pieces, out: TextIO) -> None:
     """Write ``pieces`` to ``out``, the second half of the results made by a forked process
     when there are enough of them and ``out`` is a file or pipe that takes bytes."""
     items = list(pieces.items)  # text and results: two list slots a result
-    results = sum(1 for item in items if not isinstance(item, str))
+    at = [i for i, item in enumerate(items) if not isinstance(item, str)]  # the results
     binary = _byte_stream(out)
-    if results < MIN_RESULTS or binary is None or not hasattr(os, "fork"):
+    if len(at) < MIN_RESULTS or binary is None or not hasattr(os, "fork"):
         _write(Pieces(pieces.make, items), out)
         return
     from dxcheck.split import Beside
 
-    cut = _middle(items, results)
+    cut = at[len(at) // 2]  # the second half starts at its first result
     first, second = Pieces(pieces.make, items[:cut]), Pieces(pieces.make, items[cut:])
     try:
         # in $TMPDIR, about half the report; closed by the "with" below
@@ -104,17 +104,6 @@ def write_in_two(pieces: Pieces, out: TextIO) -> None:
         spill.seek(0)
         shutil.copyfileobj(spill, binary, _COPY)
         binary.flush()
-
-
-def _middle(items: list[str | Result], results: int) -> int:
-    """Where the second half starts: at its first result."""
-    wanted = results // 2
-    for i, item in enumerate(items):
-        if not isinstance(item, str):
-            if not wanted:
-                return i
-            wanted -= 1
-    return len(items)
 
 
 def _write(pieces: Pieces, out: TextIO) -> None:
