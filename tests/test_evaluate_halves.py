@@ -41,8 +41,10 @@ def bench_catalog(generated: Generated) -> Catalog:
 
 @pytest.fixture
 def forks(monkeypatch: pytest.MonkeyPatch) -> list[int]:
-    """Two processes from the first series on; the list counts the forks."""
+    """Two processes from the first series on, their results sent back in batches of 97
+    (several batches, the last one short); the list counts the forks."""
     monkeypatch.setattr(evaluate_halves, "MIN_SERIES", 1)
+    monkeypatch.setattr(evaluate_halves, "_BATCH", 97)
     return counted_forks(monkeypatch)
 
 
