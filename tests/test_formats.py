@@ -41,7 +41,7 @@ from dxcheck.formats.document import finding_document, result_document
 from dxcheck.formats.github import escape_data, escape_property, result_message
 from dxcheck.formats.markdown import cell
 from dxcheck.i18n import Msg
-from dxcheck.report import ProblemReport, Report, Status
+from dxcheck.report import Outlook, ProblemReport, Report, Status
 from dxcheck.text import printable
 
 GOLDEN = Path(__file__).parent / "golden" / "formats"
@@ -210,6 +210,23 @@ def test_junit_status(reports: tuple[Report, ProblemReport]) -> None:
     assert f"online-services [{FORMULA}]" in names
     bodies = "".join(c.findtext("failure") or "" for c in cases)
     assert f"source: {SOURCE}" in bodies
+
+
+@pytest.mark.parametrize(
+    "fail_on",
+    [frozenset(), frozenset({"pending"}), frozenset({"fail", "overdue", *(o.value for o in Outlook)})],
+    ids=["nothing", "pending", "every-outlook"],
+)
+def test_junit_counts_are_its_cases(reports: tuple[Report, ProblemReport], fail_on: frozenset[str]) -> None:
+    """The suite's failures and skipped (from the report's counts) are its failing and
+    skipped cases, also when a pending result fails the gate by its outlook."""
+    report = replace(reports[0], fail_on=fail_on)
+    (suite,) = _validate_junit(renderer(Format.JUNIT, STYLE).render(report)).findall("testsuite")
+    cases = suite.findall("testcase")
+    assert int(suite.get("failures", "")) == sum(1 for c in cases if c.find("failure") is not None)
+    assert int(suite.get("skipped", "")) == sum(1 for c in cases if c.find("skipped") is not None)
+    if fail_on and "pending" not in fail_on:
+        assert any(r.status is Status.PENDING for r in report.failing)  # the subtraction is used
 
 
 def test_junit_problems(reports: tuple[Report, ProblemReport]) -> None:

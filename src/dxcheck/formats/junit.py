@@ -117,8 +117,12 @@ class Renderer(Streamed):
         return Pieces(_Cases(report, Words(self.style.lang)), self._items(report))
 
     def _items(self, report: Report) -> Iterator[str | Result]:
-        failures = sum(1 for r in report.results if _failing(report, r))
-        skipped = sum(1 for r in report.results if _skipped(report, r))
+        # From the report's own counts: two passes over 132,000 results cost more than
+        # the document's head (``_failing`` is the report's own rule, a test keeps them so).
+        failures = len(report.failing)
+        skipped = report.summary[Status.PENDING.value] - sum(
+            1 for r in report.failing if r.status is Status.PENDING
+        )
         counts = {"tests": str(len(report.results)), "failures": str(failures), "errors": "0"}
         root = ET.Element("testsuites", {"name": SUITE, **counts})
         suite = _element(root, "testsuite", name=f"{SUITE} status", **counts, skipped=str(skipped))
@@ -237,10 +241,6 @@ def _attribute(text: str) -> str:
 
 def _failing(report: Report, result: Result) -> bool:
     return not report.fail_on.isdisjoint(result.gate_words)
-
-
-def _skipped(report: Report, result: Result) -> bool:
-    return result.status is Status.PENDING and not _failing(report, result)
 
 
 def _errors(findings: Sequence[Finding]) -> list[Finding]:
