@@ -262,6 +262,45 @@ def test_junit_shows_characters_xml_cannot_carry(reports: tuple[Report, ProblemR
     assert "source: \\x1b[31mred\\x00 \\ufffe end\ttab" in (case.findtext("failure") or "")
 
 
+_HOSTILE = st.text(alphabet=st.sampled_from('a&<>"\r\n\t\x00\x1b\u202e\ufffe{}é '), max_size=12)
+
+
+@given(parts=st.lists(_HOSTILE, min_size=1, max_size=4), template=_HOSTILE)
+def test_junit_escapes_a_part_at_a_time_as_the_whole(parts: list[str], template: str) -> None:
+    """JUnit escapes a failure's text a part at a time, and its message as escaped parts
+    in an escaped template (``junit._Details.cdata``, ``junit._Message``): right only
+    because escaping maps each character on its own."""
+    from dxcheck.formats.junit import _attribute, _cdata
+
+    assert "\n".join(_cdata(p) for p in parts) == _cdata("\n".join(parts))
+    shape = template.replace("{", "").replace("}", "") + "".join(f"{{p{i}}}" for i in range(len(parts)))
+    values = {f"p{i}": p for i, p in enumerate(parts)}
+    escaped = {k: _attribute(v) for k, v in values.items()}
+    assert _attribute(shape).format(**escaped) == _attribute(shape.format(**values))
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_junit_messages_are_the_result_lines_escaped(
+    reports: tuple[Report, ProblemReport], lang: str
+) -> None:
+    """Hostile text in the entity, the source and the unit reaches the message as the
+    whole line escaped would."""
+    from dxcheck.formats.junit import _attribute, _Message
+    from dxcheck.formats.lexicon import Words
+
+    report, _ = reports
+    words = Words(lang)
+    message = _Message(words)
+    for result in report.results:
+        odd = replace(result, entity='a"<b>&\t\x1b', late=not result.late)
+        for r in (result, odd):
+            assert message(r, words.latest(r)) == _attribute(words.result_line(r))
+            goal, when = words.goal_and_when(r)
+            status, outlook = words.status(r.status, r.late), words.outlook(r.trend.outlook)
+            line = words("r_line", status=status, outlook=outlook, latest='<x>&"\n', goal=goal, when=when)
+            assert message(r, '<x>&"\n') == _attribute(line)
+
+
 def test_junit_empty_report(reports: tuple[Report, ProblemReport]) -> None:
     report, _ = reports
     root = _validate_junit(renderer(Format.JUNIT, STYLE).render(replace(report, results=(), findings=())))

@@ -69,32 +69,81 @@ class _Details:
         }
         self._national = words("national")
 
-    def of(self, result: Result) -> str:
+    def cdata(self, result: Result, latest_text: str) -> str:
+        """The details, escaped as element text (``_cdata``). Escaping maps each character
+        on its own, so the text is escaped a few lines at a time, and the lines a result
+        takes from its target once per target (a test keeps it equal to the whole text
+        escaped at once)."""
         w, label = self.words, self._label
-        head, foot = w.of_target(result, "j_head", _target_line), w.of_target(result, "j_foot", _goal_lines)
         latest = result.latest
-        lines = [
-            head,
+        head = w.of_target(result, "j_head", _target_cdata)
+        foot = w.of_target(result, "j_foot", _goal_cdata)
+        middle = [
             label["h_entity"] + (result.entity or self._national),
             label["h_status"] + w.status(result.status, result.late),
             label["h_outlook"] + w.outlook(result.trend.outlook),
-            foot,
-            label["h_latest"] + w.latest(result),
+        ]
+        tail = [
+            label["h_latest"] + latest_text,
             label["h_progress"] + w.percent(result.progress, none="-"),
             label["s_observations"] + str(result.observations),
         ]
         if result.target.agency:
-            lines.append(label["s_agency"] + result.target.agency)
+            tail.append(label["s_agency"] + result.target.agency)
         if latest is not None:
-            lines.append(f"{label['j_read_from']}{latest.file}:{latest.line}")
+            tail.append(f"{label['j_read_from']}{latest.file}:{latest.line}")
             if latest.source:
-                lines.append(w("r_source", source=latest.source))
-        return "\n".join(lines) + "\n"
+                tail.append(w("r_source", source=latest.source))
+        return "\n".join((head, _cdata("\n".join(middle)), foot, _cdata("\n".join(tail)))) + "\n"
 
 
 def _target_line(w: Words, result: Result) -> str:
     target = result.target
     return f"{w('h_target')}: {target.id}: {target.title_in(w.lang)}"
+
+
+def _target_cdata(w: Words, result: Result) -> str:
+    return _cdata(_target_line(w, result))
+
+
+def _goal_cdata(w: Words, result: Result) -> str:
+    return _cdata(_goal_lines(w, result))
+
+
+class _Message:
+    """A result's one-line message (``Words.result_line``) escaped as an attribute, its
+    parts escaped once each where they repeat (the template, the words, a target's goal
+    and due date); a test keeps it equal to the whole line escaped at once."""
+
+    def __init__(self, words: Words) -> None:
+        self.words = words
+        self._template = _attribute(words.template("r_line"))
+        self._said: dict[object, str] = {}
+
+    def __call__(self, result: Result, latest_text: str) -> str:
+        w, said = self.words, self._said
+        status_key = (result.status, result.late)
+        status = said.get(status_key)
+        if status is None:
+            status = said[status_key] = _attribute(w.status(result.status, result.late))
+        outlook = said.get(result.trend.outlook)
+        if outlook is None:
+            outlook = said[result.trend.outlook] = _attribute(w.outlook(result.trend.outlook))
+        return self._template.format(
+            status=status,
+            outlook=outlook,
+            latest=_attribute(latest_text),
+            goal=w.of_target(result, "j_goal", _goal_attribute),
+            when=w.of_target(result, "j_when", _when_attribute),
+        )
+
+
+def _goal_attribute(w: Words, result: Result) -> str:
+    return _attribute(w.goal_and_when(result)[0])
+
+
+def _when_attribute(w: Words, result: Result) -> str:
+    return _attribute(w.goal_and_when(result)[1])
 
 
 def _goal_lines(w: Words, result: Result) -> str:
@@ -187,6 +236,7 @@ class _Cases:
         self.report = report
         self.words = words
         self.details = _Details(words)
+        self.message = _Message(words)
         self._classnames: dict[str | None, str] = {}
 
     def __call__(self, result: Result) -> str:
@@ -197,14 +247,15 @@ class _Cases:
         head = f'<testcase classname="{classname}" name="{_attribute(case_name(result))}"'
         failing = _failing(self.report, result)
         if failing:
+            latest = self.words.latest(result)
             failure = (
-                f'<failure message="{_attribute(self.words.result_line(result))}" '
+                f'<failure message="{self.message(result, latest)}" '
                 f'type="{result.status}">'  # a status word needs no escaping
-                f"{_cdata(self.details.of(result))}</failure>"
+                f"{self.details.cdata(result, latest)}</failure>"
             )
             return f"{head}>\n      {failure}\n    </testcase>"
         if result.status is Status.PENDING:  # and not failing: skipped
-            message = _attribute(self.words.result_line(result))
+            message = self.message(result, self.words.latest(result))
             return f'{head}>\n      <skipped message="{message}" />\n    </testcase>'
         return f"{head} />"
 

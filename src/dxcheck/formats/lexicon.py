@@ -522,6 +522,10 @@ class Words:
     def __call__(self, key: str, **args: object) -> str:
         return self._labels[key].format(**args)
 
+    def template(self, key: str) -> str:
+        """The text ``self(key, ...)`` formats, with its ``{fields}``."""
+        return self._labels[key]
+
     def status(self, status: Status, late: bool = False) -> str:
         word = _STATUS[self.lang][status]
         return f"{word} ({self('late')})" if late else word
