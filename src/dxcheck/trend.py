@@ -212,11 +212,7 @@ class OutlookRules:
         """The outlook of one series: ``base`` is the baseline value, else the earliest
         observation; ``latest`` the latest point; ``base_point`` (open-sdg) the last point
         of the series' first calendar year."""
-        n, st, sy, stt, sty, sly, stly, nonpositive, ylo, yhi = sums
-        constant = ylo == yhi
-        spread = n * stt - st * st
-        fits = n >= 2 and spread > 0  # a line to fit: more than one date
-        slope = _flat_or(n * sty, st * sy, constant) / spread if fits else None
+        slope = sums.slope()
         milestone = self.milestone
         word, method, projected, ratio = self._classify(sums, slope, base, latest, met_now, late, base_point)
         current = slope * DAYS_PER_MONTH if slope is not None and not milestone else None
@@ -234,21 +230,18 @@ class OutlookRules:
         # away, after LAST_ETA), for a milestone, when met already, or with no fit. A fit
         # past the level already on the as-of date (while the latest value is not) gives
         # the as-of date: at this pace it is due now, not on a day in the past.
-        compound = self.compound and not nonpositive
-        if compound:
-            rate = _flat_or(n * stly, st * sly, constant) / spread if fits else None
-        else:
-            rate = slope
+        compound = self.compound and not sums.nonpositive
+        rate = sums.growth() if compound else slope
         if rate is None or rate * self._towards <= 0:
             return Trend(word, method, projected, ratio, required, current, None)  # no fit, flat, away
         if compound:
             if self._log_level is None:
                 return Trend(word, method, projected, ratio, required, current, None)  # never reaches 0
-            level, centre = self._log_level, sly / n
+            level, centre = self._log_level, sums.sly / sums.n
         else:
-            level, centre = self.level, sy / n
+            level, centre = self.level, sums.sy / sums.n
         # The fitted line passes through the means: it is at ``level`` this many days on.
-        reached = st / n + (level - centre) / rate
+        reached = sums.mean_t() + (level - centre) / rate
         if not math.isfinite(reached) or reached > _LAST_ETA_DAYS:
             return Trend(word, method, projected, ratio, required, current, None)
         day = max(math.ceil(round(reached, ETA_DECIMALS)), self._as_of_t)
