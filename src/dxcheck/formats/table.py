@@ -55,7 +55,6 @@ class ResultLines:
         self.style = style
         self.bars = style.width >= BARS_FROM
         self._entities: dict[str | None, str] = {}
-        self._targets: dict[int, tuple[object, tuple[str, str, str]]] = {}
         self._when: dict[int | None, str] = {}
         w = self.words
         with_entities = any(r.entity for r in results)
@@ -139,30 +138,16 @@ class ResultLines:
     def latest(self, result: Result) -> str:
         return printable(self.words.latest(result))
 
+    # The goal, due date and title cells are the same for each of a target's results
+    # (3,300 of them at commune scale): said once per target (``Words.of_target``).
     def goal(self, result: Result) -> str:
-        return self._of_target(result)[0]
+        return self.words.of_target(result, "t_goal", _goal_cell)
 
     def due(self, result: Result) -> str:
-        return self._of_target(result)[1]
+        return self.words.of_target(result, "t_due", _due_cell)
 
     def title(self, result: Result) -> str:
-        return self._of_target(result)[2]
-
-    def _of_target(self, result: Result) -> tuple[str, str, str]:
-        """The goal, due date and title cells: the same for each of a target's results
-        (3,300 of them at commune scale). Keyed by the target object, which the memo
-        keeps alive."""
-        target = result.target
-        known = self._targets.get(id(target))
-        if known is None or known[0] is not target:
-            due = target.due
-            cells = (
-                self.words.level(result, ascii_signs=True),
-                self.words.day(due) if due else "-",
-                printable(target.title_in(self.words.lang)),
-            )
-            known = self._targets[id(target)] = (target, cells)
-        return known[1]
+        return self.words.of_target(result, "t_title", _title_cell)
 
     def when(self, result: Result) -> str:
         days = result.days_left
@@ -224,6 +209,19 @@ class ResultLines:
     def header(self) -> list[str]:
         head, rule = self.grid.header()
         return [f"{BOLD}{head}{RESET}" if self.style.color else head, rule]
+
+
+def _goal_cell(w: Words, result: Result) -> str:
+    return w.level(result, ascii_signs=True)
+
+
+def _due_cell(w: Words, result: Result) -> str:
+    due = result.target.due
+    return w.day(due) if due else "-"
+
+
+def _title_cell(w: Words, result: Result) -> str:
+    return printable(result.target.title_in(w.lang))
 
 
 class Renderer(Streamed):
