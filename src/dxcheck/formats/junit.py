@@ -262,7 +262,7 @@ class _Cases:
 
 # What each escaping changes: most texts have none of it (one search, no replacing).
 _MARKUP = re.compile("[&<>]").search
-_IN_ATTRIBUTE = re.compile('[&<>"\r\n\t]').search
+_IN_ATTRIBUTE = re.compile('["\r\n\t]').search  # beyond the markup
 
 
 def _cdata(text: str) -> str:
@@ -276,18 +276,10 @@ def _cdata(text: str) -> str:
 def _attribute(text: str) -> str:
     """ElementTree's escaping of an attribute value: markup, quotes, and the whitespace an
     attribute would otherwise lose."""
-    text = xml_text(text)
+    text = _cdata(text)
     if not _IN_ATTRIBUTE(text):
         return text
-    return (
-        text.replace("&", "&amp;")
-        .replace("<", "&lt;")
-        .replace(">", "&gt;")
-        .replace('"', "&quot;")
-        .replace("\r", "&#13;")
-        .replace("\n", "&#10;")
-        .replace("\t", "&#09;")
-    )
+    return text.replace('"', "&quot;").replace("\r", "&#13;").replace("\n", "&#10;").replace("\t", "&#09;")
 
 
 def _failing(report: Report, result: Result) -> bool:
