@@ -1,13 +1,14 @@
-"""Build hook: compile the row loop (src/dxcheck/rowscan.py) with mypyc.
+"""Build hook: compile the row loop (src/dxcheck/rowscan.py) and the series rules
+(src/dxcheck/rules.py) with mypyc.
 
-The row loop is where every row of a progress CSV passes; compiled, it reads a million
-rows about twice as fast (bench/README.md). Compiling needs a C compiler and the Python
-headers. Without them, or with DXCHECK_NO_COMPILE=1, the build says so and installs the
-same module as plain Python: nothing else changes.
+The row loop is where every row of a progress CSV passes, the series rules where every
+series does; compiled, each runs about twice as fast (bench/README.md). Compiling needs a
+C compiler and the Python headers. Without them, or with DXCHECK_NO_COMPILE=1, the build
+says so and installs the same modules as plain Python: nothing else changes.
 
-The compiled copy records a checksum of the source it was built from (COMPILED_FROM),
-so that dxcheck falls back to the source when someone edits rowscan.py in an editable
-install without rebuilding (``dxcheck.native``).
+Each compiled copy records a checksum of the source it was built from (COMPILED_FROM),
+so that dxcheck falls back to the source when someone edits it in an editable install
+without rebuilding (``dxcheck.native``).
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from typing import Any
 
 from hatchling.builders.hooks.plugin.interface import BuildHookInterface
 
-MODULE = Path("src/dxcheck/rowscan.py")
+MODULES = (Path("src/dxcheck/rowscan.py"), Path("src/dxcheck/rules.py"))  # as dxcheck.native.COMPILED
 MARKER = 'COMPILED_FROM: Final = ""'
 
 
@@ -30,14 +31,16 @@ def source_checksum(source: bytes) -> str:
     return f"{zlib.crc32(source):08x}-{len(source)}"
 
 
-class RowLoopCompiler(BuildHookInterface):  # type: ignore[type-arg]
+class NativeCompiler(BuildHookInterface):  # type: ignore[type-arg]
     PLUGIN_NAME = "custom"
 
     def initialize(self, version: str, build_data: dict[str, Any]) -> None:
         if self.target_name != "wheel":
             return
         if os.environ.get("DXCHECK_NO_COMPILE"):
-            self.app.display_info("dxcheck: DXCHECK_NO_COMPILE is set: the row loop stays pure Python")
+            self.app.display_info(
+                "dxcheck: DXCHECK_NO_COMPILE is set: the row loop and series rules stay pure Python"
+            )
             return
         with tempfile.TemporaryDirectory(prefix="dxcheck-mypyc-") as work:
             try:
@@ -46,16 +49,18 @@ class RowLoopCompiler(BuildHookInterface):  # type: ignore[type-arg]
                 reason = (str(exc).strip().splitlines() or [""])[0]
                 reason = reason if len(reason) <= 160 else reason[:157] + "..."
                 self.app.display_warning(
-                    f"dxcheck: could not compile the row loop with mypyc ({type(exc).__name__}: {reason}); "
-                    "installing it as pure Python (correct, about half as fast on large files)"
+                    f"dxcheck: could not compile the row loop and series rules with mypyc "
+                    f"({type(exc).__name__}: {reason}); installing them as pure Python "
+                    "(correct, about half as fast on large files)"
                 )
                 return
             package = Path(self.root) / "src" / "dxcheck"
             if version == "editable":
                 # An editable install imports from src/: the extension goes beside the
                 # source (git-ignored), replacing any earlier build.
-                for old in package.glob("rowscan*.so"):
-                    old.unlink()
+                for module in MODULES:
+                    for old in package.glob(f"{module.stem}*.so"):
+                        old.unlink()
                 for so in built:
                     shutil.copy2(so, package / so.name)
             else:
@@ -67,32 +72,36 @@ class RowLoopCompiler(BuildHookInterface):  # type: ignore[type-arg]
                 build_data["pure_python"] = False
                 build_data["infer_tag"] = True
         self.app.display_info(
-            f"dxcheck: compiled the row loop with mypyc ({', '.join(p.name for p in built)})"
+            f"dxcheck: compiled the row loop and series rules with mypyc ({', '.join(p.name for p in built)})"
         )
 
     def _compile(self, root: Path, work: Path) -> list[Path]:
         from mypyc.build import mypycify
         from setuptools import Distribution
 
-        source = (root / MODULE).read_bytes()
-        text = source.decode("utf-8")
-        if text.count(MARKER) != 1:
-            raise RuntimeError(f"{MODULE} must define {MARKER} exactly once")
-        stamped = text.replace(MARKER, f'COMPILED_FROM: Final = "{source_checksum(source)}"')
         package = work / "src" / "dxcheck"
         package.mkdir(parents=True)
         (package / "__init__.py").write_text("")
-        (package / "rowscan.py").write_text(stamped, encoding="utf-8")
+        for module in MODULES:
+            source = (root / module).read_bytes()
+            text = source.decode("utf-8")
+            if text.count(MARKER) != 1:
+                raise RuntimeError(f"{module} must define {MARKER} exactly once")
+            stamped = text.replace(MARKER, f'COMPILED_FROM: Final = "{source_checksum(source)}"')
+            (package / module.name).write_text(stamped, encoding="utf-8")
         config = work / "mypy.ini"  # not the project's: its pydantic plugin is not installed here
         config.write_text("[mypy]\nstrict = True\n")
         cwd = Path.cwd()
         os.chdir(work / "src")
         try:
+            # separate: a shared library per module, beside it in the package (one for
+            # both would be named by a hash and go to the top of site-packages)
             extensions = mypycify(
-                [f"--config-file={config}", "dxcheck/rowscan.py"],
+                [f"--config-file={config}", *(f"dxcheck/{module.name}" for module in MODULES)],
                 opt_level="3",
                 debug_level="0",
                 target_dir=str(work / "c"),
+                separate=True,
             )
             dist = Distribution({"name": "dxcheck-rowscan", "ext_modules": extensions})
             command: Any = dist.get_command_obj("build_ext")

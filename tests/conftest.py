@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
@@ -57,6 +58,25 @@ def load_module(name: str, path: Path) -> ModuleType:
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
+
+
+def builds(module: str) -> list[Any]:
+    """A compiled module's two builds (``dxcheck.native``), as test parameters: its source,
+    and the compiled one, skipped where it was not built (no C compiler at install time,
+    DXCHECK_NO_COMPILE, or a build older than the source)."""
+    from dxcheck import native
+
+    best = native.compiled(module, pure=False)
+    return [
+        pytest.param(native.compiled(module, pure=True), id="pure"),
+        pytest.param(
+            best,
+            id="compiled",
+            marks=pytest.mark.skipif(
+                not native.is_compiled(best), reason=f"dxcheck.{module} is not compiled in this install"
+            ),
+        ),
+    ]
 
 
 def counted_forks(monkeypatch: pytest.MonkeyPatch) -> list[int]:

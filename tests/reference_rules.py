@@ -1,6 +1,8 @@
-"""The rules as first written, one call per series with every rule spelled out in order:
-the oracles that the per-target rules (``trend.OutlookRules``, ``evaluate._TargetRules``)
-must equal value for value (tests/test_trend.py, tests/test_status_rules.py)."""
+"""The rules as first written, one call per series with every rule spelled out in order,
+the least-squares fit included: the oracles that the series rules (``dxcheck.rules``,
+compiled and as source, through ``trend.outlook`` and ``evaluate.rules_of``) must equal
+value for value (tests/test_trend.py, tests/test_status_rules.py). Nothing here calls
+``dxcheck.rules``: an oracle that shared its arithmetic could not catch it."""
 
 from __future__ import annotations
 
@@ -12,25 +14,85 @@ from dxcheck.catalog import Projection, Target, TargetType
 from dxcheck.evaluate import progress_of, status_of
 from dxcheck.progress.summary import SeriesSummary
 from dxcheck.report import Outlook, Result, Status, Trend
-from dxcheck.trend import (
-    DAYS_PER_MONTH,
-    EPOCH,
-    ETA_DECIMALS,
-    LAST_ETA,
-    NEEDS_ACCELERATION,
-    ON_TRACK,
-    RATIO_DECIMALS,
-    FitSums,
-    TrendInput,
-    days,
-)
+from dxcheck.trend import FitSums, TrendInput
 
-_LAST_ETA_DAYS = days(LAST_ETA)
+# The method's numbers (README, "Outlook"), written out again.
+ON_TRACK = 0.95
+NEEDS_ACCELERATION = 0.60
+FLAT = 1e-10
+RATIO_DECIMALS = 9
+ETA_DECIMALS = 6
+DAYS_PER_MONTH = 365.2425 / 12
+EPOCH = date(2000, 1, 1).toordinal()
+_LAST_ETA_DAYS = date(2100, 12, 31).toordinal() - EPOCH
+
+
+def days(day: date) -> int:
+    return day.toordinal() - EPOCH
+
+
+# --- the fit, from the running sums ---------------------------------------------------------
+
+
+def _spread(sums: FitSums) -> int | None:
+    """n*Stt - St^2, exact; None when there is no line to fit (one date only)."""
+    denominator = sums.n * sums.stt - sums.st * sums.st
+    return denominator if sums.n >= 2 and denominator > 0 else None
+
+
+def _flat_or(n_sxy: float, sx_sy: float, constant: bool) -> float:
+    if constant:
+        return 0.0
+    numerator = n_sxy - sx_sy
+    if abs(numerator) <= FLAT * (abs(n_sxy) + abs(sx_sy)):
+        return 0.0
+    return numerator
+
+
+def reference_slope(sums: FitSums) -> float | None:
+    denominator = _spread(sums)
+    if denominator is None:
+        return None
+    return _flat_or(sums.n * sums.sty, sums.st * sums.sy, sums.ylo == sums.yhi) / denominator
+
+
+def reference_linear_at(sums: FitSums, t: float) -> float | None:
+    b = reference_slope(sums)
+    if b is None:
+        return None
+    if b == 0.0:
+        return sums.sy / sums.n if sums.ylo != sums.yhi else sums.ylo
+    a = (sums.sy - b * sums.st) / sums.n
+    return a + b * t
+
+
+def reference_growth(sums: FitSums) -> float | None:
+    denominator = _spread(sums)
+    if sums.nonpositive or denominator is None:
+        return None
+    return _flat_or(sums.n * sums.stly, sums.st * sums.sly, sums.ylo == sums.yhi) / denominator
+
+
+def reference_compound_at(sums: FitSums, t: float) -> float | None:
+    if sums.nonpositive:
+        return None
+    denominator = _spread(sums)
+    if denominator is None:
+        return None
+    if sums.ylo == sums.yhi:
+        return sums.ylo
+    g = _flat_or(sums.n * sums.stly, sums.st * sums.sly, False) / denominator
+    a = (sums.sly - g * sums.st) / sums.n
+    exponent = a + g * t
+    return math.exp(exponent) if exponent < 700 else math.inf
+
+
+# --- the outlook ----------------------------------------------------------------------------
 
 
 def reference_outlook(sums: FitSums, given: TrendInput) -> Trend:
     """The outlook of one series, with its rates; pure arithmetic on the inputs."""
-    slope = sums.slope()
+    slope = reference_slope(sums)
     word, method, projected, ratio = _classify(sums, given, slope)
     current = slope * DAYS_PER_MONTH if slope is not None and not given.milestone else None
     required = None
@@ -52,7 +114,7 @@ def _eta(sums: FitSums, given: TrendInput, slope: float | None) -> date | None:
     if given.milestone or given.met_now:
         return None
     compound = given.compound and not sums.nonpositive
-    rate = sums.growth() if compound else slope
+    rate = reference_growth(sums) if compound else slope
     towards = -1.0 if given.at_most else 1.0
     if rate is None or rate * towards <= 0:
         return None  # no fit, flat, or moving away
@@ -63,7 +125,7 @@ def _eta(sums: FitSums, given: TrendInput, slope: float | None) -> date | None:
     else:
         target, centre = given.level, sums.sy / sums.n
     # The fitted line passes through the means: it is at ``target`` this many days on.
-    reached = sums.mean_t() + (target - centre) / rate
+    reached = sums.st / sums.n + (target - centre) / rate
     if not math.isfinite(reached) or reached > _LAST_ETA_DAYS:
         return None
     day = max(math.ceil(round(reached, ETA_DECIMALS)), days(given.as_of))
@@ -98,11 +160,11 @@ def _classify(
         return (Outlook.ON_TRACK if slope * towards > 0 else Outlook.OFF_TRACK), "linear", None, None
     t_due = float(days(given.due))
     method = "linear"
-    projected = sums.compound_at(t_due) if given.compound else None
+    projected = reference_compound_at(sums, t_due) if given.compound else None
     if projected is not None:
         method = "compound"
     else:
-        projected = sums.linear_at(t_due)
+        projected = reference_linear_at(sums, t_due)
     assert projected is not None  # slope is not None, so the linear fit exists
     base = given.base if given.base is not None else projected
     gap = given.level - base

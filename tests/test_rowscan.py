@@ -15,6 +15,7 @@ The properties run a modest number of examples (derandomised, like tests/test_fu
 from __future__ import annotations
 
 import csv
+import importlib
 import io
 import json
 import os
@@ -586,66 +587,79 @@ def load_hatch_build() -> ModuleType:
     return load_module("hatch_build", REPO / "hatch_build.py")
 
 
+def _source(module: str) -> Path:
+    return Path(native.__file__).with_name(f"{module}.py")
+
+
 def test_build_hook_and_runtime_compute_the_same_checksum() -> None:
     hatch_build = load_hatch_build()
     for data in (b"", b"x", 'COMPILED_FROM: Final = ""\nHà Nội\n'.encode(), SOURCE.read_bytes()):
         assert hatch_build.source_checksum(data) == native.source_checksum(data)
     assert native.source_checksum(b"a") != native.source_checksum(b"b")
-    # and the marker the hook stamps is in the source, exactly once
-    assert SOURCE.read_text(encoding="utf-8").count(hatch_build.MARKER) == 1
+    # the hook compiles what the runtime looks for, and the marker it stamps is in each
+    # source exactly once
+    assert tuple(m.stem for m in hatch_build.MODULES) == native.COMPILED
+    for module in native.COMPILED:
+        assert _source(module).read_text(encoding="utf-8").count(hatch_build.MARKER) == 1
 
 
-def test_compiled_row_loop_is_built_from_this_source() -> None:
-    if COMPILED is None:
-        pytest.skip(NOT_COMPILED)
-    assert native.source_checksum(SOURCE.read_bytes()) == COMPILED.COMPILED_FROM
+@pytest.mark.parametrize("module", native.COMPILED)
+def test_compiled_module_is_built_from_this_source(module: str) -> None:
+    built = native.compiled(module, pure=False)
+    if not native.is_compiled(built):
+        pytest.skip(f"dxcheck.{module} is not compiled in this install")
+    assert native.source_checksum(_source(module).read_bytes()) == built.COMPILED_FROM
 
 
-def test_installed_row_loop_is_compiled(monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize("module", native.COMPILED)
+def test_installed_modules_are_compiled(module: str, monkeypatch: pytest.MonkeyPatch) -> None:
     if os.environ.get("DXCHECK_NO_COMPILE"):
-        pytest.skip("DXCHECK_NO_COMPILE is set: the install keeps the row loop pure Python")
+        pytest.skip("DXCHECK_NO_COMPILE is set: the install keeps the compiled modules pure Python")
     if not (shutil.which("cc") or shutil.which("gcc")):
-        pytest.skip("no C compiler (cc or gcc): the install keeps the row loop pure Python")
+        pytest.skip("no C compiler (cc or gcc): the install keeps the compiled modules pure Python")
     monkeypatch.delenv("DXCHECK_PURE_PYTHON", raising=False)
-    from dxcheck import rowscan
-
-    loop = native.row_loop()
-    current = native.source_checksum(SOURCE.read_bytes())
-    assert rowscan.COMPILED_FROM, (
-        "the row loop is not compiled although a C compiler is here: "
+    installed = importlib.import_module(f"dxcheck.{module}")
+    chosen = native.compiled(module)
+    current = native.source_checksum(_source(module).read_bytes())
+    assert installed.COMPILED_FROM, (
+        f"dxcheck.{module} is not compiled although a C compiler is here: "
         "reinstall with `pip install -e .` to rebuild it (see hatch_build.py)"
     )
-    assert current == rowscan.COMPILED_FROM, (
-        f"the compiled row loop was built from another rowscan.py ({rowscan.COMPILED_FROM}, "
+    assert current == installed.COMPILED_FROM, (
+        f"the compiled dxcheck.{module} was built from another {module}.py ({installed.COMPILED_FROM}, "
         f"the source is {current}), so the pure source runs: reinstall with `pip install -e .` to rebuild"
     )
-    assert native.is_compiled(loop) and loop is rowscan
+    assert native.is_compiled(chosen) and chosen is installed
 
 
 # --- 5. a stale build is not used ----------------------------------------------------------------
 
 
-def test_stale_compiled_build_falls_back_to_the_source(monkeypatch: pytest.MonkeyPatch) -> None:
-    compiled = compiled_loop()
+@pytest.mark.parametrize("module", native.COMPILED)
+def test_stale_compiled_build_falls_back_to_the_source(module: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    compiled = native.compiled(module, pure=False)
+    if not native.is_compiled(compiled):
+        pytest.skip(f"dxcheck.{module} is not compiled in this install")
     monkeypatch.delenv("DXCHECK_PURE_PYTHON", raising=False)
-    assert native.row_loop() is compiled  # the control: current build, no override
-    # rowscan.py edited since the build: its checksum no longer matches COMPILED_FROM
+    assert native.compiled(module) is compiled  # the control: current build, no override
+    # the source edited since the build: its checksum no longer matches COMPILED_FROM
     monkeypatch.setattr(native, "source_checksum", lambda source: "00000000-0")
-    loop = native.row_loop()
-    assert loop.__name__ == native.PURE_NAME
-    assert not native.is_compiled(loop)
-    assert file_of(loop) == SOURCE
-    assert native.row_loop(pure=False) is loop
+    chosen = native.compiled(module)
+    assert chosen.__name__ == native.pure_name(module)
+    assert not native.is_compiled(chosen)
+    assert file_of(chosen) == _source(module)
+    assert native.compiled(module, pure=False) is chosen
 
 
-def test_pure_python_environment_variable(monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize("module", native.COMPILED)
+def test_pure_python_environment_variable(module: str, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("DXCHECK_PURE_PYTHON", "1")
-    loop = native.row_loop()
-    assert not native.is_compiled(loop)
-    assert file_of(loop) == SOURCE
-    if COMPILED is not None:
-        assert loop.__name__ == native.PURE_NAME
-        assert loop is PURE
+    chosen = native.compiled(module)
+    assert not native.is_compiled(chosen)
+    assert file_of(chosen) == _source(module)
+    assert chosen is native.compiled(module, pure=True)
+    assert native.row_loop() is native.compiled("rowscan")
+    assert native.series_rules() is native.compiled("rules")
 
 
 # --- 6. the JSON report's fast encoder equals json.dumps -------------------------------------------

@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
+from types import ModuleType
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from dxcheck.catalog import Target
-from dxcheck.evaluate import _TargetRules, progress_of, status_of
+from dxcheck.evaluate import progress_of, rules_of, status_of
 from dxcheck.progress.summary import SeriesSummary
 from dxcheck.report import Observation, Status
 from dxcheck.trend import FitSums
+from tests.conftest import builds
 from tests.reference_rules import reference_result
 
 DUE = date(2025, 12, 31)
@@ -130,6 +132,7 @@ def _summary(
     )
 
 
+@pytest.mark.parametrize("kernel", builds("rules"))
 @settings(max_examples=500, deadline=None)
 @given(
     target=_targets(),
@@ -139,14 +142,17 @@ def _summary(
     first_met=st.none() | _DAYS,
 )
 def test_the_per_target_rules_equal_the_rules_one_by_one(
+    kernel: ModuleType,
     target: Target,
     points: list[tuple[date, float]] | None,
     as_of: date,
     entity: str | None,
     first_met: date | None,
 ) -> None:
-    """Evaluation works the rules out once per target (``_TargetRules``); each result is
-    still exactly what ``status_of``, ``progress_of`` and the outlook give, one by one
-    (``points`` None: the national result of a target with no national rows)."""
+    """Evaluation works the rules out once per target (``dxcheck.rules``, compiled and as
+    source); each result is still exactly what ``status_of``, ``progress_of`` and the
+    outlook give, one by one (``points`` None: the national result of a target with no
+    national rows)."""
     series = None if points is None else _summary(points, as_of, entity, first_met)
-    assert repr(_TargetRules(target, as_of).result(series)) == repr(reference_result(target, series, as_of))
+    made = rules_of(target, as_of, kernel).result(series)
+    assert repr(made) == repr(reference_result(target, series, as_of))

@@ -8,6 +8,7 @@ import json
 import math
 from datetime import date, timedelta
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 from hypothesis import given as hypothesis_given
@@ -19,8 +20,14 @@ from dxcheck.findings import FindingSink
 from dxcheck.progress import InputFile, ProgressIndex
 from dxcheck.report import Outlook
 from dxcheck.trend import DAYS_PER_MONTH, FitSums, TrendInput, outlook
-from tests.conftest import Run, write
-from tests.reference_rules import reference_outlook
+from tests.conftest import Run, builds, write
+from tests.reference_rules import (
+    reference_compound_at,
+    reference_growth,
+    reference_linear_at,
+    reference_outlook,
+    reference_slope,
+)
 
 T0 = date(2024, 1, 1)
 
@@ -293,6 +300,7 @@ _POINTS = st.lists(st.tuples(st.integers(-400, 1500).map(day), _VALUES), max_siz
 _DAYS = st.integers(-400, 2500).map(day)
 
 
+@pytest.mark.parametrize("kernel", builds("rules"))
 @settings(max_examples=400, deadline=None)
 @hypothesis_given(
     points=_POINTS,
@@ -310,6 +318,7 @@ _DAYS = st.integers(-400, 2500).map(day)
     constant=st.booleans(),
 )
 def test_the_per_target_rules_equal_the_reference_outlook(
+    kernel: ModuleType,
     points: list[tuple[date, float]],
     level: float,
     at_most: bool,
@@ -324,8 +333,9 @@ def test_the_per_target_rules_equal_the_reference_outlook(
     with_base_point: bool,
     constant: bool,
 ) -> None:
-    """``outlook`` (``OutlookRules``, worked out once per target) gives exactly what the
-    rules spelled out one by one give (tests/trend_reference.py), rates and eta included."""
+    """``outlook`` (the series rules, ``dxcheck.rules``, compiled and as source) gives
+    exactly what the rules spelled out one by one give (tests/reference_rules.py), rates
+    and eta included."""
     # What the reader gives: points up to the as-of date, the latest of them, and for
     # open-sdg the last point of their first calendar year.
     points = [(d, y) for d, y in points if d <= as_of]
@@ -340,4 +350,25 @@ def test_the_per_target_rules_equal_the_reference_outlook(
     inputs = TrendInput(
         level, at_most, due, as_of, compound, base, latest, met_now, late, milestone, yearly, base_point
     )
-    assert repr(outlook(sums, inputs)) == repr(reference_outlook(sums, inputs))
+    assert repr(outlook(sums, inputs, kernel=kernel)) == repr(reference_outlook(sums, inputs))
+
+
+@pytest.mark.parametrize("kernel", builds("rules"))
+@settings(max_examples=300, deadline=None)
+@hypothesis_given(points=_POINTS, constant=st.booleans(), t=st.integers(-400, 4000))
+def test_the_fit_is_the_reference_fit(
+    kernel: ModuleType, points: list[tuple[date, float]], constant: bool, t: int
+) -> None:
+    """``FitSums``' slope, growth and values at a day (the chart draws them) are the series
+    rules' arithmetic, and that is the fit as first written."""
+    from dxcheck import trend
+
+    if constant:
+        points = [(d, points[0][1]) for d, _ in points] if points else points
+    sums = FitSums.of(points)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(trend, "_rules", kernel)
+        assert repr(sums.slope()) == repr(reference_slope(sums))
+        assert repr(sums.growth()) == repr(reference_growth(sums))
+        assert repr(sums.linear_at(float(t))) == repr(reference_linear_at(sums, float(t)))
+        assert repr(sums.compound_at(float(t))) == repr(reference_compound_at(sums, float(t)))

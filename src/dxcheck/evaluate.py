@@ -13,25 +13,22 @@ before the as-of date:
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from datetime import date
-from typing import Protocol
+from types import ModuleType
+from typing import Any, Protocol
 
 from dxcheck.catalog import Catalog, Direction, Projection, Target, TargetType
-from dxcheck.evaluate_halves import in_two
+from dxcheck.native import series_rules
 from dxcheck.progress.summary import SeriesSummary
 from dxcheck.report import Observation, Result, Status, Superseded
-from dxcheck.trend import FitSums, OutlookRules
+from dxcheck.trend import target_rules
 
 
 class SeriesSource(Protocol):
     """What evaluation reads: the series of a target, as values (a ``ProgressIndex``)."""
 
     def series(self, target_id: str) -> Iterable[SeriesSummary]: ...
-
-    def series_count(self, target_id: str) -> int:
-        """How many series ``series(target_id)`` gives."""
-        ...
 
 
 def status_of(target: Target, latest: Observation | None, as_of: date, *, met: bool | None = None) -> Status:
@@ -100,17 +97,11 @@ def evaluate(catalog: Catalog, index: SeriesSource, as_of: date) -> tuple[list[R
     collecting = gc.isenabled()
     gc.disable()
     order = _EntityOrder()  # one for all targets: they share their entities' names
-
-    def evaluate_part(part: Sequence[Target]) -> list[Result]:
-        results: list[Result] = []
-        for target in part:
-            results.extend(evaluate_target(target, index, as_of, order))
-        return results
-
+    kernel = series_rules()  # the series rules as built (compiled, when they could be)
     try:
-        # At commune scale, in two processes at once (evaluate_halves): the same results.
-        counts = [index.series_count(t.id) for t in targets]
-        results = in_two(targets, counts, evaluate_part)
+        results: list[Result] = []
+        for target in targets:
+            results.extend(evaluate_target(target, index, as_of, order, kernel))
     finally:
         if collecting:
             gc.enable()
@@ -118,17 +109,45 @@ def evaluate(catalog: Catalog, index: SeriesSource, as_of: date) -> tuple[list[R
 
 
 def evaluate_target(
-    target: Target, index: SeriesSource, as_of: date, order: _EntityOrder | None = None
+    target: Target,
+    index: SeriesSource,
+    as_of: date,
+    order: _EntityOrder | None = None,
+    kernel: ModuleType | None = None,
 ) -> list[Result]:
     """The national result, from national rows only, then one result per entity with
     observations. A province's rows never stand in for the nation: with no national row
     the national result has no data (``overdue`` once past due)."""
     series = (order or _EntityOrder()).sorted(index.series(target.id))
-    rules = _TargetRules(target, as_of)
-    results = [rules.result(s) for s in series]
+    rules = rules_of(target, as_of, kernel)
+    results: list[Result] = rules.results(series)
     if not series or series[0].entity is not None:
         results.insert(0, rules.result(None))
     return results
+
+
+def rules_of(target: Target, as_of: date, kernel: ModuleType | None = None) -> Any:
+    """The status rules, progress and outlook of ``target`` at ``as_of``, worked out once
+    for all its series (``dxcheck.rules.TargetRules``): its ``result(series)`` is
+    ``status_of``, ``progress_of`` and ``trend.outlook`` on one series (a test keeps them
+    equal, compiled and not)."""
+
+    def progress(value: float, national: bool) -> float | None:
+        return progress_of(target, value, national=national)
+
+    return target_rules(
+        target,
+        level=target.level,
+        at_most=target.direction is Direction.AT_MOST,
+        due=target.due,
+        as_of=as_of,
+        compound=target.projection is Projection.COMPOUND,
+        milestone=target.type is TargetType.MILESTONE,
+        yearly=target.projection is Projection.OPEN_SDG,
+        baseline=target.baseline.value if target.baseline is not None else None,
+        progress=progress,
+        kernel=kernel,
+    )
 
 
 class _EntityOrder:
@@ -155,82 +174,6 @@ class _EntityOrder:
         key = folded.__getitem__
         named.sort(key=lambda s: key(s.entity or ""))
         return national + named
-
-
-class _TargetRules:
-    """The status rules, progress and outlook of one target, worked out once for all its
-    series (a commune-scale target has thousands): ``result`` is ``status_of``,
-    ``progress_of`` and ``trend.outlook`` on one series, a test keeps it equal to them."""
-
-    def __init__(self, target: Target, as_of: date) -> None:
-        self.target = target
-        self.as_of = as_of
-        self.due = due = target.due
-        self.level = level = target.level
-        self.at_most = at_most = target.direction is Direction.AT_MOST
-        self.milestone = milestone = target.type is TargetType.MILESTONE
-        self.before_due = due is None or as_of <= due
-        self.baseline = target.baseline.value if target.baseline is not None else None
-        self.days_left = (due - as_of).days if due is not None else None
-        self.outlooks = OutlookRules(
-            level,
-            at_most,
-            due,
-            as_of,
-            target.projection is Projection.COMPOUND,
-            milestone,
-            target.projection is Projection.OPEN_SDG,
-        )
-        # progress_of, per series: the share of the way from zero (an entity's) or from the
-        # baseline (the nation's, when the catalog gives one)
-        self.from_zero = not milestone and not at_most and level > 0
-
-    def result(self, series: SeriesSummary | None) -> Result:
-        target, level = self.target, self.level
-        if series is None:
-            latest = first_met = earliest = first_year = entity = None
-            observations = 0
-            fit = _NO_FIT
-        else:
-            entity, latest, first_met, observations, earliest, fit, first_year = series
-        value = None if latest is None else latest.value
-        met = value is not None and (value <= level if self.at_most else value >= level)
-        if met:
-            status = Status.PASS
-        elif self.before_due:
-            status = Status.PENDING
-        elif latest is None or self.milestone:
-            status = Status.OVERDUE
-        else:
-            status = Status.FAIL
-        due = self.due
-        late = bool(met and due is not None and first_met is not None and first_met > due)
-        national = entity is None
-        base: float | None = None
-        if self.baseline is not None and national:
-            base = self.baseline
-        elif earliest is not None:
-            base = earliest[1]
-        if value is None:
-            progress = None
-        elif self.from_zero and (not national or self.baseline is None):
-            progress = value / level
-        else:
-            progress = progress_of(target, value, national=national)
-        trend = self.outlooks.outlook(
-            fit,
-            base,
-            None if latest is None else (latest.date, latest.value),
-            met,
-            late,
-            first_year,
-        )
-        return Result(
-            target, entity, status, late, latest, first_met, observations, progress, self.days_left, trend
-        )
-
-
-_NO_FIT = FitSums(0, 0, 0.0, 0, 0.0)  # a series with no rows
 
 
 def count_by_status(results: Iterable[Result]) -> dict[Status, int]:

@@ -223,6 +223,46 @@ class Series:
         self.nonpositive += nonpositive
 
 
+def summaries(
+    states: list[Series],
+    files: list[str],
+    name_of: Callable[[str], str | None],
+    observation: Callable[..., Any],
+    fit_type: Any,
+    summary_type: Any,
+) -> list[Any]:
+    """What evaluation reads of each series, as ``progress.summary.SeriesSummary`` values
+    (``summary_type``, with a ``trend.FitSums``, ``fit_type``, and the latest row as an
+    ``observation``): made here, where a series' fields are read as plain numbers, not
+    looked up one by one."""
+    out: list[Any] = []
+    new = tuple.__new__  # a NamedTuple's own constructor is a Python function
+    day = date.fromordinal
+    for state in states:
+        latest: Any = None
+        if state.latest >= 0:
+            latest = observation(
+                day(state.latest >> SHIFT), state.value, files[state.file], state.line, state.source or None
+            )
+        first_met: Any = None if state.first_met == NEVER else day(state.first_met >> SHIFT)
+        earliest: Any = None
+        if state.earliest != NEVER:
+            earliest = (day(state.earliest >> SHIFT), state.earliest_value)
+        first_year: Any = None
+        if state.yearly and state.n:
+            first_year = (day(DAY0 + state.year_t), state.year_y)
+        fit = new(
+            fit_type,
+            (state.n, state.st, state.sy, state.stt, state.sty, state.sly, state.stly, state.nonpositive, state.ylo, state.yhi),
+        )  # fmt: skip
+        out.append(
+            new(
+                summary_type, (name_of(state.name), latest, first_met, state.count, earliest, fit, first_year)
+            )
+        )
+    return out
+
+
 def state_columns(states: list[Series], full: bool) -> list[Sequence[Any]]:
     """The state of a half's series, a column per field (the order ``Series.merge`` reads
     them in): plain values to send back to the whole; only the count and the dates seen

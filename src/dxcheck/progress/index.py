@@ -36,8 +36,8 @@ from dxcheck.progress.source import InputFile, bounded_lines, decode_finding, op
 from dxcheck.progress.store import DateCodes, SeriesStore
 from dxcheck.progress.summary import Arrivals, SeriesSummary
 from dxcheck.report import Observation
-from dxcheck.rowscan import NEVER, SHIFT, Series
-from dxcheck.trend import EPOCH, FitSums
+from dxcheck.rowscan import Series
+from dxcheck.trend import FitSums
 
 if TYPE_CHECKING:
     from dxcheck.progress.duplicates import RowKeys
@@ -198,40 +198,17 @@ class ProgressIndex:
             ),
         )
 
-    def series_count(self, target_id: str) -> int:
-        return len(self._store.slots[target_id].series)
-
-    def series(self, target_id: str) -> Iterator[SeriesSummary]:
-        slot = self._store.slots[target_id]
-        files = self.files
-        name_of = self._entities.name_of
-        fromordinal = date.fromordinal
-        for state in slot.series.values():
-            latest = None
-            if state.latest >= 0:
-                latest = Observation(
-                    fromordinal(state.latest >> SHIFT),
-                    state.value,
-                    files[state.file],
-                    state.line,
-                    state.source or None,
-                )
-            first_met = None if state.first_met == NEVER else fromordinal(state.first_met >> SHIFT)
-            first_year = None
-            if state.yearly and state.n:
-                first_year = (fromordinal(EPOCH + state.year_t), state.year_y)
-            # positional: SeriesSummary's and FitSums' field order (one of each per series)
-            yield SeriesSummary(
-                name_of(state.name),
-                latest,
-                first_met,
-                state.count,
-                None
-                if state.earliest == NEVER
-                else (fromordinal(state.earliest >> SHIFT), state.earliest_value),
-                _fit(state),
-                first_year,
-            )
+    def series(self, target_id: str) -> list[SeriesSummary]:
+        """Every series of a target, as values (made by the row loop's module)."""
+        summaries: list[SeriesSummary] = self._loop.summaries(
+            list(self._store.slots[target_id].series.values()),
+            self.files,
+            self._entities.name_of,
+            Observation,
+            FitSums,
+            SeriesSummary,
+        )
+        return summaries
 
     def fit_of(self, target_id: str, entity: str | None) -> FitSums | None:
         """The running sums of one series; None if it has no rows."""
