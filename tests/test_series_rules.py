@@ -21,7 +21,7 @@ from dxcheck import native
 from dxcheck.catalog import Catalog, load_catalog
 from dxcheck.check import Options, run_status
 from dxcheck.evaluate import evaluate
-from dxcheck.report import Result
+from dxcheck.report import Outlook, Result, Status
 from tests.test_split import read
 
 PURE = native.series_rules(pure=True)
@@ -53,6 +53,16 @@ def test_the_two_builds_are_what_they_claim() -> None:
         assert PURE is not COMPILED
         assert PURE.__name__ == native.pure_name("rules")
         assert COMPILED.__file__ is not None and Path(COMPILED.__file__).suffix in (".so", ".pyd")
+
+
+def test_the_words_and_days_are_the_reports() -> None:
+    """The rules name outlooks, statuses and days as numbers; they are the report's."""
+    assert sorted(PURE.OUTLOOKS) == sorted(o.value for o in Outlook)
+    assert sorted(PURE.STATUSES) == sorted(s.value for s in Status)
+    assert date.fromordinal(PURE.EPOCH) == date(2000, 1, 1)
+    assert date.fromordinal(PURE.LAST_ETA) == date(2100, 12, 31)
+    for name in ("OUTLOOKS", "STATUSES", "EPOCH", "LAST_ETA", "ON_TRACK", "FLAT", "DAYS_PER_MONTH"):
+        assert getattr(_BEST, name) == getattr(PURE, name)
 
 
 def test_only_the_compiled_modules_have_two_builds() -> None:

@@ -50,7 +50,7 @@ _FAIL: Final = 1
 _OVERDUE: Final = 2
 _PENDING: Final = 3
 
-# The constants of the outlook method (dxcheck.trend documents them, and keeps the same).
+# The constants of the outlook method (dxcheck.trend names them, README "Outlook" explains them).
 ON_TRACK: Final = 0.95
 NEEDS_ACCELERATION: Final = 0.60
 FLAT: Final = 1e-10
