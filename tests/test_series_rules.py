@@ -98,3 +98,49 @@ def test_the_bundled_sample_alike(monkeypatch: pytest.MonkeyPatch) -> None:
     assert pure.report is not None and compiled.report is not None
     assert len(pure.report.results) > 50
     assert _texts(list(compiled.report.results)) == _texts(list(pure.report.results))
+
+
+@pytest.mark.slow
+def test_the_wheel_carries_both_compiled_modules(tmp_path: Path) -> None:
+    """``pip install .`` (the README's first command) builds a wheel: each compiled module
+    goes in beside its source, with its own shared library, none at the top of
+    site-packages (where a shared one named by a hash would go)."""
+    import os
+    import shutil
+    import subprocess
+    import sys
+    import zipfile
+
+    from tests.conftest import REPO
+
+    if os.environ.get("DXCHECK_NO_COMPILE"):
+        pytest.skip("DXCHECK_NO_COMPILE is set: the wheel is pure Python")
+    if not (shutil.which("cc") or shutil.which("gcc")):
+        pytest.skip("no C compiler (cc or gcc): the wheel is pure Python")
+    built = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            str(REPO),
+            "--no-deps",
+            "--no-build-isolation",
+            "-q",
+            "-w",
+            str(tmp_path),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert built.returncode == 0, built.stderr
+    [wheel] = tmp_path.glob("dxcheck-*.whl")
+    names = zipfile.ZipFile(wheel).namelist()
+    libraries = sorted(n for n in names if n.endswith((".so", ".pyd")))
+    for module in native.COMPILED:
+        assert f"dxcheck/{module}.py" in names
+        assert [n for n in libraries if n.startswith(f"dxcheck/{module}.")], libraries
+        assert [n for n in libraries if n.startswith(f"dxcheck/{module}__mypyc.")], libraries
+    assert all(n.startswith("dxcheck/") for n in libraries), libraries
+    assert "-py3-none-any" not in wheel.name  # a platform wheel: it holds compiled code
