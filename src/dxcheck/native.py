@@ -16,12 +16,14 @@ from pathlib import Path
 from types import ModuleType
 
 COMPILED = ("rowscan", "rules")  # what hatch_build.py compiles
-PURE_NAME = "dxcheck._rowscan_source"  # the row loop's source, when it runs as such
 
 
 def pure_name(module: str) -> str:
     """The name a module's source is loaded under when it runs as such."""
     return f"dxcheck._{module}_source"
+
+
+PURE_NAME = pure_name("rowscan")  # the row loop's source, when it runs as such
 
 
 def source_checksum(source: bytes) -> str:

@@ -251,16 +251,21 @@ def summaries(
         first_year: Any = None
         if state.yearly and state.n:
             first_year = (day(DAY0 + state.year_t), state.year_y)
-        fit = new(
-            fit_type,
-            (state.n, state.st, state.sy, state.stt, state.sty, state.sly, state.stly, state.nonpositive, state.ylo, state.yhi),
-        )  # fmt: skip
+        fit = fit_sums(state, fit_type)
         out.append(
             new(
                 summary_type, (name_of(state.name), latest, first_met, state.count, earliest, fit, first_year)
             )
         )
     return out
+
+
+def fit_sums(state: Series, fit_type: Any) -> Any:
+    """The running sums of a series' trend fit, as a ``trend.FitSums`` (``fit_type``)."""
+    return tuple.__new__(
+        fit_type,
+        (state.n, state.st, state.sy, state.stt, state.sty, state.sly, state.stly, state.nonpositive, state.ylo, state.yhi),
+    )  # fmt: skip
 
 
 def state_columns(states: list[Series], full: bool) -> list[Sequence[Any]]:

@@ -36,7 +36,6 @@ from dxcheck.progress.source import InputFile, bounded_lines, decode_finding, op
 from dxcheck.progress.store import DateCodes, SeriesStore
 from dxcheck.progress.summary import Arrivals, SeriesSummary
 from dxcheck.report import Observation
-from dxcheck.rowscan import Series
 from dxcheck.trend import FitSums
 
 if TYPE_CHECKING:
@@ -213,7 +212,10 @@ class ProgressIndex:
     def fit_of(self, target_id: str, entity: str | None) -> FitSums | None:
         """The running sums of one series; None if it has no rows."""
         state = self._store.slots[target_id].series.get(self._entities.key_of_name(entity))
-        return None if state is None else _fit(state)
+        if state is None:
+            return None
+        fit: FitSums = self._loop.fit_sums(state, FitSums)
+        return fit
 
     def chart_points(
         self, wanted: Mapping[str, Collection[str | None]]
@@ -372,18 +374,3 @@ def _ordinals(mask: int, ordinals: Mapping[int, int]) -> list[int]:
         out.append(ordinals[low.bit_length() - 1])
         mask ^= low
     return out
-
-
-def _fit(state: Series) -> FitSums:
-    return FitSums(
-        state.n,
-        state.st,
-        state.sy,
-        state.stt,
-        state.sty,
-        state.sly,
-        state.stly,
-        state.nonpositive,
-        state.ylo,
-        state.yhi,
-    )
