@@ -253,7 +253,7 @@ def test_junit_shows_characters_xml_cannot_carry(reports: tuple[Report, ProblemR
     hostile = "\x1b[31mred\x00 \ufffe end\ttab"
     failing = next(r for r in report.failing if r.latest is not None)
     assert failing.latest is not None
-    changed = replace(failing, latest=replace(failing.latest, source=hostile), entity="a\x07b")
+    changed = failing._replace(latest=failing.latest._replace(source=hostile), entity="a\x07b")
     text = renderer(Format.JUNIT, STYLE).render(replace(report, results=(changed,)))
     root = _validate_junit(text)
     case = root.find("testsuite/testcase")
@@ -292,7 +292,7 @@ def test_junit_messages_are_the_result_lines_escaped(
     words = Words(lang)
     message = _Message(words)
     for result in report.results:
-        odd = replace(result, entity='a"<b>&\t\x1b', late=not result.late)
+        odd = result._replace(entity='a"<b>&\t\x1b', late=not result.late)
         for r in (result, odd):
             assert message(r, words.latest(r)) == _attribute(words.result_line(r))
             goal, when = words.goal_and_when(r)
@@ -597,7 +597,7 @@ def test_a_result_sentence_says_each_results_own_days_left(reports: tuple[Report
     result = next(r for r in report.results if r.target.due is not None)
     words = Words("en")
     first = words.result_line(result)
-    later = words.result_line(replace(result, days_left=(result.days_left or 0) - 400))
+    later = words.result_line(result._replace(days_left=(result.days_left or 0) - 400))
     assert first != later and first == Words("en").result_line(result)
-    other = replace(result, target=result.target.model_copy(update={"target": 12345.0}))
+    other = result._replace(target=result.target.model_copy(update={"target": 12345.0}))
     assert "12,345" in words.result_line(other) and "12,345" not in first

@@ -21,7 +21,7 @@ from dxcheck import native
 from dxcheck.catalog import Catalog, load_catalog
 from dxcheck.check import Options, run_status
 from dxcheck.evaluate import evaluate
-from dxcheck.report import Outlook, Result, Status
+from dxcheck.report import Observation, Outlook, Result, Status, Trend
 from tests.test_split import read
 
 PURE = native.series_rules(pure=True)
@@ -86,6 +86,10 @@ def test_compiled_and_source_rules_evaluate_alike(
     assert {r.trend.method for r in pure} >= {"linear", "compound", None}
     assert _texts(compiled) == _texts(pure)
     assert all(a.target is b.target for a, b in zip(pure, compiled, strict=True))  # the catalog's own
+    for results in (pure, compiled):  # built by tuple.__new__ as the named types, not bare tuples
+        assert {type(r) for r in results} == {Result}
+        assert {type(r.trend) for r in results} == {Trend}
+        assert {type(r.latest) for r in results} == {Observation, type(None)}
 
 
 def test_the_bundled_sample_alike(monkeypatch: pytest.MonkeyPatch) -> None:

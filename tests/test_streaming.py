@@ -150,12 +150,12 @@ def _odd_results(report: Report) -> list[Result]:
     with_latest = next(r for r in report.results if r.latest is not None)
     assert with_latest.latest is not None
     for number in (math.nan, math.inf, -math.inf, -0.0, 1e300, 5e-324, 3, 123456789.123456789):
-        latest = replace(with_latest.latest, value=number)  # an int slips through too
-        trend = replace(with_latest.trend, projected=number, ratio=number, required_rate=number)
-        out.append(replace(with_latest, latest=latest, trend=trend, progress=number, days_left=-3))
+        latest = with_latest.latest._replace(value=number)  # an int slips through too
+        trend = with_latest.trend._replace(projected=number, ratio=number, required_rate=number)
+        out.append(with_latest._replace(latest=latest, trend=trend, progress=number, days_left=-3))
     for text in ('a "quoted"\\ \n\t\x00\x1f\u2028 Hà Nội 😀', "", "\ud800"):
-        latest = replace(with_latest.latest, source=text, file=text)
-        out.append(replace(with_latest, entity=text, latest=latest))
+        latest = with_latest.latest._replace(source=text, file=text)
+        out.append(with_latest._replace(entity=text, latest=latest))
     return out
 
 

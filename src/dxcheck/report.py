@@ -1,7 +1,9 @@
 """What an evaluation produces: results per target and entity, and the gate.
 
-Plain frozen dataclasses: the engine builds them, renderers read them, nothing here
-knows about terminals or files.
+Immutable values: the engine builds them, renderers read them, nothing here knows about
+terminals or files. The three made once per series (``Observation``, ``Trend``,
+``Result``) are NamedTuples, which the compiled rules build in one C call each
+(``dxcheck.rules.Words``); the rest are frozen dataclasses.
 """
 
 from __future__ import annotations
@@ -12,9 +14,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
-from typing import TYPE_CHECKING
-
-from dxcheck.slotted import quick_init
+from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
     from dxcheck.catalog import Target
@@ -49,9 +49,7 @@ DEFAULT_FAIL_ON: frozenset[str] = frozenset({Status.FAIL.value, Status.OVERDUE.v
 GATE_WORDS: frozenset[str] = frozenset(s.value for s in Status) | frozenset(o.value for o in Outlook)
 
 
-@quick_init  # made once per result: slotted.py
-@dataclass(frozen=True, slots=True)
-class Observation:
+class Observation(NamedTuple):
     """One progress row as evaluated: its value and where it was read."""
 
     date: date
@@ -61,9 +59,7 @@ class Observation:
     source: str | None = None
 
 
-@quick_init  # made once per result: slotted.py
-@dataclass(frozen=True, slots=True)
-class Trend:
+class Trend(NamedTuple):
     """The projection behind an outlook; rates are per month in the target's unit."""
 
     outlook: Outlook
@@ -75,9 +71,7 @@ class Trend:
     eta: date | None = None  # the day the fitted trend reaches the level (README, "Outlook")
 
 
-@quick_init  # made once per result: slotted.py
-@dataclass(frozen=True, slots=True)
-class Result:
+class Result(NamedTuple):
     target: Target
     entity: str | None
     status: Status

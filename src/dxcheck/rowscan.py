@@ -227,7 +227,7 @@ def summaries(
     states: list[Series],
     files: list[str],
     name_of: Callable[[str], str | None],
-    observation: Callable[..., Any],
+    observation: Any,
     fit_type: Any,
     summary_type: Any,
 ) -> list[Any]:
@@ -241,8 +241,15 @@ def summaries(
     for state in states:
         latest: Any = None
         if state.latest >= 0:
-            latest = observation(
-                day(state.latest >> SHIFT), state.value, files[state.file], state.line, state.source or None
+            latest = new(
+                observation,
+                (
+                    day(state.latest >> SHIFT),
+                    state.value,
+                    files[state.file],
+                    state.line,
+                    state.source or None,
+                ),
             )
         first_met: Any = None if state.first_met == NEVER else day(state.first_met >> SHIFT)
         earliest: Any = None
