@@ -12,11 +12,13 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 from dxcheck.formats import Format, Style, parts, renderer, write_report
 from dxcheck.formats.csv_format import RESULT_COLUMNS, cell
 from dxcheck.formats.document import outcome_fields, report_document, result_document
-from dxcheck.formats.json_text import OutcomeText, value
+from dxcheck.formats.json_text import OutcomeText, _rounded, value
 from dxcheck.output import write_atomic
 from dxcheck.report import ProblemReport, Report, Result
 from tests.conftest import Run, counted_forks
@@ -157,6 +159,32 @@ def _odd_results(report: Report) -> list[Result]:
         latest = with_latest.latest._replace(source=text, file=text)
         out.append(with_latest._replace(entity=text, latest=latest))
     return out
+
+
+@settings(max_examples=3000)
+@given(
+    st.one_of(
+        st.floats(allow_nan=True, allow_infinity=True),
+        st.floats(min_value=-2e11, max_value=2e11),
+        st.floats(min_value=-1.0, max_value=1.0),
+        # ties and near-ties at the fourth decimal: k/2^n is exact in binary
+        st.builds(lambda k, n: k / 2**n, st.integers(-(10**9), 10**9), st.integers(0, 20)),
+        st.builds(lambda k: k / 10_000 + 0.00005, st.integers(-(10**12), 10**12)),
+    )
+)
+@example(0.0)
+@example(-0.0)
+@example(-0.00001)
+@example(0.03125)
+@example(99_999_999_999.99995)
+@example(1e11)
+@example(-1e11)
+@example(5e-324)
+def test_rounded_numbers_are_repr_of_round(number: float) -> None:
+    """The printf path of ``_rounded`` writes what ``repr(round(x, 4))`` writes."""
+    expected = value(round(number, 4))
+    assert _rounded(number) == expected
+    assert json.loads(expected) == round(number, 4) or math.isnan(number)
 
 
 @pytest.mark.parametrize(("item", "key"), [(", ", ": "), (",", ":")])
