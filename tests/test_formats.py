@@ -39,9 +39,10 @@ from dxcheck.formats import Format, Style, renderer
 from dxcheck.formats.csv_format import FINDING_COLUMNS, RESULT_COLUMNS, csv_safe
 from dxcheck.formats.document import finding_document, result_document
 from dxcheck.formats.github import escape_data, escape_property, result_message
+from dxcheck.formats.lexicon import Words
 from dxcheck.formats.markdown import cell
 from dxcheck.i18n import Msg
-from dxcheck.report import Outlook, ProblemReport, Report, Status
+from dxcheck.report import Outlook, ProblemReport, Report, Result, Status
 from dxcheck.text import printable
 
 GOLDEN = Path(__file__).parent / "golden" / "formats"
@@ -299,6 +300,59 @@ def test_junit_messages_are_the_result_lines_escaped(
             status, outlook = words.status(r.status, r.late), words.outlook(r.trend.outlook)
             line = words("r_line", status=status, outlook=outlook, latest='<x>&"\n', goal=goal, when=when)
             assert message(r, '<x>&"\n') == _attribute(line)
+
+
+def _details_as_one_text(words: Words, result: Result, latest_text: str) -> str:
+    """A failure's details as plain text, line by line (what ``_Details.cdata`` escapes)."""
+    from dxcheck.formats.junit import _goal_lines, _target_line
+
+    def said(key: str) -> str:
+        return f"{words(key)}: "
+
+    lines = [
+        _target_line(words, result),
+        said("h_entity") + (result.entity or words("national")),
+        said("h_status") + words.status(result.status, result.late),
+        said("h_outlook") + words.outlook(result.trend.outlook),
+        _goal_lines(words, result),
+        said("h_latest") + latest_text,
+        said("h_progress") + words.percent(result.progress, none="-"),
+        said("s_observations") + str(result.observations),
+    ]
+    if result.target.agency:
+        lines.append(said("s_agency") + result.target.agency)
+    if result.latest is not None:
+        lines.append(f"{said('j_read_from')}{result.latest.file}:{result.latest.line}")
+        if result.latest.source:
+            lines.append(words("r_source", source=result.latest.source))
+    return "\n".join(lines) + "\n"
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_junit_details_and_names_are_the_whole_text_escaped(
+    reports: tuple[Report, ProblemReport], lang: str
+) -> None:
+    """A case's details and name are escaped a part at a time, the parts that repeat once
+    each: the same text as the whole escaped at once, hostile entity, file and source too."""
+    from dxcheck.formats.junit import _attribute, _Cases, _cdata, case_name
+
+    report, _ = reports
+    words = Words(lang)
+    cases = _Cases(report, words)
+    hostile = 'a"<b>&\t\x1b\u202e]'
+    checked = 0
+    for result in report.results:
+        latest = result.latest
+        odd = result._replace(
+            entity=hostile,
+            latest=None if latest is None else latest._replace(file=f"{hostile}.csv", source=hostile),
+        )
+        for r in (result, odd, odd):  # twice: the second time from what was escaped already
+            latest_text = words.latest(r)
+            assert cases.details.cdata(r, latest_text) == _cdata(_details_as_one_text(words, r, latest_text))
+            assert cases._name(r) == _attribute(case_name(r))
+            checked += 1
+    assert checked == 3 * len(report.results) > 10
 
 
 def test_junit_empty_report(reports: tuple[Report, ProblemReport]) -> None:

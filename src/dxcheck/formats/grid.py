@@ -24,6 +24,9 @@ from typing import Literal
 GAP = "  "
 ELLIPSIS = "…"
 _ANSI_RESET = "\033[0m"
+# Cells padded and kept per column (``Grid.line``): enough for every entity of a country's
+# communes, and a bound on a column whose cells never repeat (a latest value and date).
+_PADDED_MAX = 8192
 
 
 # Latin, Vietnamese precomposed letters and common punctuation: one column a character.
@@ -104,18 +107,33 @@ class Grid:
         """Each column's key, width and right alignment (a line is made per result)."""
         return tuple((c.key, w, c.align == "right") for c, w in zip(self.columns, self.widths, strict=True))
 
+    @cached_property
+    def _padded(self) -> tuple[dict[str, str], ...]:
+        """Per column, cells already padded to it: most of a table's cells repeat (a
+        status, a target's due date, an entity across targets), so each is measured once."""
+        return tuple({} for _ in self.columns)
+
     def line(self, cells: dict[str, str], paint: dict[str, str] | None = None) -> list[str]:
         """The row's line, or two when a never-cut cell is wider than its column: the row
         up to that cell whole on the first, the rest of the row on the next, aligned."""
+        if paint is None:
+            # Every cell fits its column (most lines): padded and joined, nothing to cut.
+            parts = []
+            for (key, room, right), padded in zip(self._layout, self._padded, strict=True):
+                text = cells.get(key, "")
+                done = padded.get(text)
+                if done is None:
+                    need = cell_width(text)
+                    if need > room:
+                        break
+                    done = " " * (room - need) + text if right else text + " " * (room - need)
+                    if len(padded) < _PADDED_MAX:
+                        padded[text] = done
+                parts.append(done)
+            else:
+                return [GAP.join(parts).rstrip()]
         texts = [cells.get(key, "") for key, _, _ in self._layout]
         used = [cell_width(text) for text in texts]
-        if paint is None and all(need <= room for need, room in zip(used, self.widths, strict=True)):
-            # Every cell fits its column (most lines): padded and joined, nothing to cut.
-            parts = [
-                " " * (room - need) + text if right else text + " " * (room - need)
-                for (_, room, right), text, need in zip(self._layout, texts, used, strict=True)
-            ]
-            return [GAP.join(parts).rstrip()]
         for i, (column, need, room) in enumerate(zip(self.columns, used, self.widths, strict=True)):
             if column.shrink is None and need > room:
                 upto = i + 1

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator, Sequence
+from typing import Any
 
 from dxcheck.findings import Finding, Severity
 from dxcheck.formats import Style
@@ -54,8 +55,10 @@ def case_name(result: Result) -> str:
 
 class _Details:
     """A failure's details: several lines, everything a person needs to find the numbers
-    behind it; the lines a result takes from its target are made once per target
-    (``Words.of_target``)."""
+    behind it. Escaping maps each character on its own, so a line's escaped text is the
+    escaped texts of its parts joined; the parts that repeat (a target's lines, an
+    entity, a status, a file, a source) are escaped once each (a test keeps the whole
+    equal to the text escaped at once)."""
 
     def __init__(self, words: Words) -> None:
         self.words = words
@@ -68,33 +71,55 @@ class _Details:
             )
         }
         self._national = words("national")
+        self._lines: dict[tuple[str, object], str] = {}  # (label key, value) -> escaped line
+
+    def _line(self, key: str, value: Any) -> str:
+        """The escaped line that says ``value`` (``key``: what it is), made once each."""
+        made = self._lines.get((key, value))
+        if made is None:
+            made = self._lines[(key, value)] = _cdata(self._say(key, value))
+        return made
+
+    def _say(self, key: str, value: Any) -> str:
+        w, label = self.words, self._label
+        if key == "entity":
+            return label["h_entity"] + (str(value) if value else self._national)
+        if key == "status":
+            return label["h_status"] + w.status(*value)
+        if key == "outlook":
+            return label["h_outlook"] + w.outlook(value)
+        if key == "progress":
+            return label["h_progress"] + str(value)
+        if key == "observations":
+            return label["s_observations"] + str(value)
+        if key == "agency":
+            return label["s_agency"] + str(value)
+        if key == "file":
+            return label["j_read_from"] + str(value)
+        return w("r_source", source=value)
 
     def cdata(self, result: Result, latest_text: str) -> str:
-        """The details, escaped as element text (``_cdata``). Escaping maps each character
-        on its own, so the text is escaped a few lines at a time, and the lines a result
-        takes from its target once per target (a test keeps it equal to the whole text
-        escaped at once)."""
-        w, label = self.words, self._label
+        """The details, escaped as element text (``_cdata``)."""
+        w, line = self.words, self._line
         latest = result.latest
-        head = w.of_target(result, "j_head", _target_cdata)
-        foot = w.of_target(result, "j_foot", _goal_cdata)
-        middle = [
-            label["h_entity"] + (result.entity or self._national),
-            label["h_status"] + w.status(result.status, result.late),
-            label["h_outlook"] + w.outlook(result.trend.outlook),
-        ]
-        tail = [
-            label["h_latest"] + latest_text,
-            label["h_progress"] + w.percent(result.progress, none="-"),
-            label["s_observations"] + str(result.observations),
+        lines = [
+            w.of_target(result, "j_head", _target_cdata),
+            line("entity", result.entity),
+            line("status", (result.status, result.late)),
+            line("outlook", result.trend.outlook),
+            w.of_target(result, "j_foot", _goal_cdata),
+            _cdata(self._label["h_latest"] + latest_text),
+            line("progress", w.percent(result.progress, none="-")),
+            line("observations", result.observations),
         ]
         if result.target.agency:
-            tail.append(label["s_agency"] + result.target.agency)
+            lines.append(line("agency", result.target.agency))
         if latest is not None:
-            tail.append(f"{label['j_read_from']}{latest.file}:{latest.line}")
+            # the line number is digits: nothing in it to escape
+            lines.append(f"{line('file', latest.file)}:{latest.line}")
             if latest.source:
-                tail.append(w("r_source", source=latest.source))
-        return "\n".join((head, _cdata("\n".join(middle)), foot, _cdata("\n".join(tail)))) + "\n"
+                lines.append(line("source", latest.source))
+        return "\n".join(lines) + "\n"
 
 
 def _target_line(w: Words, result: Result) -> str:
@@ -238,13 +263,27 @@ class _Cases:
         self.details = _Details(words)
         self.message = _Message(words)
         self._classnames: dict[str | None, str] = {}
+        # a case's name escaped in two parts: its target's, its entity's
+        self._targets: dict[str, str] = {}
+        self._entities: dict[str, str] = {}
+
+    def _name(self, result: Result) -> str:
+        """``_attribute(case_name(result))``, from its two parts escaped once each."""
+        target, entity = result.target.id, result.entity or "national"
+        head = self._targets.get(target)
+        if head is None:
+            head = self._targets[target] = _attribute(f"{target} [")
+        tail = self._entities.get(entity)
+        if tail is None:
+            tail = self._entities[entity] = _attribute(f"{entity}]")
+        return head + tail
 
     def __call__(self, result: Result) -> str:
         category = result.target.category
         classname = self._classnames.get(category)
         if classname is None:
             classname = self._classnames[category] = _attribute(category or SUITE)
-        head = f'<testcase classname="{classname}" name="{_attribute(case_name(result))}"'
+        head = f'<testcase classname="{classname}" name="{self._name(result)}"'
         failing = _failing(self.report, result)
         if failing:
             latest = self.words.latest(result)
