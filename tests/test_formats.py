@@ -384,6 +384,41 @@ def _parse(line: str) -> tuple[str, dict[str, str], str]:
     return match["name"], props, _unescape(match["message"])
 
 
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_github_result_commands_are_escaped_as_one_command(
+    reports: tuple[Report, ProblemReport], lang: str
+) -> None:
+    """A result's ``::error``, its repeated parts escaped once each, is ``command()`` of the
+    whole message and properties (hostile entity, file, source and title too)."""
+    from dxcheck.formats.github import _ResultCommand, command
+    from dxcheck.formats.lexicon import Words
+
+    report, _ = reports
+    words = Words(lang)
+    made = _ResultCommand(words)
+    hostile = "a%b:c,d\r\n\x1b\u202e]["
+    checked = 0
+    for result in report.results:
+        latest = result.latest
+        odd = result._replace(
+            entity=hostile,
+            latest=None if latest is None else latest._replace(file=f"{hostile}.csv", source=hostile),
+            target=result.target.model_copy(update={"title": hostile}),
+        )
+        for r in (result, odd, odd):
+            where = r.latest
+            expected = command(
+                "error",
+                result_message(r, words=words),
+                file=where.file if where else None,
+                line=where.line if where else None,
+                title=f"{r.target.id} [{r.entity or 'national'}]",
+            )
+            assert made(r) == expected
+            checked += 1
+    assert checked == 3 * len(report.results) > 10
+
+
 def test_github_status(reports: tuple[Report, ProblemReport]) -> None:
     report, _ = reports
     lines = renderer(Format.GITHUB, STYLE).render(report).splitlines()
@@ -495,6 +530,42 @@ def test_markdown_status(reports: tuple[Report, ProblemReport]) -> None:
     failing = len(report.failing)
     assert all(("❌" in row or "⏰" in row) for row in results[:failing])
     assert "`" not in text.replace("\\`", "")
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_markdown_rows_are_their_cells_made_one_by_one(
+    reports: tuple[Report, ProblemReport], lang: str
+) -> None:
+    """Each results row, its repeated cells made once, is the row of its cells made one by
+    one (hostile entities and a target changed under the same id too)."""
+    from dxcheck.formats.markdown import _ResultRows, cell, row, status_cell
+
+    report, _ = reports
+    words = Words(lang)
+    rows = _ResultRows(words)
+
+    def one_by_one(r: Result) -> str:
+        target = r.target
+        cells = [
+            status_cell(r, words),
+            cell(target.id),
+            cell(r.entity) if r.entity else words("national"),
+            words.day(target.due) if target.due else words("none"),
+            cell(words.latest(r)),
+            cell(words.level(r, ascii_signs=True)),
+            words.percent(r.progress, none="-"),
+            words.outlook(r.trend.outlook),
+        ]
+        return row(cells) + "\n"
+
+    checked = 0
+    for result in report.results:
+        odd = result._replace(entity="a|b*`<c>&\x1b", late=not result.late)
+        moved = result._replace(target=result.target.model_copy(update={"target": 12345.0, "due": None}))
+        for r in (result, odd, moved, result):
+            assert rows(r) == one_by_one(r)
+            checked += 1
+    assert checked == 4 * len(report.results) > 10
 
 
 def test_markdown_problems(reports: tuple[Report, ProblemReport]) -> None:

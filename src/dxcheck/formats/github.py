@@ -12,7 +12,7 @@ Values are escaped exactly as the runner unescapes them (actions/toolkit,
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from dxcheck.findings import Finding, Severity
 from dxcheck.formats import Style
@@ -93,20 +93,37 @@ def result_commands(report: Report, lang: Lang | str = Lang.EN) -> Iterator[str]
 
 
 class _ResultCommand:
-    """The ``::error`` of a result that fails the gate, at its latest observation's line."""
+    """The ``::error`` of a result that fails the gate, at its latest observation's line:
+    ``command("error", result_message(...), file=..., line=..., title=...)``. Escaping maps
+    each character on its own, so the parts that repeat across results (a file, a
+    target's title, a source, the halves of a case's title) are escaped once each (a test
+    keeps the two equal)."""
 
     def __init__(self, words: Words) -> None:
         self.words = words  # one for the report: it says each target's goal and due once
+        self._escaped: dict[tuple[str, str], str] = {}  # (what, text) -> escaped
+
+    def _once(self, what: str, text: str, escape: Callable[[str], str]) -> str:
+        made = self._escaped.get((what, text))
+        if made is None:
+            made = self._escaped[(what, text)] = escape(text)
+        return made
 
     def __call__(self, result: Result) -> str:
-        latest = result.latest
-        return command(
-            "error",
-            result_message(result, words=self.words),
-            file=latest.file if latest else None,
-            line=latest.line if latest else None,
-            title=f"{result.target.id} [{result.entity or 'national'}]",
+        w, once = self.words, self._once
+        latest, target = result.latest, result.target
+        title = once("target", f"{target.id} [", escape_property) + once(
+            "entity", f"{result.entity or 'national'}]", escape_property
         )
+        message = escape_data(w.result_line(result)) + once(
+            "title", f". {target.title_in(w.lang)}", escape_data
+        )
+        if latest is None:
+            return f"::error title={title}::{message}\n"
+        if latest.source:
+            message += once("source", "\n" + w("r_source", source=latest.source), escape_data)
+        # a line number is digits: nothing in it to escape
+        return f"::error file={once('file', latest.file, escape_property)},line={latest.line},title={title}::{message}\n"
 
 
 def finding_annotations(findings: Iterable[Finding], *, lang: Lang | str = Lang.EN) -> str:
