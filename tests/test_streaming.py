@@ -16,8 +16,8 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from dxcheck.formats import Format, Style, parts, renderer, write_report
-from dxcheck.formats.csv_format import RESULT_COLUMNS, cell
-from dxcheck.formats.document import outcome_fields, report_document, result_document
+from dxcheck.formats.csv_format import RESULT_COLUMNS, cell, rounded_cell
+from dxcheck.formats.document import outcome_fields, report_document, result_document, rounded
 from dxcheck.formats.json_text import OutcomeText, _rounded, value
 from dxcheck.output import write_atomic
 from dxcheck.report import ProblemReport, Report, Result
@@ -181,10 +181,12 @@ def _odd_results(report: Report) -> list[Result]:
 @example(-1e11)
 @example(5e-324)
 def test_rounded_numbers_are_repr_of_round(number: float) -> None:
-    """The printf path of ``_rounded`` writes what ``repr(round(x, 4))`` writes."""
+    """The printf paths write what the reports wrote before them: JSON ``repr(round(x,
+    4))`` (``json_text._rounded``), CSV ``cell(rounded(x))`` (``csv_format.rounded_cell``)."""
     expected = value(round(number, 4))
     assert _rounded(number) == expected
     assert json.loads(expected) == round(number, 4) or math.isnan(number)
+    assert rounded_cell(number) == cell(rounded(number))
 
 
 @pytest.mark.parametrize(("item", "key"), [(", ", ": "), (",", ":")])

@@ -18,9 +18,11 @@ from __future__ import annotations
 import csv
 import itertools
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from datetime import date
 
 from dxcheck.formats import Style
-from dxcheck.formats.document import finding_document, rounded, target_fields
+from dxcheck.formats.document import DECIMALS, finding_document, rounded, target_fields
+from dxcheck.formats.json_text import PRINTF_BELOW
 from dxcheck.formats.parts import Pieces, Streamed
 from dxcheck.report import ProblemReport, Report, Result
 from dxcheck.text import csv_safe
@@ -107,12 +109,21 @@ class Renderer(Streamed):
 
 class _Rows:
     """A result's row: ``_row(result)``'s cells, the ones a row takes from its target made
-    once per target (at 100,000s of results, building a document per row was most of the
-    time)."""
+    once per target, and those that repeat across results (an entity, a status, an
+    outlook, a file, a date) once each (at 100,000s of results, building a document per
+    row was most of the time; a test keeps the cells those of ``cell``)."""
 
     def __init__(self) -> None:
         self.writer = csv.writer(_Echo(), lineterminator="\n")
         self._per_target: dict[str, tuple[str, ...]] = {}
+        self._cells: dict[object, str] = {}  # an entity, word, file or date -> its cell
+
+    def _cell(self, value: object) -> str:
+        """``cell(value)`` of a value that repeats across results, made once."""
+        made = self._cells.get(value)
+        if made is None:
+            made = self._cells[value] = cell(value.isoformat() if isinstance(value, date) else value)
+        return made
 
     def of(self, result: Result) -> str:
         target = result.target
@@ -133,20 +144,38 @@ class _Rows:
             )
         latest = result.latest
         trend = result.trend
+        again = self._cell
         # RESULT_COLUMNS' order; values as outcome_fields gives them
         row: str = self.writer.writerow((
-            fixed[0], fixed[1], cell(result.entity), fixed[2], fixed[3],
-            cell(result.status), cell(result.late), fixed[4], cell(result.days_left), fixed[5], fixed[6],
-            "" if latest is None else cell(latest.date.isoformat()),
+            fixed[0], fixed[1], again(result.entity), fixed[2], fixed[3],
+            again(result.status), "true" if result.late else "false", fixed[4], cell(result.days_left),
+            fixed[5], fixed[6],
+            "" if latest is None else again(latest.date),
             "" if latest is None else cell(latest.value),
-            "" if latest is None else cell(latest.file),
-            "" if latest is None else cell(latest.line),
-            cell(rounded(result.progress)),
-            cell(trend.outlook),
-            cell(rounded(trend.projected)),
-            cell(rounded(trend.ratio)),
-            cell(rounded(trend.required_rate)),
-            cell(rounded(trend.current_rate)),
-            "" if trend.eta is None else cell(trend.eta.isoformat()),
+            "" if latest is None else again(latest.file),
+            "" if latest is None else str(latest.line),
+            rounded_cell(result.progress),
+            again(trend.outlook),
+            rounded_cell(trend.projected),
+            rounded_cell(trend.ratio),
+            rounded_cell(trend.required_rate),
+            rounded_cell(trend.current_rate),
+            "" if trend.eta is None else again(trend.eta),
         ))  # fmt: skip
         return row
+
+
+_PRINTF = f"%.{DECIMALS}f".__mod__
+
+
+def rounded_cell(number: float | None) -> str:
+    """``cell(rounded(number))``: a computed number, rounded as every report rounds it.
+    Below 1e11 printf's text without its trailing zeros, as ``json_text._rounded``
+    (why it is the same number: there); a whole number without its point, as ``cell``
+    writes it ("-0" included: ``cell`` writes 0). A test checks it over every float."""
+    if type(number) is float and -PRINTF_BELOW < number < PRINTF_BELOW:
+        text = _PRINTF(number).rstrip("0")
+        if text[-1] != ".":
+            return text
+        return "0" if text == "-0." else text[:-1]
+    return cell(rounded(number))

@@ -83,14 +83,14 @@ def _day(day: date | None) -> str:
 
 
 # Below this magnitude a number with DECIMALS decimals has at most 15 significant digits.
-_PRINTF_BELOW = 1e11
+PRINTF_BELOW = 1e11
 _PRINTF = f"%.{DECIMALS}f".__mod__
 
 
 def _rounded(number: float | None) -> str:
     """``_float(rounded(number))`` in one call: five of a result's numbers.
 
-    For a float below ``_PRINTF_BELOW`` (NaN is not), printf's ``%.4f`` without its
+    For a float below ``PRINTF_BELOW`` (NaN is not), printf's ``%.4f`` without its
     trailing zeros is that text, at half the cost: printf and ``round`` both round the
     exact binary value correctly (ties to even) to the same 4-decimal number; it has at
     most 15 significant digits, so no shorter text names the same float, and ``repr``
@@ -98,7 +98,7 @@ def _rounded(number: float | None) -> str:
     against ``repr(round(x, 4))`` over every float (hypothesis) and the ties."""
     if number is None:
         return "null"
-    if type(number) is float and -_PRINTF_BELOW < number < _PRINTF_BELOW:
+    if type(number) is float and -PRINTF_BELOW < number < PRINTF_BELOW:
         text = _PRINTF(number).rstrip("0")
         return text + "0" if text[-1] == "." else text
     item = round(number, DECIMALS)
