@@ -173,6 +173,8 @@ def rounded_cell(number: float | None) -> str:
     Below 1e11 printf's text without its trailing zeros, as ``json_text._rounded``
     (why it is the same number: there); a whole number without its point, as ``cell``
     writes it ("-0" included: ``cell`` writes 0). A test checks it over every float."""
+    if number is None:
+        return ""
     if type(number) is float and -PRINTF_BELOW < number < PRINTF_BELOW:
         text = _PRINTF(number).rstrip("0")
         if text[-1] != ".":
