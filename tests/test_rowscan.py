@@ -496,6 +496,57 @@ def corpus_catalog() -> Catalog:
     return loaded.catalog
 
 
+class _Slot:
+    """What the row loop reads of a ``progress.store.Slot``: its ``kind``."""
+
+    def __init__(self, loop: ModuleType, *, base: float | None = None) -> None:
+        self.series: dict[str, Any] = {}
+        self.units_ok = {"%"}
+        self.kind = loop.SeriesKind(
+            self, self.series, self.units_ok, numeric=True, percent=True, at_most=False,
+            compound=False, yearly=False, level=80.0, base_t=100, base_value=base,
+        )  # fmt: skip
+
+
+@pytest.mark.parametrize("loop", LOOPS)
+def test_a_new_key_of_known_spellings_is_made_in_the_loop(loop: ModuleType) -> None:
+    """``known_series`` makes the series of a new key when its target, entity and unit
+    cells are all known, once per entity whatever the spelling; anything else is left to
+    ``RowChecks.series_for`` (None), with nothing made."""
+    slot = _Slot(loop, base=40.0)
+    keys: dict[Any, Any] = {}
+    scanner = loop.RowScanner(
+        width=4, delimiter=",", key_of=tuple, i_date=2, i_value=3, i_source=-1, keys=keys, dates={},
+        milestones={}, checking_only=False, recording=False,
+        targets={"dv-cong": slot, "bad": None}, spellings={"": "", "Hà Nội": "ha noi", "Ha Noi": "ha noi"},
+        i_target=0, i_entity=1, i_unit=4,
+    )  # fmt: skip
+    made = scanner.known_series("k1", ["dv-cong", "Hà Nội", "", "", "%"])
+    assert made is not None and made.name == "ha noi" and made.owner is slot
+    assert keys == {"k1": made} and slot.series == {"ha noi": made}
+    assert (made.low, made.high, made.sign, made.n) == (0.0, 100.0, 1.0, 0)  # an entity: no baseline
+    again = scanner.known_series("k2", ["dv-cong", "Ha Noi", "", "", ""])  # another spelling, no unit
+    assert again is made and keys == {"k1": made, "k2": made}
+    nation = scanner.known_series("k3", ["dv-cong", "", "", "", "%"])
+    assert nation is not None and nation.name == "" and (nation.base_t, nation.n, nation.sy) == (100, 1, 40.0)
+    for row in (
+        ["moi", "Hà Nội", "", "", "%"],  # an unknown target
+        ["bad", "Hà Nội", "", "", "%"],  # a target cell already found wrong
+        ["dv-cong", "Hue", "", "", "%"],  # an unknown entity
+        ["dv-cong", "Hà Nội", "", "", "người"],  # a unit not accepted yet
+    ):
+        assert scanner.known_series("new", row) is None
+    assert "new" not in keys and len(slot.series) == 2
+
+
+@pytest.mark.parametrize("loop", LOOPS)
+def test_a_half_does_not_add_the_baseline_again(loop: ModuleType) -> None:
+    slot = _Slot(loop, base=40.0)
+    slot.kind.adds_base = False
+    nation = slot.kind.new("")
+    assert (nation.base_t, nation.n) == (100, 0) and slot.series == {"": nation}
+
+
 @pytest.mark.parametrize(("name", "date_order"), corpus_runs())
 def test_compiled_and_pure_agree_on_the_corpus(
     corpus_catalog: Catalog, name: str, date_order: DateOrder | None

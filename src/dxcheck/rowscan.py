@@ -15,6 +15,7 @@ repairs the cell or records a located finding: the loop itself never reports.
 from __future__ import annotations
 
 import csv
+import sys
 from array import array
 from collections.abc import Callable, Hashable, Iterator, Sequence
 from datetime import date
@@ -221,6 +222,61 @@ class Series:
         self.sly += sly
         self.stly += stly
         self.nonpositive += nonpositive
+
+
+class SeriesKind:
+    """What the series of one target share: the settings a new one starts from, and the
+    target's series by entity (its ``Slot.series``). ``new`` is the one place a series is
+    made, by the row loop on a new key and by ``progress.store`` otherwise."""
+
+    def __init__(
+        self,
+        owner: object,
+        series: dict[str, Series],
+        units_ok: set[str],
+        *,
+        numeric: bool,
+        percent: bool,
+        at_most: bool,
+        compound: bool,
+        yearly: bool,
+        level: float,
+        base_t: int,
+        base_value: float | None,
+    ) -> None:
+        self.owner = owner  # the caller's per-target object (a Slot)
+        self.series = series
+        self.units_ok = units_ok  # unit cells already accepted for the target
+        self.numeric = numeric
+        self.low = 0.0 if percent else -sys.float_info.max
+        self.high = 100.0 if percent else sys.float_info.max
+        self.sign = -1.0 if at_most else 1.0
+        self.compound = compound
+        self.yearly = yearly
+        self.level = level
+        self.base_t = base_t
+        self.has_base = base_value is not None
+        self.base_value = base_value if base_value is not None else 0.0
+        # False in a half of a file: its series are added to the whole's, which has the
+        # catalog baseline's point already
+        self.adds_base = True
+
+    def new(self, entity: str) -> Series:
+        state = Series(
+            entity, self.owner, self.numeric, self.low, self.high, self.sign, self.compound, self.level
+        )
+        if self.yearly:
+            state.yearly = True
+            state.shaped = True
+        if self.has_base and not entity:
+            # The catalog's baseline is the national one: the first point of the national
+            # trend (SDG method), which then counts only observations from its date on.
+            # An entity's trend starts from its own first observation.
+            state.base_t = self.base_t
+            if self.adds_base:
+                state.add_point(self.base_t, self.base_value)
+        self.series[entity] = state
+        return state
 
 
 def summaries(
@@ -471,6 +527,11 @@ class RowScanner:
         recording: bool,
         dot_is_decimal: bool = True,
         i_reported: int = -1,
+        targets: dict[str, Any] | None = None,
+        spellings: dict[str, str] | None = None,
+        i_target: int = -1,
+        i_entity: int = -1,
+        i_unit: int = -1,
     ) -> None:
         self.width = width
         self.delimiter = delimiter
@@ -487,6 +548,13 @@ class RowScanner:
         # False under --decimal comma: a dot groups thousands, so no cell with a dot is
         # read by float()
         self.dot_is_decimal = dot_is_decimal
+        # A new key whose target, entity and unit cells are known spellings is added here
+        # (``known_series``); any other goes to ``RowChecks.series_for``, which checks it.
+        self.targets: dict[str, Any] = targets if targets is not None else {}  # cell -> Slot
+        self.spellings: dict[str, str] = spellings if spellings is not None else {}  # cell -> entity
+        self.i_target = i_target
+        self.i_entity = i_entity
+        self.i_unit = i_unit
         self.end_line = 0  # after ``scan``: the line the next row would start on
         self.row_text = ""  # the text of the row being read, for the slow paths
         self.binary = False  # after ``scan``: stopped at a NUL character
@@ -498,6 +566,32 @@ class RowScanner:
         self.spanned = 0
         self.spanned_at = 0
         self.spanned_last = 0
+
+    def known_series(self, key: Hashable, row: list[str]) -> Series | None:
+        """The series of a new key whose cells are all known spellings (a target met
+        before, an entity the catalog or the file has named, a unit accepted for the
+        target), made if it is new; None for ``RowChecks.series_for`` to check."""
+        if self.i_target < 0:
+            return None
+        slot = self.targets.get(row[self.i_target])
+        if slot is None:
+            return None
+        kind: SeriesKind = slot.kind
+        if self.i_unit >= 0:
+            unit = row[self.i_unit]
+            if unit and unit not in kind.units_ok:
+                return None
+        entity = ""
+        if self.i_entity >= 0:
+            found = self.spellings.get(row[self.i_entity])
+            if found is None:
+                return None
+            entity = found
+        state = kind.series.get(entity)
+        if state is None:
+            state = kind.new(entity)
+        self.keys[key] = state
+        return state
 
     def scan(
         self,
@@ -594,9 +688,11 @@ class RowScanner:
                 key = key_of(row)
                 series = keys.get(key)
                 if series is None:
-                    series = checks.series_for(key, row, row_line)
+                    series = self.known_series(key, row)
                     if series is None:
-                        continue
+                        series = checks.series_for(key, row, row_line)
+                        if series is None:
+                            continue
                 d_text = row[i_date]
                 day = dates.get(d_text)
                 if day is None:

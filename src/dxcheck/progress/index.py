@@ -322,6 +322,11 @@ class ProgressIndex:
             checking_only=self._checking_only,
             recording=self._recording,
             dot_is_decimal=self.decimal is not cells.DecimalMark.COMMA,
+            targets=self._store.target_lookup,
+            spellings=self._entities.spellings,
+            i_target=index["target"],
+            i_entity=index.get("entity", -1),
+            i_unit=index.get("unit", -1),
         )
         checks = FileChecks(
             header,

@@ -3,11 +3,11 @@ series by entity), the keys the row loop finds a series by, and the dates met so
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Hashable
 from dataclasses import dataclass, field
 from datetime import date
 from types import ModuleType
+from typing import Any
 
 from dxcheck.catalog import Catalog, Target, TargetType
 from dxcheck.report import Observation
@@ -36,6 +36,9 @@ class Slot:
     record: list[tuple[str, Observation]] | None = None
     reporting: Reporting | None = None  # how often it is reported (a ``reported`` cell's due date)
     dues: dict[int, int] = field(default_factory=dict)  # a row's date -> its period's due date
+    # how its series are made (rowscan.SeriesKind, set by SeriesStore): shares ``series``
+    # and ``units_ok``, so that the row loop finds and makes series without a Python call
+    kind: Any = None
 
 
 class SeriesStore:
@@ -45,13 +48,12 @@ class SeriesStore:
     def __init__(self, catalog: Catalog, *, record: frozenset[str], loop: ModuleType) -> None:
         # the row loop: compiled when it was built, else rowscan's source (dxcheck.native)
         self.loop = loop
-        # a half's series are added to the whole's, which has the catalog baseline already
-        self.is_half = False
+        self._is_half = False
         self.slots: dict[str, Slot] = {}
         for target in catalog.targets:
             unit = canonical_unit(target.unit) if target.unit else None
             base = target.baseline
-            self.slots[target.id] = Slot(
+            slot = self.slots[target.id] = Slot(
                 target=target,
                 numeric=target.type is TargetType.NUMERIC,
                 level=target.level,
@@ -64,6 +66,19 @@ class SeriesStore:
                 yearly=target.projection is not None and target.projection.value == "open-sdg",
                 record=[] if target.id in record else None,
                 reporting=catalog.reporting_of(target),
+            )
+            slot.kind = loop.SeriesKind(
+                slot,
+                slot.series,
+                slot.units_ok,
+                numeric=slot.numeric,
+                percent=slot.percent,
+                at_most=slot.at_most,
+                compound=slot.compound,
+                yearly=slot.yearly,
+                level=slot.level,
+                base_t=slot.base_t,
+                base_value=slot.base_value,
             )
         self.target_ids = tuple(self.slots)
         self.target_lookup: dict[str, Slot | None] = dict(self.slots)  # a target cell as written
@@ -84,28 +99,20 @@ class SeriesStore:
                 if source:
                     state.source = shared.setdefault(source, source)
 
+    @property
+    def is_half(self) -> bool:
+        """True for a half of a file: its series are added to the whole's, which has the
+        catalog baseline already (so a half's national series does not add it again)."""
+        return self._is_half
+
+    @is_half.setter
+    def is_half(self, value: bool) -> None:
+        self._is_half = value
+        for slot in self.slots.values():
+            slot.kind.adds_base = not value
+
     def new_series(self, slot: Slot, entity: str) -> Series:
-        low, high = (0.0, 100.0) if slot.percent else (-sys.float_info.max, sys.float_info.max)
-        state: Series = self.loop.Series(
-            entity,
-            slot,
-            slot.numeric,
-            low,
-            high,
-            -1.0 if slot.at_most else 1.0,
-            slot.compound,
-            slot.level,
-        )
-        if slot.yearly:
-            state.yearly = state.shaped = True
-        if slot.base_value is not None and not entity:
-            # The catalog's baseline is the national one: the first point of the national
-            # trend (SDG method), which then counts only observations from its date on.
-            # An entity's trend starts from its own first observation.
-            state.base_t = slot.base_t
-            if not self.is_half:  # a half's series is added to one that has it already
-                state.add_point(slot.base_t, slot.base_value)
-        slot.series[entity] = state
+        state: Series = slot.kind.new(entity)
         return state
 
 
