@@ -279,6 +279,50 @@ class SeriesKind:
         return state
 
 
+def clash_free(
+    kind: SeriesKind,
+    keys: list[str],
+    seen: Sequence[Any],
+    code_map: dict[int, int],
+    remapped: dict[int, int],
+    bits: list[int],
+) -> bool:
+    """Whether no series of a later half of a file (its ``keys`` and the ``seen`` column
+    of its ``state_columns``) has a date its series here has too: then it can be merged
+    (``merge_all``). Appends each one's dates, renumbered, to ``bits`` (``remapped``:
+    the renumbered bitsets so far)."""
+    series = kind.series
+    for i in range(len(keys)):
+        mask: int = seen[i]
+        renumbered = remapped.get(mask)
+        if renumbered is None:
+            renumbered = remapped[mask] = remap_bits(mask, code_map)
+        bits.append(renumbered)
+        existing = series.get(keys[i])
+        if existing is not None and existing.seen & renumbered:
+            return False
+    return True
+
+
+def merge_all(
+    kind: SeriesKind,
+    keys: list[str],
+    columns: list[Sequence[Any]],
+    bits: list[int],
+    code_map: dict[int, int],
+    offset: int,
+) -> None:
+    """Add every series of a later half of a file to the same series here (made if new):
+    ``Series.merge``, ``bits`` from ``clash_free``."""
+    series = kind.series
+    for i in range(len(keys)):
+        entity = keys[i]
+        state = series.get(entity)
+        if state is None:
+            state = kind.new(entity)
+        state.merge(columns, i, bits[i], code_map, offset)
+
+
 def summaries(
     states: list[Series],
     files: list[str],

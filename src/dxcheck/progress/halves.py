@@ -215,32 +215,23 @@ def merge_half(
     ``offset`` (and its spreadsheet rows by ``offset - spanned``: ``spanned`` extra lines
     of rows spanning lines come before the cut); False, with nothing changed, when a series has a date both there and in
     the half: that duplicate must be found row by row."""
-    store, entities = index._store, index._entities
+    store, entities, loop = index._store, index._entities, index._loop
     code_map = {i: index._dates.bit_of(ordinal) for i, ordinal in sorted(half.ordinals.items())}
-    remap_bits = index._loop.remap_bits
     remapped: dict[int, int] = {}
+    bits: list[list[int]] = []  # per target, each series' dates renumbered
     for target_id, keys, columns in half.states:
-        in_index = store.slots[target_id].series
-        for entity, mask in zip(keys, columns[_SEEN], strict=True):
-            bits = remapped.get(mask)
-            if bits is None:
-                bits = remapped[mask] = remap_bits(mask, code_map)
-            existing = in_index.get(entity)
-            if existing is not None and existing.seen & bits:
-                return False
+        bits.append([])
+        if not loop.clash_free(
+            store.slots[target_id].kind, keys, columns[_SEEN], code_map, remapped, bits[-1]
+        ):
+            return False
     for finding in half.findings:
         if finding.code is Code.UNKNOWN_ENTITY and finding.text in entities.spellings:
             continue  # reported once per spelling, as when read in one piece
         sink.add(_shifted(finding, display, offset, offset - spanned))
     sink.add_dropped(display, *half.dropped)
-    for target_id, keys, columns in half.states:
-        slot = store.slots[target_id]
-        seen = columns[_SEEN]
-        for i, entity in enumerate(keys):
-            series = slot.series.get(entity)
-            if series is None:
-                series = store.new_series(slot, entity)
-            series.merge(columns, i, remapped[seen[i]], code_map, offset)
+    for (target_id, keys, columns), renumbered in zip(half.states, bits, strict=True):
+        loop.merge_all(store.slots[target_id].kind, keys, columns, renumbered, code_map, offset)
     for spelling in half.entities:
         if spelling not in entities.spellings:
             entities.learn(spelling)
