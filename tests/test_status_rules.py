@@ -156,3 +156,25 @@ def test_the_per_target_rules_equal_the_rules_one_by_one(
     series = None if points is None else _summary(points, as_of, entity, first_met)
     made = rules_of(target, as_of, kernel).result(series)
     assert repr(made) == repr(reference_result(target, series, as_of))
+
+
+_NAMES = st.sampled_from(
+    ["Hà Nội", "hà nội", "HÀ NỘI", "Huế", "Đà Nẵng", "đà nẵng", "An Giang", "Xã A", "xã a", "Zeta"]
+)
+
+
+@settings(max_examples=300)
+@given(st.lists(st.lists(st.one_of(st.none(), _NAMES), max_size=12, unique=True), min_size=1, max_size=5))
+def test_results_are_listed_nation_first_then_by_case_folded_name(targets: list[list[str | None]]) -> None:
+    """One order for every target of a run (its names ranked once, again when a target
+    brings new ones): the nation, then the names case-folded, names that fold alike in the
+    order they were read in: what a stable sort on the case-folded name gives."""
+    from dxcheck.evaluate import _EntityOrder
+
+    order = _EntityOrder()
+    for names in targets:
+        series = [SeriesSummary(name, None, None, 0, None, FitSums(0, 0, 0.0, 0, 0.0)) for name in names]
+        listed = [s.entity for s in order.sorted(series)]
+        named = [n for n in names if n is not None]
+        expected = [None] * (len(names) - len(named)) + sorted(named, key=str.casefold)
+        assert listed == expected
