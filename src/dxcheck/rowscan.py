@@ -330,34 +330,35 @@ def summaries(
     observation: Any,
     fit_type: Any,
     summary_type: Any,
+    days: dict[int, date],
 ) -> list[Any]:
     """What evaluation reads of each series, as ``progress.summary.SeriesSummary`` values
     (``summary_type``, with a ``trend.FitSums``, ``fit_type``, and the latest row as an
     ``observation``): made here, where a series' fields are read as plain numbers, not
-    looked up one by one."""
+    looked up one by one. ``days``: the dates made so far, by ordinal (a few hundred
+    dates for 100,000s of series: one object each, not one per series)."""
     out: list[Any] = []
     new = tuple.__new__  # a NamedTuple's own constructor is a Python function
-    day = date.fromordinal
     for state in states:
         latest: Any = None
         if state.latest >= 0:
             latest = new(
                 observation,
                 (
-                    day(state.latest >> SHIFT),
+                    day_of(days, state.latest >> SHIFT),
                     state.value,
                     files[state.file],
                     state.line,
                     state.source or None,
                 ),
             )
-        first_met: Any = None if state.first_met == NEVER else day(state.first_met >> SHIFT)
+        first_met: Any = None if state.first_met == NEVER else day_of(days, state.first_met >> SHIFT)
         earliest: Any = None
         if state.earliest != NEVER:
-            earliest = (day(state.earliest >> SHIFT), state.earliest_value)
+            earliest = (day_of(days, state.earliest >> SHIFT), state.earliest_value)
         first_year: Any = None
         if state.yearly and state.n:
-            first_year = (day(DAY0 + state.year_t), state.year_y)
+            first_year = (day_of(days, DAY0 + state.year_t), state.year_y)
         fit = fit_sums(state, fit_type)
         out.append(
             new(
@@ -365,6 +366,14 @@ def summaries(
             )
         )
     return out
+
+
+def day_of(days: dict[int, date], ordinal: int) -> date:
+    """The date of an ordinal, made once (``days``: those made so far)."""
+    known = days.get(ordinal)
+    if known is None:
+        known = days[ordinal] = date.fromordinal(ordinal)
+    return known
 
 
 def fit_sums(state: Series, fit_type: Any) -> Any:
