@@ -9,6 +9,7 @@ import io
 import json
 import math
 from dataclasses import replace
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -155,6 +156,15 @@ def _odd_results(report: Report) -> list[Result]:
         latest = with_latest.latest._replace(value=number)  # an int slips through too
         trend = with_latest.trend._replace(projected=number, ratio=number, required_rate=number)
         out.append(with_latest._replace(latest=latest, trend=trend, progress=number, days_left=-3))
+    # Equal keys of other types after the plain ones (1 == True == 1.0; a datetime is a
+    # date): the writers remember texts by value, and must not give these the plain ones'.
+    moment = datetime(2024, 5, 6, 7, 8, 9)
+    for left, count in ((1, 2), (True, 2.0), (1.0, False), (1, 0), (False, 2)):
+        out.append(with_latest._replace(days_left=left, observations=count))
+    out.append(with_latest._replace(first_met=moment, latest=with_latest.latest._replace(date=moment)))
+    out.append(
+        with_latest._replace(first_met=moment.date(), latest=with_latest.latest._replace(date=moment.date()))
+    )
     for text in ('a "quoted"\\ \n\t\x00\x1f\u2028 Hà Nội 😀', "", "\ud800"):
         latest = with_latest.latest._replace(source=text, file=text)
         out.append(with_latest._replace(entity=text, latest=latest))

@@ -69,6 +69,7 @@ class _ResultText:
     def __init__(self) -> None:
         self._per_target: dict[str, tuple[str, str]] = {}
         self._outcome = OutcomeText()
+        self._entities: dict[str | None, str] = {}  # an entity's name, encoded once
 
     def of(self, result: Result) -> str:
         target = result.target
@@ -77,4 +78,7 @@ class _ResultText:
             head = _encode({"target": target.id, "title": target.title})[:-1] + ', "entity": '
             middle = ", " + _encode(target_fields(target))[1:-1] + ", "
             encoded = self._per_target[target.id] = (head, middle)
-        return encoded[0] + _encode(result.entity) + encoded[1] + self._outcome(result)
+        entity = self._entities.get(result.entity)
+        if entity is None:
+            entity = self._entities[result.entity] = _encode(result.entity)
+        return encoded[0] + entity + encoded[1] + self._outcome(result)

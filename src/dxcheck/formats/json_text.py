@@ -7,8 +7,10 @@ separators and odd values (NaN, infinities, escapes) included."""
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from datetime import date
 from json.encoder import encode_basestring  # what the encoder quotes text with (ensure_ascii=False)
+from typing import Any
 
 from dxcheck.formats.document import DECIMALS
 from dxcheck.report import Outlook, Result, Status
@@ -107,7 +109,11 @@ def _rounded(number: float | None) -> str:
 
 class OutcomeText:
     """Writes outcomes with the given separators: ``", "`` and ``": "`` (json.dumps'
-    defaults, the JSON report) or ``","`` and ``":"`` (JSON Lines)."""
+    defaults, the JSON report) or ``","`` and ``":"`` (JSON Lines).
+
+    The values that repeat across results (a date, a file, a source, a method, a count of
+    observations, the days left of a target) are written once each and remembered, by
+    exact type: 1, 1.0 and True are equal keys but not the same JSON."""
 
     def __init__(self, item: str = ", ", key: str = ": ") -> None:
         # Each member's text before its value: the separator, the key, the colon.
@@ -121,37 +127,59 @@ class OutcomeText:
         self._current_rate, self._eta = o["current_rate"], o["eta"]
         o = {name: ("{" if i == 0 else item) + f'"{name}"{key}' for i, name in enumerate(_LATEST)}
         self._date, self._value, self._file, self._line, self._source = (o[name] for name in _LATEST)
+        self._days: dict[Any, str] = {None: "null"}  # dates
+        self._texts: dict[Any, str] = {None: "null"}  # files, sources, methods
+        self._ints: dict[Any, str] = {None: "null"}  # observations, days left
+
+    def _missed(self, known: dict[Any, str], item: Any, write: Callable[[Any], str], kind: type) -> str:
+        text = write(item)
+        if type(item) is kind:  # a subclass may write otherwise (a datetime)
+            known[item] = text
+        return text
 
     def __call__(self, result: Result) -> str:
         """The outcome's members and the closing brace: ``encode(outcome_fields(r))[1:]``."""
         latest = result.latest
         trend = result.trend
+        # Looked up inline (a method call a value would cost what it saves). A date or text
+        # key equals no key of another type; an int does (True == 1): checked first.
+        days, texts, ints, missed = self._days, self._texts, self._ints, self._missed
         if latest is None:
             observed = "null"
         else:
+            seen = days.get(latest.date) or missed(days, latest.date, _day, date)
+            file = texts.get(latest.file) or missed(texts, latest.file, _text, str)
+            source = texts.get(latest.source) or missed(texts, latest.source, _text, str)
             observed = "".join((
-                self._date, _day(latest.date),
+                self._date, seen,
                 self._value, _float(latest.value),
-                self._file, _text(latest.file),
+                self._file, file,
                 self._line, _int(latest.line),
-                self._source, _text(latest.source),
+                self._source, source,
                 "}",
             ))  # fmt: skip
+        left, observations = result.days_left, result.observations
+        left_text = (ints.get(left) if type(left) is int or left is None else None) or missed(
+            ints, left, _int, int
+        )
+        count = (ints.get(observations) if type(observations) is int else None) or missed(
+            ints, observations, _int, int
+        )
         # One join, not a chain of +: each + would copy the growing text again.
         return "".join((
             self._status, _WORDS.get(result.status) or value(result.status),
             self._late, value(result.late),
-            self._days_left, _int(result.days_left),
+            self._days_left, left_text,
             self._progress, _rounded(result.progress),
-            self._observations, _int(result.observations),
+            self._observations, count,
             self._latest, observed,
-            self._first_met, _day(result.first_met),
+            self._first_met, days.get(result.first_met) or missed(days, result.first_met, _day, date),
             self._outlook, _WORDS.get(trend.outlook) or value(trend.outlook),
-            self._projection, _text(trend.method),
+            self._projection, texts.get(trend.method) or missed(texts, trend.method, _text, str),
             self._projected, _rounded(trend.projected),
             self._ratio, _rounded(trend.ratio),
             self._required_rate, _rounded(trend.required_rate),
             self._current_rate, _rounded(trend.current_rate),
-            self._eta, _day(trend.eta),
+            self._eta, days.get(trend.eta) or missed(days, trend.eta, _day, date),
             "}",
         ))  # fmt: skip

@@ -48,6 +48,7 @@ class _Lines:
         self._as_of = as_of
         self._outcome = OutcomeText(",", ":")
         self._per_target: dict[str, tuple[str, str]] = {}
+        self._entities: dict[str | None, str] = {}  # an entity's name, encoded once
 
     def of(self, result: Result) -> str:
         target = result.target
@@ -59,4 +60,7 @@ class _Lines:
             )
             middle = "," + _encode(target_fields(target))[1:-1] + ","
             encoded = self._per_target[target.id] = (head, middle)
-        return encoded[0] + value(result.entity) + encoded[1] + self._outcome(result) + "\n"
+        entity = self._entities.get(result.entity)
+        if entity is None:
+            entity = self._entities[result.entity] = value(result.entity)
+        return encoded[0] + entity + encoded[1] + self._outcome(result) + "\n"
