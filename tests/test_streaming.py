@@ -159,8 +159,9 @@ def _odd_results(report: Report) -> list[Result]:
     # Equal keys of other types after the plain ones (1 == True == 1.0; a datetime is a
     # date): the writers remember texts by value, and must not give these the plain ones'.
     moment = datetime(2024, 5, 6, 7, 8, 9)
-    for left, count in ((1, 2), (True, 2.0), (1.0, False), (1, 0), (False, 2)):
-        out.append(with_latest._replace(days_left=left, observations=count))
+    pairs: list[tuple[object, object]] = [(1, 2), (True, 2.0), (1.0, False), (1, 0), (False, 2)]
+    for left, count in pairs:
+        out.append(with_latest._replace(days_left=left, observations=count))  # type: ignore[arg-type]
     out.append(with_latest._replace(first_met=moment, latest=with_latest.latest._replace(date=moment)))
     out.append(
         with_latest._replace(first_met=moment.date(), latest=with_latest.latest._replace(date=moment.date()))
