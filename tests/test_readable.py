@@ -14,6 +14,8 @@ from importlib.resources import files
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from dxcheck.catalog import load_catalog
 from dxcheck.formats.grid import Column, cell_width, cut, fit
@@ -220,3 +222,44 @@ def test_a_refused_report_path_is_said_in_the_language(run_cli: Run, tmp_path: P
     assert run.exit_code == 2
     assert f"{data}: DX302 lỗi: không ghi đè lên một tệp CSV đầu vào" in run.stderr
     assert data.read_bytes() == before
+
+
+_CELL = st.text(alphabet=st.sampled_from("ab Hà\u0300東\x1b…-%"), max_size=14)
+
+
+@given(st.lists(st.fixed_dictionaries({"id": _CELL, "note": _CELL, "n": _CELL}), min_size=1, max_size=8))
+def test_a_grid_line_is_the_same_from_cells_padded_before(rows: list[dict[str, str]]) -> None:
+    """A grid keeps the cells it padded (most repeat); each line is the one the general
+    path makes of the same cells (``paint={}``: nothing painted, never the fast path), a
+    cell too wide for its column included."""
+    columns = [
+        Column("id", "id", keep=True),
+        Column("note", "note", shrink=6),
+        Column("n", "n", align="right"),
+    ]
+    natural = {"id": 6, "note": 9, "n": 4}
+    kept = fit(columns, natural, 30, order=("id", "note", "n"))
+    for cells in rows + rows:
+        assert kept.line(cells) == fit(columns, natural, 30, order=("id", "note", "n")).line(cells, {})
+
+
+def test_the_latest_column_is_as_wide_as_its_widest_cell() -> None:
+    """Measured a reading and a date at a time: the width of the widest whole cell, with
+    wide characters, combining marks and control characters in the unit too."""
+    from datetime import date
+
+    from dxcheck.check import Options, run_status
+    from dxcheck.formats import Style
+    from dxcheck.formats.table import ResultLines
+
+    report = run_status(Options(as_of=date(2026, 1, 15))).report
+    assert report is not None
+    results = list(report.results)
+    with_latest = [r for r in results if r.latest is not None]
+    for unit in ("東京\x1b[1m", "người\u0300", "%"):
+        odd = with_latest[0]
+        assert odd.latest is not None
+        target = odd.target.model_copy(update={"unit": unit})
+        results.append(odd._replace(target=target, latest=odd.latest._replace(value=123456.789)))
+    lines = ResultLines(results, Style())
+    assert lines._latest_width(results) == max(cell_width(lines.latest(r)) for r in results) > 10

@@ -658,9 +658,14 @@ class Words:
 
     def latest(self, result: Result) -> str:
         """``70% (2025-06-30)``: the latest value as the target counts it, and its date."""
+        parts = self.latest_parts(result)
+        return self("no_data") if parts is None else f"{parts[0]} ({parts[1]})"
+
+    def latest_parts(self, result: Result) -> tuple[str, str] | None:
+        """The reading and the date of ``latest`` (None: no data), each said once."""
         latest = result.latest
         if latest is None:
-            return self("no_data")
+            return None
         target = result.target
         key = (target.unit, target.type, latest.value)
         reading = self._readings.get(key)
@@ -669,7 +674,7 @@ class Words:
         day = self._days.get(latest.date)
         if day is None:
             day = self._days[latest.date] = self.day(latest.date)
-        return f"{reading} ({day})"
+        return reading, day
 
     def percent(self, fraction: float | None, *, none: str = DASH) -> str:
         """Whole percent, rounded down short of the target: 99.9% never reads 100%."""

@@ -97,7 +97,7 @@ class ResultLines:
         for r in results:
             seen.setdefault(r.target.id, r)
             names.setdefault(r.entity, r)
-        per_result = measure(({"latest": self.latest(r)} for r in results), ("latest",))
+        per_result = {"latest": self._latest_width(results)}
         per_entity = measure(({"entity": self.entity(r)} for r in names.values()), ("entity",))
         per_target = measure(
             (
@@ -137,6 +137,35 @@ class ResultLines:
 
     def latest(self, result: Result) -> str:
         return printable(self.words.latest(result))
+
+    def _latest_width(self, results: Sequence[Result]) -> int:
+        """The widest ``latest`` cell: measured a reading and a date at a time (a cell is
+        ``reading (date)``, and both ``printable`` and ``cell_width`` go a character at a
+        time), each reading once per target and value, each date once, not one text per
+        result (a test keeps it the widest cell's width)."""
+        readings: dict[int, dict[float, int]] = {}  # id(target) -> value -> its reading's width
+        days: dict[date, int] = {}
+        widest = 0
+        words = self.words
+        for result in results:
+            latest = result.latest
+            if latest is None:
+                width = cell_width(self.latest(result))
+            else:
+                per_value = readings.get(id(result.target))
+                if per_value is None:
+                    per_value = readings[id(result.target)] = {}
+                w_reading = per_value.get(latest.value)
+                if w_reading is None:
+                    reading = words.latest_parts(result)[0]  # type: ignore[index]
+                    w_reading = per_value[latest.value] = cell_width(printable(reading))
+                w_day = days.get(latest.date)
+                if w_day is None:
+                    w_day = days[latest.date] = cell_width(printable(words.day(latest.date)))
+                width = w_reading + w_day + 3  # " (" and ")"
+            if width > widest:
+                widest = width
+        return widest
 
     # The goal, due date and title cells are the same for each of a target's results
     # (3,300 of them at commune scale): said once per target (``Words.of_target``).
@@ -286,7 +315,16 @@ def _block(table: ResultLines, results: Iterable[Result]) -> Iterator[str | Resu
 def _by_category(table: ResultLines, results: Sequence[Result], fancy: bool) -> Iterator[str | Result]:
     """The results by category (a heading line each), soonest due first."""
     yield "".join(line + "\n" for line in table.header())
-    ordered = sorted(results, key=lambda r: (r.target.category or "~", r.target.due or _FAR, r.target.id))
+    # A target's results keep their order (a stable sort on the target's key): so the
+    # targets are sorted, not the 100,000s of results.
+    by_target: dict[str, list[Result]] = {}
+    for result in results:
+        by_target.setdefault(result.target.id, []).append(result)
+    groups = sorted(
+        by_target.values(),
+        key=lambda g: (g[0].target.category or "~", g[0].target.due or _FAR, g[0].target.id),
+    )
+    ordered = [result for group in groups for result in group]
     for category, group in groupby(ordered, key=lambda r: r.target.category):
         name = table.words.category(category).upper()
         yield (f"\033[1;36m{name}{RESET}" if fancy else name) + "\n"
