@@ -309,3 +309,31 @@ def test_rows_left_blank_are_not_reported_yet_one_warning_a_file(tmp_path: Path)
 def result_list(outcome: Outcome) -> list[Result]:
     assert outcome.report is not None
     return list(outcome.report.results)
+
+
+@pytest.mark.parametrize("ending", ["\n", "\r\n", "\r"])
+def test_the_last_column_whatever_it_is_and_the_line_ends(tmp_path: Path, ending: str) -> None:
+    """A row's last cell loses its line end when the reader reads it (here the source, or
+    the value) and may keep it when it does not (a note): the results are the same."""
+    rows = [
+        ("online-public-services", "", "2025-06-01", "70", "Báo cáo 6/2025", "ghi chú"),
+        ("online-public-services", "", "2025-09-01", "75", "Báo cáo 9/2025", ""),
+        ("online-public-services", "Hà Nội", "2025-09-01", "81", "Sở TT&TT", "cuối"),
+    ]
+
+    def read(columns: tuple[int, ...]) -> list[tuple[object, ...]]:
+        names = ("target", "entity", "date", "value", "source", "note")
+        text = ending.join(",".join(row[i] for i in columns) for row in [names, *rows]) + ending
+        out = status(tmp_path, text)
+        assert out.report is not None and not out.findings, out.findings
+        return [
+            (r.entity, r.status, r.latest.value if r.latest else None, r.latest.source if r.latest else None)
+            for r in out.report.results
+            if r.target.id == "online-public-services"
+        ]
+
+    note_last = read((0, 1, 2, 3, 4, 5))
+    assert [row[3] for row in note_last] == ["Báo cáo 9/2025", "Sở TT&TT"]
+    assert read((0, 1, 2, 3, 5, 4)) == note_last  # the source last
+    assert read((0, 1, 2, 5, 4, 3)) == note_last  # the value last
+    assert read((0, 1, 2, 3, 4)) == note_last  # no note

@@ -585,6 +585,7 @@ class RowScanner:
         i_target: int = -1,
         i_entity: int = -1,
         i_unit: int = -1,
+        strip_last: bool = True,
     ) -> None:
         self.width = width
         self.delimiter = delimiter
@@ -608,6 +609,9 @@ class RowScanner:
         self.i_target = i_target
         self.i_entity = i_entity
         self.i_unit = i_unit
+        # False when the last column is one the loop never reads (a note): its line end
+        # is then left on it, one new string a row fewer.
+        self.strip_last = strip_last
         self.end_line = 0  # after ``scan``: the line the next row would start on
         self.row_text = ""  # the text of the row being read, for the slow paths
         self.binary = False  # after ``scan``: stopped at a NUL character
@@ -680,6 +684,7 @@ class RowScanner:
         checking_only = self.checking_only
         recording = self.recording
         dot_is_decimal = self.dot_is_decimal
+        strip_last = self.strip_last
         line = first_line  # where the next row starts
         count = 0
         x: float
@@ -728,7 +733,7 @@ class RowScanner:
                 else:
                     row = split
                     self.row_text = text
-                    if not quoted:
+                    if strip_last and not quoted:
                         last = row[-1]
                         if last.endswith(("\n", "\r")):
                             row[-1] = last.rstrip("\r\n")

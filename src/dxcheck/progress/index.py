@@ -42,6 +42,11 @@ if TYPE_CHECKING:
     from dxcheck.progress.duplicates import RowKeys
 
 
+# The columns the row loop reads besides the key (target, entity, unit): a row's last
+# cell keeps its line end unless it is one of them (``RowScanner.strip_last``).
+_READ = ("date", "value", "source", "reported")
+
+
 class Scanned(NamedTuple):
     """What the row loop did with one text."""
 
@@ -329,6 +334,7 @@ class ProgressIndex:
             i_target=index["target"],
             i_entity=index.get("entity", -1),
             i_unit=index.get("unit", -1),
+            strip_last=header.width - 1 in {*key_columns, *(index.get(c, -1) for c in _READ)},
         )
         checks = FileChecks(
             header,
