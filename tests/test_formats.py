@@ -302,6 +302,14 @@ def test_junit_messages_are_the_result_lines_escaped(
             assert message(r, '<x>&"\n') == _attribute(line)
 
 
+def _hostile(result: Result, text: str) -> Result:
+    """``result`` with ``text`` as its entity, and its latest row's file and source."""
+    latest = result.latest
+    return result._replace(
+        entity=text, latest=None if latest is None else latest._replace(file=f"{text}.csv", source=text)
+    )
+
+
 def _details_as_one_text(words: Words, result: Result, latest_text: str) -> str:
     """A failure's details as plain text, line by line (what ``_Details.cdata`` escapes)."""
     from dxcheck.formats.junit import _goal_lines, _target_line
@@ -342,11 +350,7 @@ def test_junit_details_and_names_are_the_whole_text_escaped(
     hostile = 'a"<b>&\t\x1b\u202e]'
     checked = 0
     for result in report.results:
-        latest = result.latest
-        odd = result._replace(
-            entity=hostile,
-            latest=None if latest is None else latest._replace(file=f"{hostile}.csv", source=hostile),
-        )
+        odd = _hostile(result, hostile)
         for r in (result, odd, odd):  # twice: the second time from what was escaped already
             latest_text = words.latest(r)
             assert cases.details.cdata(r, latest_text) == _cdata(_details_as_one_text(words, r, latest_text))
@@ -399,12 +403,7 @@ def test_github_result_commands_are_escaped_as_one_command(
     hostile = "a%b:c,d\r\n\x1b\u202e]["
     checked = 0
     for result in report.results:
-        latest = result.latest
-        odd = result._replace(
-            entity=hostile,
-            latest=None if latest is None else latest._replace(file=f"{hostile}.csv", source=hostile),
-            target=result.target.model_copy(update={"title": hostile}),
-        )
+        odd = _hostile(result, hostile)._replace(target=result.target.model_copy(update={"title": hostile}))
         for r in (result, odd, odd):
             where = r.latest
             expected = command(
