@@ -704,12 +704,15 @@ def test_jsonl_empty(reports: tuple[Report, ProblemReport]) -> None:
         (1.0, "######## 100%"),
         (1.06, "######## 106%"),
         (0.0, "........ 0%"),
+        (10.32, "######## 1,032%"),
     ],
 )
 def test_a_bar_is_full_only_when_the_target_is_reached(fraction: float, expected: str) -> None:
     from dxcheck.formats.lexicon import bar
 
-    assert bar(fraction, fancy=False) == expected
+    assert bar(fraction, fancy=False, words=Words("en")) == expected
+    # the share as the language writes numbers
+    assert bar(fraction, fancy=False, words=Words("vi")) == expected.replace(",", ".")
 
 
 def test_a_result_sentence_says_each_results_own_days_left(reports: tuple[Report, ProblemReport]) -> None:

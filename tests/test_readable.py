@@ -263,3 +263,22 @@ def test_the_latest_column_is_as_wide_as_its_widest_cell() -> None:
         results.append(odd._replace(target=target, latest=odd.latest._replace(value=123456.789)))
     lines = ResultLines(results, Style())
     assert lines._latest_width(results) == max(cell_width(lines.latest(r)) for r in results) > 10
+
+
+@pytest.mark.parametrize(("width", "lang"), [(80, "en"), (120, "vi"), (200, "en")])
+def test_a_share_far_past_the_target_stays_on_its_line(width: int, lang: str) -> None:
+    """A progress of 1,032% or -50% (a level far passed, a value under the baseline) is
+    given room: no row of the table goes on to a second line."""
+    from datetime import date
+
+    from dxcheck.check import Options, run_status
+    from dxcheck.formats import Style
+    from dxcheck.formats.table import ResultLines
+
+    report = run_status(Options(as_of=date(2026, 1, 15))).report
+    assert report is not None
+    results = list(report.results)
+    results += [results[0]._replace(progress=10.32), results[1]._replace(progress=-0.5)]
+    lines = ResultLines(results, Style(width=width, lang=lang))
+    assert all(len(lines.lines(r)) == 1 for r in results)
+    assert any(("1,032%" if lang == "en" else "1.032%") in lines.lines(r)[0] for r in results)

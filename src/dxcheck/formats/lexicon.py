@@ -703,14 +703,15 @@ def hundredths(fraction: float) -> int:
     return int(fraction * 100) if 0 <= fraction < 1 else round(fraction * 100)
 
 
-def bar(fraction: float | None, *, fancy: bool) -> str:
-    """``######.. 79%``: full only when the target is reached (76 of 80 is 7 of 8)."""
+def bar(fraction: float | None, *, fancy: bool, words: Words) -> str:
+    """``######.. 79%``: full only when the target is reached (76 of 80 is 7 of 8); the
+    share written as ``words`` write it (1.032% in Vietnamese)."""
     if fraction is None:
         return "-"
     shown = max(0.0, min(1.0, fraction))
     filled = int(shown * BAR_WIDTH) if shown < 1.0 else BAR_WIDTH
     full, empty = ("█", "░") if fancy else ("#", ".")
-    return f"{full * filled}{empty * (BAR_WIDTH - filled)} {number(hundredths(fraction))}%"
+    return f"{full * filled}{empty * (BAR_WIDTH - filled)} {words.percent(fraction)}"
 
 
 def summary_line(report: Report, lang: str = "en") -> str:

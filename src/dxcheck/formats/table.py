@@ -121,7 +121,7 @@ class ResultLines:
             "status": max(len(words.status(s, late)) for s, late in statuses),
             "outlook": max(len(words.outlook(o)) for o in outlooks),
             "when": max(len(text) for text in when),
-            "progress": BAR_WIDTH + 5 if self.bars else 4,
+            "progress": self._progress_width(results),
             "eta": 7 if any(r.trend.eta for r in results) else 0,
         }
         if not any(r.trend.eta for r in results):
@@ -137,6 +137,21 @@ class ResultLines:
 
     def latest(self, result: Result) -> str:
         return printable(self.words.latest(result))
+
+    def _progress(self, fraction: float | None) -> str:
+        if self.bars:
+            return bar(fraction, fancy=self.style.color, words=self.words)
+        return self.words.percent(fraction, none="-")
+
+    def _progress_width(self, results: Sequence[Result]) -> int:
+        """Room for ``100%`` (and its bar), or for the widest share: at the largest or the
+        smallest (a share of 1,032% or -50% is wider, and a wider cell would push the rest
+        of its row onto a second line)."""
+        least = BAR_WIDTH + 5 if self.bars else 4
+        shares = [r.progress for r in results if r.progress is not None]
+        if not shares:
+            return least
+        return max(least, *(cell_width(self._progress(share)) for share in (min(shares), max(shares))))
 
     def _latest_width(self, results: Sequence[Result]) -> int:
         """The widest ``latest`` cell: measured a reading and a date at a time (a cell is
@@ -198,11 +213,7 @@ class ResultLines:
         if "entity" in keys:
             out["entity"] = self.entity(result)
         if "progress" in keys:
-            out["progress"] = (
-                bar(result.progress, fancy=self.style.color)
-                if self.bars
-                else words.percent(result.progress, none="-")
-            )
+            out["progress"] = self._progress(result.progress)
         if "outlook" in keys:
             out["outlook"] = words.outlook(result.trend.outlook)
         if "due" in keys:
