@@ -59,6 +59,8 @@ MEMORY_SERIES = 83_400  # 100k: 1-2 months each, 1m: 12, 10m: 120
 COMMUNE_SERIES = 132_000
 COMMUNE_FORMATS = ("json", "jsonl", "csv", "markdown", "junit", "github", "html", "table")
 
+SPAWN = Path(__file__).resolve().parent / "spawn.py"  # runs each measured command (its doc: why)
+
 FLOOR_CODE = """import csv, sys
 with open(sys.argv[1], newline="", encoding="utf-8") as f:
     for row in csv.reader(f):
@@ -85,7 +87,9 @@ def measure(
     cwd: Path | None = None,
     extra_env: dict[str, str] | None = None,
 ) -> Run:
-    """Run ``argv`` once; wall time, CPU and the peak RSS of that process alone (wait4)."""
+    """Run ``argv`` once; wall time, CPU and the peak RSS of that process alone (wait4),
+    through ``bench/spawn.py``: forked from this process, which grows as the benchmark
+    runs, a command's peak RSS would start from this process's (spawn.py says why)."""
     env = {**os.environ, "NO_COLOR": "1", **(extra_env or {})}
     env.pop("FORCE_COLOR", None)
     # As users run it: bytecode caches written once (the warm-up) and used after; a machine
@@ -93,21 +97,30 @@ def measure(
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     with tempfile.TemporaryFile() as err:
         out_handle = stdout.open("wb") if stdout else subprocess.DEVNULL
+        report_read, report_write = os.pipe()
         try:
-            started = time.perf_counter()
             proc = subprocess.Popen(
-                list(argv), stdin=subprocess.DEVNULL, stdout=out_handle, stderr=err, cwd=cwd, env=env
+                [sys.executable, str(SPAWN), str(report_write), *argv],
+                stdin=subprocess.DEVNULL,
+                stdout=out_handle,
+                stderr=err,
+                cwd=cwd,
+                env=env,
+                pass_fds=(report_write,),
             )
-            _, status, usage = os.wait4(proc.pid, 0)
-            elapsed = time.perf_counter() - started
-            proc.returncode = os.waitstatus_to_exitcode(status)
+            os.close(report_write)
+            with os.fdopen(report_read, encoding="utf-8") as report:
+                figures = json.loads(report.read() or "{}")
+            proc.wait()
         finally:
             if stdout and not isinstance(out_handle, int):
                 out_handle.close()
         err.seek(0)
         tail = err.read()[-2000:].decode("utf-8", "replace").strip()
     LOADS.append(os.getloadavg()[0])
-    return Run(elapsed, usage.ru_utime + usage.ru_stime, usage.ru_maxrss, proc.returncode, tail)
+    if not figures:  # the command could not be started: spawn.py failed, and says why
+        return Run(0.0, 0.0, 0, proc.returncode or 127, tail)
+    return Run(figures["seconds"], figures["cpu"], figures["max_rss_kib"], figures["returncode"], tail)
 
 
 # --- what is measured -----------------------------------------------------------------------
