@@ -621,7 +621,7 @@ def render(
         f"Rounds: {info.rounds} for the floor and dxcheck, {info.peer_rounds} for the peer, interleaved; "
         "seconds are the median wall time of one process from spawn to exit (start-up included, "
         "the floor's too); x floor = seconds / floor seconds on the same file; peak RSS is that "
-        "process's own ru_maxrss (os.wait4), the largest over the rounds; CPU s = its user + system "
+        "process's own ru_maxrss (os.wait4 in bench/spawn.py), the largest over the rounds; CPU s = its user + system "
         "time (median), and x floor (CPU) the same ratio on CPU time, which other processes disturb less.",
         "",
         load_line(),
