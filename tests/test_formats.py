@@ -728,3 +728,17 @@ def test_a_result_sentence_says_each_results_own_days_left(reports: tuple[Report
     assert first != later and first == Words("en").result_line(result)
     other = result._replace(target=result.target.model_copy(update={"target": 12345.0}))
     assert "12,345" in words.result_line(other) and "12,345" not in first
+
+
+def test_a_made_text_is_made_once_per_value() -> None:
+    from dxcheck.formats.made import Made
+
+    calls: list[str] = []
+
+    def make(value: str) -> str:
+        calls.append(value)
+        return value.upper()
+
+    made = Made[str](make)
+    assert [made[v] for v in ("hà nội", "huế", "hà nội", "huế")] == ["HÀ NỘI", "HUẾ", "HÀ NỘI", "HUẾ"]
+    assert calls == ["hà nội", "huế"] and len(made) == 2

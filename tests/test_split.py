@@ -282,7 +282,7 @@ def test_sources_are_shared_before_the_halves_merge() -> None:
     store = SeriesStore(loaded.catalog, record=frozenset(), loop=row_loop())
     slot = store.slots["online-public-services"]
     cut_from = "Sở Thông tin và Truyền thông Hà Nội, báo cáo quý"
-    first, second, third = (store.new_series(slot, name) for name in ("A", "B", "C"))
+    first, second, third = (slot.kind.new(name) for name in ("A", "B", "C"))
     first.source, second.source = cut_from[:41], "".join(cut_from[:41])  # equal, not one object
     third.source = ""
     assert first.source is not second.source
@@ -305,14 +305,14 @@ def test_a_half_sends_its_numbers_as_arrays_and_merges_them_exactly(pure: bool) 
     loop = row_loop(pure=pure)
     store = SeriesStore(loaded.catalog, record=frozenset(), loop=loop)
     slot = store.slots["online-public-services"]
-    sent = store.new_series(slot, "A")
+    sent = slot.kind.new("A")
     sent.count, sent.seen, sent.latest, sent.value, sent.line, sent.source = 2, 0b11, 5 << 16, -0.0, 7, "x"
     sent.n, sent.st, sent.sy, sent.stt, sent.sty = 2, 11, 0.1 + 0.2, 1 << 70, 1e308
     sent.ylo, sent.yhi = -0.0, 0.30000000000000004
     columns = loop.state_columns([sent], True)
     assert isinstance(columns[5], array) and isinstance(columns[14], array)  # value, sy
     assert isinstance(columns[15], list)  # stt: beyond 64 bits
-    got = store.new_series(store.slots["online-public-services"], "B")
+    got = store.slots["online-public-services"].kind.new("B")
     got.merge(columns, 0, 0b11, {0: 0, 1: 1}, 100)
     assert (got.count, got.latest, got.line, got.source, got.n, got.st, got.stt) == (
         2,

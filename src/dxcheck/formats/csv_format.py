@@ -23,6 +23,7 @@ from datetime import date
 from dxcheck.formats import Style
 from dxcheck.formats.document import DECIMALS, finding_document, rounded, target_fields
 from dxcheck.formats.json_text import PRINTF_BELOW
+from dxcheck.formats.made import Made
 from dxcheck.formats.parts import Pieces, Streamed
 from dxcheck.report import ProblemReport, Report, Result
 from dxcheck.text import csv_safe
@@ -116,14 +117,8 @@ class _Rows:
     def __init__(self) -> None:
         self.writer = csv.writer(_Echo(), lineterminator="\n")
         self._per_target: dict[str, tuple[str, ...]] = {}
-        self._cells: dict[object, str] = {}  # an entity, word, file or date -> its cell
-
-    def _cell(self, value: object) -> str:
-        """``cell(value)`` of a value that repeats across results, made once."""
-        made = self._cells.get(value)
-        if made is None:
-            made = self._cells[value] = cell(value.isoformat() if isinstance(value, date) else value)
-        return made
+        # an entity, status, outlook, file or date -> its cell
+        self._cells = Made[object](lambda v: cell(v.isoformat() if isinstance(v, date) else v))
 
     def of(self, result: Result) -> str:
         target = result.target
@@ -144,7 +139,7 @@ class _Rows:
             )
         latest = result.latest
         trend = result.trend
-        again = self._cell
+        again = self._cells.__getitem__
         # RESULT_COLUMNS' order; values as outcome_fields gives them
         row: str = self.writer.writerow((
             fixed[0], fixed[1], again(result.entity), fixed[2], fixed[3],

@@ -12,11 +12,12 @@ Values are escaped exactly as the runner unescapes them (actions/toolkit,
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 
 from dxcheck.findings import Finding, Severity
 from dxcheck.formats import Style
 from dxcheck.formats.lexicon import Words, summary_line, verdict_line
+from dxcheck.formats.made import Made
 from dxcheck.formats.parts import Pieces, Streamed
 from dxcheck.i18n import Lang
 from dxcheck.report import ProblemReport, Report, Result
@@ -101,29 +102,21 @@ class _ResultCommand:
 
     def __init__(self, words: Words) -> None:
         self.words = words  # one for the report: it says each target's goal and due once
-        self._escaped: dict[tuple[str, str], str] = {}  # (what, text) -> escaped
-
-    def _once(self, what: str, text: str, escape: Callable[[str], str]) -> str:
-        made = self._escaped.get((what, text))
-        if made is None:
-            made = self._escaped[(what, text)] = escape(text)
-        return made
+        # texts that repeat across results, escaped once: a file, the halves of a title
+        self._property = Made[str](escape_property)
+        self._data = Made[str](escape_data)  # a target's title, a source
 
     def __call__(self, result: Result) -> str:
-        w, once = self.words, self._once
+        w, prop, data = self.words, self._property, self._data
         latest, target = result.latest, result.target
-        title = once("target", f"{target.id} [", escape_property) + once(
-            "entity", f"{result.entity or 'national'}]", escape_property
-        )
-        message = escape_data(w.result_line(result)) + once(
-            "title", f". {target.title_in(w.lang)}", escape_data
-        )
+        title = prop[f"{target.id} ["] + prop[f"{result.entity or 'national'}]"]
+        message = escape_data(w.result_line(result)) + data[f". {target.title_in(w.lang)}"]
         if latest is None:
             return f"::error title={title}::{message}\n"
         if latest.source:
-            message += once("source", "\n" + w("r_source", source=latest.source), escape_data)
+            message += data["\n" + w("r_source", source=latest.source)]
         # a line number is digits: nothing in it to escape
-        return f"::error file={once('file', latest.file, escape_property)},line={latest.line},title={title}::{message}\n"
+        return f"::error file={prop[latest.file]},line={latest.line},title={title}::{message}\n"
 
 
 def finding_annotations(findings: Iterable[Finding], *, lang: Lang | str = Lang.EN) -> str:

@@ -17,14 +17,14 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator, Sequence
-from typing import Any
 
 from dxcheck.findings import Finding, Severity
 from dxcheck.formats import Style
 from dxcheck.formats.diagnostics import format_finding
 from dxcheck.formats.lexicon import Words
+from dxcheck.formats.made import Made
 from dxcheck.formats.parts import Pieces, Streamed
-from dxcheck.report import ProblemReport, Report, Result, Status
+from dxcheck.report import Outlook, ProblemReport, Report, Result, Status
 from dxcheck.text import printable
 
 SUITE = "dxcheck"
@@ -70,55 +70,38 @@ class _Details:
                 *("s_observations", "s_agency", "j_read_from"),
             )
         }
-        self._national = words("national")
-        self._lines: dict[tuple[str, object], str] = {}  # (label key, value) -> escaped line
-
-    def _line(self, key: str, value: Any) -> str:
-        """The escaped line that says ``value`` (``key``: what it is), made once each."""
-        made = self._lines.get((key, value))
-        if made is None:
-            made = self._lines[(key, value)] = _cdata(self._say(key, value))
-        return made
-
-    def _say(self, key: str, value: Any) -> str:
-        w, label = self.words, self._label
-        if key == "entity":
-            return label["h_entity"] + (str(value) if value else self._national)
-        if key == "status":
-            return label["h_status"] + w.status(*value)
-        if key == "outlook":
-            return label["h_outlook"] + w.outlook(value)
-        if key == "progress":
-            return label["h_progress"] + str(value)
-        if key == "observations":
-            return label["s_observations"] + str(value)
-        if key == "agency":
-            return label["s_agency"] + str(value)
-        if key == "file":
-            return label["j_read_from"] + str(value)
-        return w("r_source", source=value)
+        national, label = words("national"), self._label
+        # each line that repeats across results, escaped once (``_cdata``)
+        self._entity = Made[str | None](lambda e: _cdata(label["h_entity"] + (e or national)))
+        self._status = Made[tuple[Status, bool]](lambda s: _cdata(label["h_status"] + words.status(*s)))
+        self._outlook = Made[Outlook](lambda o: _cdata(label["h_outlook"] + words.outlook(o)))
+        self._progress = Made[str](lambda p: _cdata(label["h_progress"] + p))
+        self._observations = Made[int](lambda n: _cdata(label["s_observations"] + str(n)))
+        self._agency = Made[str](lambda a: _cdata(label["s_agency"] + a))
+        self._file = Made[str](lambda f: _cdata(label["j_read_from"] + f))
+        self._source = Made[str](lambda s: _cdata(words("r_source", source=s)))
 
     def cdata(self, result: Result, latest_text: str) -> str:
         """The details, escaped as element text (``_cdata``)."""
-        w, line = self.words, self._line
+        w = self.words
         latest = result.latest
         lines = [
             w.of_target(result, "j_head", _target_cdata),
-            line("entity", result.entity),
-            line("status", (result.status, result.late)),
-            line("outlook", result.trend.outlook),
+            self._entity[result.entity],
+            self._status[(result.status, result.late)],
+            self._outlook[result.trend.outlook],
             w.of_target(result, "j_foot", _goal_cdata),
             _cdata(self._label["h_latest"] + latest_text),
-            line("progress", w.percent(result.progress, none="-")),
-            line("observations", result.observations),
+            self._progress[w.percent(result.progress, none="-")],
+            self._observations[result.observations],
         ]
         if result.target.agency:
-            lines.append(line("agency", result.target.agency))
+            lines.append(self._agency[result.target.agency])
         if latest is not None:
             # the line number is digits: nothing in it to escape
-            lines.append(f"{line('file', latest.file)}:{latest.line}")
+            lines.append(f"{self._file[latest.file]}:{latest.line}")
             if latest.source:
-                lines.append(line("source", latest.source))
+                lines.append(self._source[latest.source])
         return "\n".join(lines) + "\n"
 
 
@@ -264,19 +247,12 @@ class _Cases:
         self.message = _Message(words)
         self._classnames: dict[str | None, str] = {}
         # a case's name escaped in two parts: its target's, its entity's
-        self._targets: dict[str, str] = {}
-        self._entities: dict[str, str] = {}
+        self._target_part = Made[str](lambda t: _attribute(f"{t} ["))
+        self._entity_part = Made[str](lambda e: _attribute(f"{e}]"))
 
     def _name(self, result: Result) -> str:
         """``_attribute(case_name(result))``, from its two parts escaped once each."""
-        target, entity = result.target.id, result.entity or "national"
-        head = self._targets.get(target)
-        if head is None:
-            head = self._targets[target] = _attribute(f"{target} [")
-        tail = self._entities.get(entity)
-        if tail is None:
-            tail = self._entities[entity] = _attribute(f"{entity}]")
-        return head + tail
+        return self._target_part[result.target.id] + self._entity_part[result.entity or "national"]
 
     def __call__(self, result: Result) -> str:
         category = result.target.category

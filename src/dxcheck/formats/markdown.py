@@ -15,9 +15,10 @@ from typing import TYPE_CHECKING
 from dxcheck.findings import Finding
 from dxcheck.formats import Style
 from dxcheck.formats.lexicon import Words
+from dxcheck.formats.made import Made
 from dxcheck.formats.parts import Pieces, Streamed
 from dxcheck.i18n import Lang
-from dxcheck.report import ProblemReport, Report, Result, Status
+from dxcheck.report import Outlook, ProblemReport, Report, Result, Status
 from dxcheck.text import printable
 
 if TYPE_CHECKING:
@@ -82,8 +83,11 @@ def table_lines(
 
 
 def status_cell(result: Result, w: Words | None = None) -> str:
-    word = (w or _EN).status(result.status, result.late)
-    return f"{STATUS_EMOJI[result.status]} {word}"
+    return _status_text(result.status, result.late, w or _EN)
+
+
+def _status_text(status: Status, late: bool, w: Words) -> str:
+    return f"{STATUS_EMOJI[status]} {w.status(status, late)}"
 
 
 def _failing(report: Report, result: Result) -> bool:
@@ -109,32 +113,28 @@ class _ResultRows:
 
     def __init__(self, words: Words) -> None:
         self.words = words
-        self._said: dict[object, str] = {}  # status, outlook -> its cell
-        self._targets: dict[str, tuple[Target, str, str]] = {}  # id -> target, id cell, due cell
-        self._entities: dict[str | None, str] = {}
+        self._status = Made[tuple[Status, bool]](lambda s: _status_text(*s, words))
+        self._entity = Made[str | None](lambda e: cell(e) if e else words("national"))
+        self._outlook = Made[Outlook](words.outlook)
+        # a target's id and due cells (Words.of_target would be a call each a row)
+        self._targets: dict[str, tuple[Target, str, str]] = {}
 
     def __call__(self, result: Result) -> str:
-        w, said = self.words, self._said
-        target = result.target
-        status_key = (result.status, result.late)
-        status = said.get(status_key)
-        if status is None:
-            status = said[status_key] = status_cell(result, w)
+        w, target = self.words, result.target
         known = self._targets.get(target.id)
         if known is None or known[0] is not target:
             due = w.day(target.due) if target.due else w("none")
             known = self._targets[target.id] = (target, cell(target.id), due)
-        entity = self._entities.get(result.entity)
-        if entity is None:
-            entity = self._entities[result.entity] = cell(result.entity) if result.entity else w("national")
-        outlook = said.get(result.trend.outlook)
-        if outlook is None:
-            outlook = said[result.trend.outlook] = w.outlook(result.trend.outlook)
-        goal = w.of_target(result, "md_goal", _goal_cell)
         cells = (
-            status, known[1], entity, known[2], cell(w.latest(result)), goal,
-            w.percent(result.progress, none="-"), outlook,
-        )  # fmt: skip
+            self._status[(result.status, result.late)],
+            known[1],
+            self._entity[result.entity],
+            known[2],
+            cell(w.latest(result)),
+            w.of_target(result, "md_goal", _goal_cell),
+            w.percent(result.progress, none="-"),
+            self._outlook[result.trend.outlook],
+        )
         return "| " + " | ".join(cells) + " |\n"
 
 

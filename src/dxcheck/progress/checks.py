@@ -152,7 +152,7 @@ class FileChecks:
             entity = found if found is not None else self._entity(e_text, row, line)
         state = slot.series.get(entity)
         if state is None:
-            state = self.store.new_series(slot, entity)
+            state = slot.kind.new(entity)
         self.store.keys[key] = state
         return state
 

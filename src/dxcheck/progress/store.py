@@ -111,10 +111,6 @@ class SeriesStore:
         for slot in self.slots.values():
             slot.kind.adds_base = not value
 
-    def new_series(self, slot: Slot, entity: str) -> Series:
-        state: Series = slot.kind.new(entity)
-        return state
-
 
 class DateCodes:
     """The dates met so far. A date's code is its ordinal shifted left, with the index of
