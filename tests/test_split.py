@@ -12,6 +12,8 @@ from __future__ import annotations
 import dataclasses
 import math
 import os
+import platform
+import sys
 from datetime import date
 from pathlib import Path
 
@@ -344,3 +346,55 @@ def test_a_result_cut_off_in_the_pipe_is_no_result() -> None:
     big = [f"{i:0100d}" for i in range(200_000)]  # some 20 MB of frames before the failure
     assert Beside(lambda: [big, _BreaksWhilePickled()]).result() is None
     assert Beside(lambda: [big, 1]).result() == [big, 1]
+
+
+def _resident_bytes() -> int:
+    resident_pages = int(Path("/proc/self/statm").read_text(encoding="ascii").split()[1])
+    return resident_pages * os.sysconf("SC_PAGE_SIZE")
+
+
+@pytest.mark.skipif(
+    not sys.platform.startswith("linux") or platform.libc_ver()[0] != "glibc", reason="glibc's malloc_trim"
+)
+def test_trim_heap_gives_memory_freed_below_the_top_back() -> None:
+    """What a merged half leaves: some 60 MiB of freed columns that glibc keeps, because
+    something still in use lies above them in its heap; ``trim_heap`` returns them."""
+    from dxcheck.split import trim_heap
+
+    before = _resident_bytes()
+    columns = [bytearray(27_000) for _ in range(2_400)]  # malloc'd, like an array column
+    for column in columns:
+        column[::4096] = b"x" * len(column[::4096])  # touched: resident
+    above = bytearray(27_000)  # still in use, above them
+    del columns
+    held = _resident_bytes() - before
+    if held < 40 * 2**20:
+        pytest.skip("this malloc gave the memory back by itself")
+    assert trim_heap() is True
+    assert _resident_bytes() - before < held - 40 * 2**20
+    assert len(above) == 27_000
+
+
+def test_a_half_is_let_go_and_its_memory_given_back_on_either_path(
+    corpus_catalog: Catalog, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """After the merge, and before the rest is read here when the merge is refused (the
+    half's columns are of no use then, and were held while the rest was read)."""
+    from dxcheck import split
+
+    trimmed: list[bool] = []
+
+    def trim_heap() -> bool:
+        trimmed.append(True)
+        return True
+
+    monkeypatch.setattr(split, "trim_heap", trim_heap)
+    rows = [f"online-public-services,Tỉnh {i},2025-06-30,{i % 90}\n" for i in range(400)]
+    merged = tmp_path / "merged.csv"
+    merged.write_text("target,entity,date,value\n" + "".join(rows), encoding="utf-8")
+    assert read(corpus_catalog, [merged], split=True).index.read_in_halves == [str(merged)]
+    assert trimmed == [True]
+    refused = tmp_path / "refused.csv"
+    refused.write_text("target,entity,date,value\n" + "".join(rows) + rows[0], encoding="utf-8")
+    assert read(corpus_catalog, [refused], split=True).index.read_in_halves == []
+    assert trimmed == [True, True]

@@ -91,15 +91,21 @@ def read_in_halves(
     second = beside.result()
     if second is not None and second.decimal_comma:
         index._numbers.comma_seen = True
+    merged = False
     if (
         second is not None
         and not second.failed
         and merge_half(index, second, source.display, sink, first.end_line - 1, first.spanned)
     ):
+        merged = True
         count, malformed = first.rows + second.count, first.malformed or second.malformed
         index.read_in_halves.append(source.display)
         index.cuts[source.display] = cut
-    else:
+    # The half's columns are merged or of no use: let them go (not held while the rest is
+    # read here) and give their memory back (split.trim_heap says why).
+    second = None
+    split.trim_heap()
+    if not merged:
         # The second half shares an observation with the first (or with an earlier
         # file), or its process failed: read it here, row by row, after the first.
         with split.open_range(path, cut, size, "utf-8") as text:
