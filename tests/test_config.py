@@ -98,7 +98,30 @@ def test_errors_are_located_with_a_did_you_mean(
     broken = write(tmp_path / "dxcheck.toml", 'decimal = "comma\n')
     assert broken.exists()
     bad_toml = run_cli("config")
-    assert bad_toml.exit_code == 2 and "DX306" in bad_toml.stderr and "not a TOML file" in bad_toml.stderr
+    assert bad_toml.exit_code == 2
+    assert bad_toml.stderr.splitlines()[0] == (
+        "dxcheck.toml:1:17: DX306 error: configuration 'dxcheck.toml': not a TOML file: Illegal character '\\n'"
+    )
+
+
+def test_a_broken_file_still_lets_help_be_shown(
+    run_cli: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The file's problems are said, and ``--help`` shows how to write the command (without
+    the file's defaults); anything else stops with exit 2, as before."""
+    write(tmp_path / "dxcheck.toml", "[status\nformat = \n")
+    monkeypatch.chdir(tmp_path)
+    problem = (
+        "dxcheck.toml:1:8: DX306 error: configuration 'dxcheck.toml': not a TOML file: "
+        "Expected ']' at the end of a table declaration"
+    )
+    for words in (["status", "--help"], ["validate", "-h"]):
+        shown = run_cli(*words)
+        assert shown.exit_code == 0, words
+        assert shown.stdout.startswith(f"Usage: dxcheck {words[0]} [OPTIONS]")
+        assert shown.stderr.splitlines() == [problem]
+    stopped = run_cli("status")
+    assert (stopped.exit_code, stopped.stdout, stopped.stderr.splitlines()) == (2, "", [problem])
 
 
 def test_the_environment_sets_lang_over_the_file(tmp_path: Path) -> None:

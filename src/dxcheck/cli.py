@@ -20,7 +20,7 @@ import typer
 # Only light modules at import time: `dxcheck --version` must start fast. The core
 # (pydantic, the reader, rich) is imported by the commands that use it.
 from dxcheck import __version__
-from dxcheck.cli_help import HelpGroup
+from dxcheck.cli_help import ASKS_FOR_HELP, HelpGroup
 from dxcheck.cli_options import (
     GATE_WORD_LIST,
     AgencyFilter,
@@ -115,7 +115,11 @@ def _root(
         # In the configured language when that setting itself is good (or DXCHECK_LANG).
         lang = loaded.value("lang")
         _emit_findings(loaded.findings, Terminal.detect(no_color=False, lang=str(lang) if lang else "en"))
-        raise typer.Exit(EXIT_BAD_INPUT)
+        if not ctx.meta.get(ASKS_FOR_HELP):
+            raise typer.Exit(EXIT_BAD_INPUT)
+        # ``COMMAND --help`` still shows the command's help, without the file's defaults: a
+        # broken file must not hide how to write the command line (or the file) right.
+        return
     ctx.obj = loaded
     if loaded.settings and isinstance(ctx.command, typer.core.TyperGroup):
         commands = {

@@ -29,6 +29,11 @@ else:
 HELP_WORDS = frozenset({"-h", "--help"})
 
 
+# In ``Context.meta``: whether the run's words ask for help (``COMMAND --help``), which
+# a broken configuration file must not stop (cli._root).
+ASKS_FOR_HELP = "dxcheck.asks_for_help"
+
+
 class HelpGroup(TyperGroup):
     """The root command: before a run is parsed, its help is made Vietnamese if it asks
     for help in Vietnamese."""
@@ -39,7 +44,9 @@ class HelpGroup(TyperGroup):
         # No words at all is help too (no_args_is_help).
         if parent is None and (not args or not HELP_WORDS.isdisjoint(args)) and help_lang(args) == "vi":
             translate(self)
-        return super().make_context(info_name, args, parent, **extra)
+        context = super().make_context(info_name, args, parent, **extra)
+        context.meta[ASKS_FOR_HELP] = not HELP_WORDS.isdisjoint(args)
+        return context
 
 
 def help_lang(args: Sequence[str]) -> str:

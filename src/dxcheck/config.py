@@ -179,6 +179,9 @@ def load(path: Path | None, *, environ: dict[str, str] | None = None) -> Config:
     return Config(path, tuple(settings), tuple(findings))
 
 
+_TOML_PLACE = re.compile(r" \(at line (\d+), column (\d+)\)$")
+
+
 def _read(path: Path) -> tuple[list[Setting], list[Finding]]:
     display = shown(path)
     try:
@@ -186,13 +189,19 @@ def _read(path: Path) -> tuple[list[Setting], list[Finding]]:
         document = tomllib.loads(text)
     except OSError as exc:
         return [], [
-            Finding(Code.CONFIG_VALUE, Location(display), {"key": "-", "reason": exc.strerror or str(exc)})
+            Finding(
+                Code.CONFIG_VALUE, Location(display), {"key": display, "reason": exc.strerror or str(exc)}
+            )
         ]
     except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        line = getattr(exc, "lineno", None)
+        # The parser says where as words ("... (at line 2, column 9)"): made a location.
+        place = _TOML_PLACE.search(str(exc))
+        line, column = (int(place[1]), int(place[2])) if place else (None, None)
         # the TOML parser's (or the codec's) words stay English
-        reason = msg("not a TOML file: {reason}", reason=str(exc).split(" (at line")[0])
-        return [], [Finding(Code.CONFIG_VALUE, Location(display, line), {"key": "-", "reason": reason})]
+        reason = msg("not a TOML file: {reason}", reason=_TOML_PLACE.sub("", str(exc)))
+        return [], [
+            Finding(Code.CONFIG_VALUE, Location(display, line, column), {"key": display, "reason": reason})
+        ]
     table: object = document
     table_start = 0
     if path.name == PYPROJECT:
@@ -201,7 +210,7 @@ def _read(path: Path) -> tuple[list[Setting], list[Finding]]:
         table_start = header.end() if header else 0
     if not isinstance(table, dict):
         return [], [
-            Finding(Code.CONFIG_VALUE, Location(display, 1), {"key": "-", "reason": msg("not a table")})
+            Finding(Code.CONFIG_VALUE, Location(display, 1), {"key": display, "reason": msg("not a table")})
         ]
     settings: list[Setting] = []
     findings: list[Finding] = []
