@@ -15,7 +15,7 @@ import pytest
 import typer
 
 from dxcheck.cli import app
-from dxcheck.cli_help import help_lang, is_prose, key, with_notes
+from dxcheck.cli_help import help_lang, is_prose, key, vietnamese_usage_message, with_notes
 from dxcheck.help_vi import CLICK, HELP
 from tests.conftest import Run, write
 from tests.golden import check_golden
@@ -97,10 +97,15 @@ def _terms(text: str) -> list[str]:
     return [line.split("  ")[1] for line in text.splitlines() if line.startswith("  -")]
 
 
-def test_a_usage_error_beside_help_stays_english(run_cli: Run, no_config: Path) -> None:
+def test_a_usage_error_beside_help_speaks_the_help_language(run_cli: Run, no_config: Path) -> None:
     run = run_cli("config", "--help", "--lang", "vi")  # config has no --lang
     assert run.exit_code == 2 and run.stdout == ""
-    assert run.stderr.startswith("Usage: dxcheck config [OPTIONS]")  # as click's error around it
+    assert run.stderr.splitlines() == [
+        "Cách dùng: dxcheck config [OPTIONS]",
+        "Xem 'dxcheck config -h' để biết cách dùng.",
+        "",
+        "Lỗi: không có tuỳ chọn --lang",
+    ]
 
 
 def test_dxcheck_lang_sets_the_help_of_validate(run_cli: Run, no_config: Path) -> None:
@@ -187,3 +192,90 @@ def test_clicks_notes_after_an_option_are_translated_and_the_rest_left() -> None
     assert with_notes("Show this message and exit.") == "Hiện hướng dẫn này rồi thoát."
     assert with_notes("Read [tool.dxcheck] first.") == "Read [tool.dxcheck] first."
     assert with_notes("Kept.  [deprecated]") == "Kept.  [deprecated]"  # a note it does not know
+
+
+# --- click's usage errors, in the run's language ---------------------------------------------
+
+
+USAGE = ("Cách dùng: dxcheck status [OPTIONS] [CSV]...", "Xem 'dxcheck status -h' để biết cách dùng.", "")
+
+
+@pytest.mark.parametrize(
+    ("words", "env", "said"),
+    [
+        (
+            ["status", "--as-off", "2030-01-01", "--lang", "vi"],
+            {},
+            [*USAGE, "Lỗi: không có tuỳ chọn --as-off (có phải ý bạn là --as-of?)"],
+        ),
+        (
+            ["status", "-f", "jsn"],
+            {"DXCHECK_LANG": "vi"},
+            [
+                *USAGE,
+                "Lỗi: giá trị không hợp lệ cho '--format' / '-f': 'jsn' không phải một trong 'table', 'json', "
+                "'jsonl', 'csv', 'markdown', 'junit', 'github', 'sarif', 'gitlab', 'azure', 'html' "
+                "(có phải ý bạn là 'json'?).",
+            ],
+        ),
+        (
+            ["statu"],
+            {"DXCHECK_LANG": "vi"},
+            [
+                "Cách dùng: dxcheck [OPTIONS] COMMAND [ARGS]...",
+                "Xem 'dxcheck -h' để biết cách dùng.",
+                "",
+                "Lỗi: không có lệnh 'statu'. Có phải ý bạn là 'status'?",
+            ],
+        ),
+        # click says this one without the usage around it, in English too
+        (["status", "--as-of"], {"DXCHECK_LANG": "vi"}, ["Lỗi: tuỳ chọn '--as-of' cần một giá trị."]),
+    ],
+)
+def test_a_usage_error_speaks_the_run_language(
+    run_cli: Run, no_config: Path, words: list[str], env: dict[str, str], said: list[str]
+) -> None:
+    run = run_cli(*words, env=env)
+    assert (run.exit_code, run.stdout) == (2, "")
+    assert run.stderr.splitlines() == said
+
+
+def test_a_usage_error_stays_english_in_english(run_cli: Run, no_config: Path) -> None:
+    run = run_cli("status", "--as-off", "2030-01-01")
+    assert (run.exit_code, run.stdout) == (2, "")
+    assert run.stderr.splitlines() == [
+        "Usage: dxcheck status [OPTIONS] [CSV]...",
+        "Try 'dxcheck status -h' for help.",
+        "",
+        "Error: No such option: --as-off (Possible options: --as-of)",
+    ]
+    choice = run_cli("status", "--format", "markdwon")
+    assert choice.exit_code == 2
+    assert choice.stderr.splitlines()[-1].endswith("'html'. (did you mean 'markdown'?)")
+    assert run_cli("status", "--format", "xyzzy").stderr.splitlines()[-1].endswith("'html'.")  # nothing close
+
+
+@pytest.mark.parametrize(
+    ("english", "vietnamese"),
+    [
+        ("No such option: --x", "không có tuỳ chọn --x"),
+        ("No such command 'x'.", "không có lệnh 'x'."),
+        ("Missing command.", "thiếu lệnh."),
+        (
+            "Invalid value for '--top': 'x' is not a valid integer.",
+            "giá trị không hợp lệ cho '--top': 'x' không phải một số.",
+        ),
+        (
+            "Invalid value for 'CSV': Path 'x' does not exist.",
+            "giá trị không hợp lệ cho 'CSV': Path 'x' does not exist.",
+        ),
+        ("Missing argument 'NAME'.", "thiếu đối số 'NAME'."),
+        ("Missing option '--targets'.", "thiếu tuỳ chọn '--targets'."),
+        ("Option '--x' requires 2 arguments.", "tuỳ chọn '--x' cần 2 giá trị."),
+        ("Option '--all' does not take a value.", "tuỳ chọn '--all' không nhận giá trị."),
+        ("Got unexpected extra argument(s) (a b)", "thừa đối số (a b)"),
+        ("Something click may say one day.", "Something click may say one day."),
+    ],
+)
+def test_each_of_clicks_usage_messages_has_its_vietnamese(english: str, vietnamese: str) -> None:
+    assert vietnamese_usage_message(english) == vietnamese

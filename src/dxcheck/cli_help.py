@@ -11,27 +11,34 @@ neither it nor any other run pays for more than a look at its words.
 
 from __future__ import annotations
 
+import difflib
 import re
+import sys
 from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any
 
 import typer
 from typer.core import TyperArgument, TyperGroup, TyperOption
 
 if TYPE_CHECKING:
     from typer._click import Context
+    from typer._click.exceptions import UsageError
     from typer._click.formatting import HelpFormatter
 else:
-    # The formatter typer's own contexts use, taken from them: no import of a private module.
+    # The formatter typer's own contexts use, taken from them, and the usage error its
+    # BadParameter is one of: no import of a private module.
     HelpFormatter = typer.Context.formatter_class
+    UsageError = typer.BadParameter.__mro__[1]
 
 HELP_WORDS = frozenset({"-h", "--help"})
 
 
 # In ``Context.meta``: whether the run's words ask for help (``COMMAND --help``), which
-# a broken configuration file must not stop (cli._root).
+# a broken configuration file must not stop (cli._root); and the words themselves, which
+# say the language of a usage error.
 ASKS_FOR_HELP = "dxcheck.asks_for_help"
+RUN_WORDS = "dxcheck.run_words"
 
 
 class HelpGroup(TyperGroup):
@@ -44,9 +51,19 @@ class HelpGroup(TyperGroup):
         # No words at all is help too (no_args_is_help).
         if parent is None and (not args or not HELP_WORDS.isdisjoint(args)) and help_lang(args) == "vi":
             translate(self)
-        context = super().make_context(info_name, args, parent, **extra)
+        try:
+            context = super().make_context(info_name, args, parent, **extra)
+        except UsageError as error:  # in the root's own words: an unknown option before the command
+            raise in_run_language(with_suggestion(error), args) from None
         context.meta[ASKS_FOR_HELP] = not HELP_WORDS.isdisjoint(args)
+        context.meta[RUN_WORDS] = tuple(args)
         return context
+
+    def invoke(self, ctx: Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except UsageError as error:  # no such command, or the command's words (parsed here)
+            raise in_run_language(with_suggestion(error), ctx.meta.get(RUN_WORDS, ())) from None
 
 
 def help_lang(args: Sequence[str]) -> str:
@@ -164,9 +181,72 @@ def with_notes(text: str) -> str:
 
 
 class _VietnameseContext(typer.Context):
-    """Click's words in Vietnamese for the help only: a usage error (an unknown option
-    beside ``--help``) says "Usage:" in the English of the rest of its message."""
+    """Click's words in Vietnamese for the help (a usage error says its own: ``VietnameseUsageError``)."""
 
     def get_help(self) -> str:
         self.formatter_class = _VietnameseFormatter
         return super().get_help()
+
+
+# --- click's usage errors ----------------------------------------------------------------
+
+
+# Click's words for a value that is not one of an option's choices (typer's Choice).
+_NOT_ONE_OF = re.compile(r"'(?P<value>[^']*)' is not one of (?P<choices>.+)\.")
+
+
+def with_suggestion(error: UsageError) -> UsageError:
+    """A value that is not one of an option's choices (``-f jsn``) with the closest choice,
+    as dxcheck's own errors say it; any other error as it is."""
+    found = _NOT_ONE_OF.fullmatch(error.message)
+    if found is not None:
+        choices = re.findall(r"'([^']*)'", found["choices"])
+        close = difflib.get_close_matches(found["value"], choices, n=1)
+        if close:
+            error.message += f" (did you mean '{close[0]}'?)"
+    return error
+
+
+def in_run_language(error: UsageError, args: Sequence[str]) -> UsageError:
+    """A usage error of click's (an unknown option or command, a missing or bad value) in
+    the language of the run's help (``help_lang``): as it is, or Vietnamese. Looked for only
+    when there is such an error. One that shows itself otherwise (no words at all: the
+    help, already in the run's language) is left as it is."""
+    if type(error).show is not UsageError.show or help_lang(args) != "vi":
+        return error
+    return VietnameseUsageError(error)
+
+
+class VietnameseUsageError(UsageError):
+    """Click's usage error in Vietnamese: its message (``help_vi.USAGE_ERRORS``; one no
+    pattern matches stays English) and the words around it ("Usage:", "Try ... for help.",
+    "Error:"), laid out as click lays them out; exit 2 as any usage error."""
+
+    def __init__(self, error: UsageError) -> None:
+        super().__init__(vietnamese_usage_message(error.format_message()), error.ctx)
+
+    def format_message(self) -> str:
+        return self.message
+
+    def show(self, file: IO[Any] | None = None) -> None:
+        from dxcheck.help_vi import CLICK
+
+        out = file if file is not None else sys.stderr
+        context = self.ctx
+        if context is not None:
+            out.write(CLICK["Usage: "] + context.get_usage().removeprefix("Usage: ") + "\n")
+            if context.command.get_help_option(context) is not None:
+                command = f"{context.command_path} {context.help_option_names[0]}"
+                out.write(CLICK["Try '{command}' for help."].format(command=command) + "\n")
+            out.write("\n")
+        out.write(CLICK["Error: "] + self.message + "\n")
+
+
+def vietnamese_usage_message(message: str) -> str:
+    from dxcheck.help_vi import USAGE_ERRORS
+
+    for pattern, said in USAGE_ERRORS:
+        found = re.fullmatch(pattern, message, re.S)
+        if found is not None:
+            return said.format(**found.groupdict())
+    return message

@@ -217,4 +217,32 @@ CLICK: dict[str, str] = {
     "default: ": "mặc định: ",
     "required": "bắt buộc",
     "env var: ": "biến môi trường: ",
+    "Try '{command}' for help.": "Xem '{command}' để biết cách dùng.",
+    "Error: ": "Lỗi: ",
 }
+
+# Click's usage errors (``cli_help.in_run_language``): each message as click writes it, as
+# a pattern, and its Vietnamese; the names, values and choices in it stay as they were
+# typed. A message no pattern matches stays English.
+USAGE_ERRORS: tuple[tuple[str, str], ...] = (
+    (r"No such option: (?P<name>.+?) \(Possible options: (?P<options>.+)\)",
+     "không có tuỳ chọn {name} (có phải ý bạn là {options}?)"),
+    (r"No such option: (?P<name>.+)", "không có tuỳ chọn {name}"),
+    (r"No such command (?P<name>.+?)\. Did you mean (?P<commands>.+)\?",
+     "không có lệnh {name}. Có phải ý bạn là {commands}?"),
+    (r"No such command (?P<name>.+)\.", "không có lệnh {name}."),
+    (r"Missing command\.", "thiếu lệnh."),
+    (r"Invalid value for (?P<param>.+?): (?P<value>.+) is not one of (?P<choices>.+)\. \(did you mean (?P<close>.+)\?\)",
+     "giá trị không hợp lệ cho {param}: {value} không phải một trong {choices} (có phải ý bạn là {close}?)."),
+    (r"Invalid value for (?P<param>.+?): (?P<value>.+) is not one of (?P<choices>.+)\.",
+     "giá trị không hợp lệ cho {param}: {value} không phải một trong {choices}."),
+    (r"Invalid value for (?P<param>.+?): (?P<value>.+) is not a valid (?P<kind>integer|float)\.",
+     "giá trị không hợp lệ cho {param}: {value} không phải một số."),
+    (r"Invalid value for (?P<param>.+?): (?P<reason>.+)", "giá trị không hợp lệ cho {param}: {reason}"),
+    (r"Missing argument (?P<param>.+)\.", "thiếu đối số {param}."),
+    (r"Missing option (?P<param>.+)\.", "thiếu tuỳ chọn {param}."),
+    (r"Option (?P<name>.+) requires an argument\.", "tuỳ chọn {name} cần một giá trị."),
+    (r"Option (?P<name>.+) requires (?P<count>\d+) arguments\.", "tuỳ chọn {name} cần {count} giá trị."),
+    (r"Option (?P<name>.+) does not take a value\.", "tuỳ chọn {name} không nhận giá trị."),
+    (r"Got unexpected extra argument\(s\) \((?P<words>.*)\)", "thừa đối số ({words})"),
+)  # fmt: skip
