@@ -1,5 +1,5 @@
-"""Build hook: compile the row loop (src/dxcheck/rowscan.py) and the series rules
-(src/dxcheck/rules.py) with mypyc.
+"""Build hook: compile the row loop (src/dxcheck/rowscan.py, with the series state it fills,
+src/dxcheck/series.py) and the series rules (src/dxcheck/rules.py) with mypyc.
 
 The row loop is where every row of a progress CSV passes, the series rules where every
 series does; compiled, each runs about twice as fast (bench/README.md). Compiling needs a
@@ -22,7 +22,11 @@ from typing import Any
 
 from hatchling.builders.hooks.plugin.interface import BuildHookInterface
 
-MODULES = (Path("src/dxcheck/rowscan.py"), Path("src/dxcheck/rules.py"))  # as dxcheck.native.COMPILED
+MODULES = (  # as dxcheck.native.COMPILED
+    Path("src/dxcheck/series.py"),
+    Path("src/dxcheck/rowscan.py"),
+    Path("src/dxcheck/rules.py"),
+)
 MARKER = 'COMPILED_FROM: Final = ""'
 
 

@@ -333,6 +333,6 @@ def test_status_table_and_json_name_the_method(tmp_path: Path, run_cli: Run) -> 
 
 
 def test_the_row_loop_counts_days_from_the_same_day() -> None:
-    from dxcheck import rowscan, trend
+    from dxcheck import series, trend
 
-    assert rowscan.DAY0 == trend.EPOCH == date(2000, 1, 1).toordinal()
+    assert series.DAY0 == trend.EPOCH == date(2000, 1, 1).toordinal()

@@ -702,6 +702,25 @@ def test_stale_compiled_build_falls_back_to_the_source(module: str, monkeypatch:
     assert native.compiled(module, pure=False) is chosen
 
 
+def test_the_row_loop_and_its_series_state_fall_back_together(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The compiled loop uses the compiled series' fields directly: an edited series.py
+    alone makes both run as their sources, the loop's source with the series' source."""
+    compiled = native.compiled("rowscan", pure=False)
+    if not native.is_compiled(compiled):
+        pytest.skip("dxcheck.rowscan is not compiled in this install")
+    monkeypatch.delenv("DXCHECK_PURE_PYTHON", raising=False)
+    edited = _source("series").read_bytes()
+    checksum = native.source_checksum
+    monkeypatch.setattr(native, "source_checksum", lambda data: "0-0" if data == edited else checksum(data))
+    chosen = native.compiled("rowscan")
+    assert chosen.__name__ == native.pure_name("rowscan") and not native.is_compiled(chosen)
+    assert chosen.Series.__module__ == native.pure_name("series")
+    assert chosen.SeriesKind is native.compiled("series").SeriesKind
+    # the compiled series module is what ``import dxcheck.series`` gives again
+    assert native.is_compiled(importlib.import_module("dxcheck.series"))
+    assert native.compiled("rules") is native.compiled("rules", pure=False)  # no part of it
+
+
 @pytest.mark.parametrize("module", native.COMPILED)
 def test_pure_python_environment_variable(module: str, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("DXCHECK_PURE_PYTHON", "1")

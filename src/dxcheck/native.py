@@ -1,6 +1,11 @@
-"""Which build of a compiled module runs (the row loop, ``rowscan``, and the series
-rules, ``rules``): the mypyc-compiled one when it was built from the source beside it,
-else the source itself.
+"""Which build of a compiled module runs (the row loop, ``rowscan``, with the series state
+it fills, ``series``; and the series rules, ``rules``): the mypyc-compiled one when it was
+built from the source beside it, else the source itself.
+
+The row loop uses the series state's compiled classes directly, so the two go together:
+when either is older than its source, both run as their sources, the loop's with the
+series state's source (never a stale build beside a fresh one, nor a pure module beside a
+compiled one).
 
 ``DXCHECK_PURE_PYTHON=1`` forces the sources (to compare the two, or to rule the compiled
 ones out when chasing a bug).
@@ -15,7 +20,9 @@ import zlib
 from pathlib import Path
 from types import ModuleType
 
-COMPILED = ("rowscan", "rules")  # what hatch_build.py compiles
+COMPILED = ("series", "rowscan", "rules")  # what hatch_build.py compiles
+# The compiled modules a compiled module imports, which must be of the same build.
+_WITH: dict[str, tuple[str, ...]] = {"rowscan": ("series",)}
 
 
 def pure_name(module: str) -> str:
@@ -49,17 +56,46 @@ def compiled(module: str, *, pure: bool | None = None) -> ModuleType:
     built = importlib.import_module(f"dxcheck.{module}")
     if pure is None:
         pure = bool(os.environ.get("DXCHECK_PURE_PYTHON"))
-    stamp: str = built.COMPILED_FROM
-    if not stamp:
+    if not is_compiled(built):
         return built  # the source: nothing was compiled
-    source = Path(__file__).with_name(f"{module}.py")
-    try:
-        current = source_checksum(source.read_bytes())
-    except OSError:
-        current = stamp  # an install without sources: the compiled module is all there is
-    if not pure and current == stamp:
+    together = (*_WITH.get(module, ()), module)
+    if not pure and all(_current(importlib.import_module(f"dxcheck.{name}")) for name in together):
         return built
-    return _load_source(source, pure_name(module))
+    return _load_sources(together)
+
+
+def _current(built: ModuleType) -> bool:
+    """Whether a compiled module was built from the source beside it (or there is none:
+    an install without sources has only the compiled module)."""
+    stamp: str = built.COMPILED_FROM
+    try:
+        return source_checksum(_source(built.__name__.rpartition(".")[2]).read_bytes()) == stamp
+    except OSError:
+        return True
+
+
+def _source(module: str) -> Path:
+    return Path(__file__).with_name(f"{module}.py")
+
+
+def _load_sources(modules: tuple[str, ...]) -> ModuleType:
+    """The sources of ``modules`` (each after those it imports), the last one's returned:
+    while one is loaded, those before it stand in for their compiled builds."""
+    loaded: list[tuple[str, ModuleType]] = []
+    replaced: dict[str, ModuleType | None] = {}
+    try:
+        for module in modules:
+            for name, source in loaded:
+                replaced.setdefault(name, sys.modules.get(name))
+                sys.modules[name] = source
+            loaded.append((f"dxcheck.{module}", _load_source(_source(module), pure_name(module))))
+    finally:
+        for name, before in replaced.items():
+            if before is None:
+                sys.modules.pop(name, None)
+            else:
+                sys.modules[name] = before
+    return loaded[-1][1]
 
 
 def is_compiled(module: ModuleType) -> bool:

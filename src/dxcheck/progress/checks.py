@@ -21,7 +21,7 @@ from dxcheck.progress.source import binary_finding
 from dxcheck.progress.store import DateCodes, SeriesStore, Slot
 from dxcheck.report import Observation
 from dxcheck.reporting import due_of, index_of
-from dxcheck.rowscan import LOW, SHIFT, Series
+from dxcheck.series import LOW, SHIFT, Series
 from dxcheck.trend import EPOCH
 from dxcheck.units import canonical_unit
 

@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from dxcheck.progress.index import ProgressIndex
 
 # A half sends its series back as columns of plain values (it crosses a pipe), made and
-# merged by the row loop's module (compiled: rowscan.state_columns, Series.merge).
+# merged by the row loop's module (compiled: series.state_columns, Series.merge).
 _SEEN = 1  # the column of the dates seen
 
 
@@ -33,7 +33,7 @@ class Half:
     count: int = 0
     malformed: bool = False
     end_line: int = 0
-    # per target: the entities, and a column of values per field (rowscan.state_columns)
+    # per target: the entities, and a column of values per field (series.state_columns)
     states: list[tuple[str, list[str], list[Sequence[Any]]]] = field(default_factory=list)
     ordinals: dict[int, int] = field(default_factory=dict)  # date index -> ordinal
     entities: list[str] = field(default_factory=list)  # spellings learnt, in order

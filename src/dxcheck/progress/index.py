@@ -98,7 +98,7 @@ class ProgressIndex:
         self._milestones = cells.milestone_fast_table()
         self._candidates: Candidates = set()
         self._future: LaterRows = {}
-        self._days: dict[int, date] = {}  # the dates of the summaries, by ordinal (rowscan.day_of)
+        self._days: dict[int, date] = {}  # the dates of the summaries, by ordinal (series.day_of)
         self._not_reported: LaterRows = {}
 
     # --- public ---------------------------------------------------------------------

@@ -12,7 +12,7 @@ from typing import Any
 from dxcheck.catalog import Catalog, Target, TargetType
 from dxcheck.report import Observation
 from dxcheck.reporting import Reporting
-from dxcheck.rowscan import ALWAYS, LOW, SHIFT, Series
+from dxcheck.series import ALWAYS, LOW, SHIFT, Series
 from dxcheck.trend import EPOCH
 from dxcheck.units import canonical_unit
 
@@ -36,7 +36,7 @@ class Slot:
     record: list[tuple[str, Observation]] | None = None
     reporting: Reporting | None = None  # how often it is reported (a ``reported`` cell's due date)
     dues: dict[int, int] = field(default_factory=dict)  # a row's date -> its period's due date
-    # how its series are made (rowscan.SeriesKind, set by SeriesStore): shares ``series``
+    # how its series are made (series.SeriesKind, set by SeriesStore): shares ``series``
     # and ``units_ok``, so that the row loop finds and makes series without a Python call
     kind: Any = None
 
@@ -114,7 +114,7 @@ class SeriesStore:
 
 class DateCodes:
     """The dates met so far. A date's code is its ordinal shifted left, with the index of
-    its bit in a series' bitset of dates seen in the low bits (rowscan.SHIFT, LOW)."""
+    its bit in a series' bitset of dates seen in the low bits (series.SHIFT, LOW)."""
 
     def __init__(self, as_of: date) -> None:
         self.as_of = as_of.toordinal()

@@ -1,0 +1,438 @@
+"""The state of one target x entity series as the row loop fills it (``Series``), how a
+series is made (``SeriesKind``), merged from a later half of a file (``merge_all``,
+``state_columns``) and given to evaluation as values (``summaries``).
+
+Compiled with mypyc beside the row loop (``dxcheck.rowscan``, which uses these classes'
+attributes directly and re-exports them) and run as plain Python otherwise, like it: so it
+imports only the standard library and keeps to typed attributes on native classes, ints
+and floats. ``dxcheck.native`` uses the two builds only together.
+"""
+
+from __future__ import annotations
+
+import sys
+from array import array
+from collections.abc import Callable, Sequence
+from datetime import date
+from math import log
+from typing import Any, Final
+
+# Empty here; the compiled copy says which source it was built from (hatch_build.py),
+# so that an edited source is never shadowed by a stale build (dxcheck.native).
+COMPILED_FROM: Final = ""
+
+# A date is carried as one int: its ordinal in the high bits, a small per-run index in the
+# low 16 (its bit in a series' seen-dates mask). Comparing codes compares dates.
+SHIFT: Final = 16
+LOW: Final = (1 << SHIFT) - 1
+NEVER: Final = 1 << 60  # later than any date code; below mypyc's boxed-int threshold
+ALWAYS: Final = -(1 << 30)
+# t counts days from 2000-01-01, whose ordinal this is (as in dxcheck.trend and dxcheck.progress).
+DAY0: Final = 730120
+
+
+class Series:
+    """One target x entity pair: its latest and earliest observation, the date it was
+    first met, running sums for the trend fit, and a bitset of the dates it has seen; for
+    ``projection: open-sdg``, the last point of the fit's first calendar year (sdg-build's
+    base value). Memory per pair is constant, whatever the number of rows."""
+
+    def __init__(
+        self,
+        name: str,
+        owner: object,
+        numeric: bool,
+        low: float,
+        high: float,
+        sign: float,
+        compound: bool,
+        level: float,
+    ) -> None:
+        self.name = name  # the entity key ("" for the nation)
+        self.owner = owner  # what the caller keeps per target
+        # checks: a numeric value must lie within [low, high]; met when value * sign >= level
+        self.numeric = numeric
+        self.low = low
+        self.high = high
+        self.sign = sign
+        self.signed_level = sign * level
+        self.compound = compound
+        self.count = 0
+        self.seen = 0  # bitset of date indices
+        # of those, the rows whose ``reported`` cell is after their period's due date, and
+        # after the as-of date (dxcheck coverage; zero without that column)
+        self.reported_late = 0
+        self.reported_after = 0
+        self.latest = -1
+        self.value = 0.0
+        self.file = 0
+        self.line = 0
+        self.source = ""
+        self.earliest = NEVER
+        self.earliest_value = 0.0
+        self.first_met = NEVER
+        # trend sums over t (days since 2000) and y; ly = ln y for compound projections.
+        # The day sums are integers, so exact in any order; the lowest and highest y let
+        # a series that never changes have a slope of exactly zero (trend.FitSums).
+        self.base_t = ALWAYS
+        self.n = 0
+        self.st = 0
+        self.sy = 0.0
+        self.stt = 0
+        self.sty = 0.0
+        self.sly = 0.0
+        self.stly = 0.0
+        self.nonpositive = 0
+        self.ylo = 0.0
+        self.yhi = 0.0
+        # ``projection: open-sdg`` (set by the caller): the first calendar year of the fit's
+        # points (its first and last day, as t) and the latest point in it, whatever order
+        # the rows come in. ``shaped`` says the fit keeps more than the linear sums, so that
+        # a linear series pays one test a point, as before.
+        self.shaped = compound
+        self.yearly = False
+        self.year_start = NEVER
+        self.year_end = ALWAYS
+        self.year_t = ALWAYS
+        self.year_y = 0.0
+
+    def add_point(self, t: int, y: float) -> None:
+        """One point of the trend fit (rows and the catalog baseline)."""
+        if self.n == 0:
+            self.ylo = y
+            self.yhi = y
+        elif y < self.ylo:
+            self.ylo = y
+        elif y > self.yhi:
+            self.yhi = y
+        self.n += 1
+        self.st += t
+        self.sy += y
+        self.stt += t * t
+        self.sty += t * y
+        if self.shaped:
+            if self.yearly:
+                if t < self.year_start:
+                    self.first_year(t, y)
+                elif self.year_t < t <= self.year_end:
+                    self.year_t = t
+                    self.year_y = y
+            elif y > 0:
+                ly = log(y)
+                self.sly += ly
+                self.stly += t * ly
+            else:
+                self.nonpositive += 1
+
+    def first_year(self, t: int, y: float) -> None:
+        """A point in a year before every point so far: that year is now the first, and the
+        point the latest in it (rare: once per series when rows come in date order, at most
+        once per year of data in any order)."""
+        year = date.fromordinal(DAY0 + t).year
+        self.year_start = date(year, 1, 1).toordinal() - DAY0
+        self.year_end = date(year, 12, 31).toordinal() - DAY0
+        self.year_t = t
+        self.year_y = y
+
+    def merge(
+        self, columns: list[Sequence[Any]], i: int, bits: int, code_map: dict[int, int], offset: int
+    ) -> None:
+        """Add the same series as read in a later half of the file: entry ``i`` of that
+        half's ``state_columns``, its dates renumbered by ``code_map`` (``bits``: its
+        bitset of dates seen, renumbered already), its lines shifted by ``offset``."""
+        self.seen |= bits
+        count: int = columns[0][i]
+        self.count += count
+        if len(columns) == 2:  # from ``validate``: the count and the dates seen
+            return
+        late: int = columns[2][i]
+        after: int = columns[3][i]
+        if late:
+            self.reported_late |= remap_bits(late, code_map)
+        if after:
+            self.reported_after |= remap_bits(after, code_map)
+        latest: int = columns[4][i]
+        if latest >= 0:
+            code = recode(latest, code_map)
+            if code > self.latest:
+                self.latest = code
+                value: float = columns[5][i]
+                file: int = columns[6][i]
+                line: int = columns[7][i]
+                source: str = columns[8][i]
+                self.value = value
+                self.file = file
+                self.line = line + offset
+                self.source = source
+        earliest: int = columns[9][i]
+        if earliest != NEVER:
+            code = recode(earliest, code_map)
+            if code < self.earliest:
+                self.earliest = code
+                earliest_value: float = columns[10][i]
+                self.earliest_value = earliest_value
+        first_met: int = columns[11][i]
+        if first_met != NEVER:
+            code = recode(first_met, code_map)
+            if code < self.first_met:  # min(), as it picks between equals
+                self.first_met = code
+        n: int = columns[12][i]
+        st: int = columns[13][i]
+        sy: float = columns[14][i]
+        stt: int = columns[15][i]
+        sty: float = columns[16][i]
+        sly: float = columns[17][i]
+        stly: float = columns[18][i]
+        nonpositive: int = columns[19][i]
+        ylo: float = columns[20][i]
+        yhi: float = columns[21][i]
+        year_start: int = columns[22][i]
+        year_end: int = columns[23][i]
+        year_t: int = columns[24][i]
+        year_y: float = columns[25][i]
+        if year_start < self.year_start or (year_start == self.year_start and year_t > self.year_t):
+            # the half's first year is earlier, or the same with a later point in it
+            self.year_start = year_start
+            self.year_end = year_end
+            self.year_t = year_t
+            self.year_y = year_y
+        if n:
+            if self.n == 0:
+                self.ylo = ylo
+                self.yhi = yhi
+            else:
+                # min() and max(), as they pick between equals (0.0 and -0.0)
+                if ylo < self.ylo:
+                    self.ylo = ylo
+                if yhi > self.yhi:
+                    self.yhi = yhi
+        self.n += n
+        self.st += st
+        self.sy += sy
+        self.stt += stt
+        self.sty += sty
+        self.sly += sly
+        self.stly += stly
+        self.nonpositive += nonpositive
+
+
+class SeriesKind:
+    """What the series of one target share: the settings a new one starts from, and the
+    target's series by entity (its ``Slot.series``). ``new`` is the one place a series is
+    made, by the row loop on a new key and by ``progress.store`` otherwise."""
+
+    def __init__(
+        self,
+        owner: object,
+        series: dict[str, Series],
+        units_ok: set[str],
+        *,
+        numeric: bool,
+        percent: bool,
+        at_most: bool,
+        compound: bool,
+        yearly: bool,
+        level: float,
+        base_t: int,
+        base_value: float | None,
+    ) -> None:
+        self.owner = owner  # the caller's per-target object (a Slot)
+        self.series = series
+        self.units_ok = units_ok  # unit cells already accepted for the target
+        self.numeric = numeric
+        self.low = 0.0 if percent else -sys.float_info.max
+        self.high = 100.0 if percent else sys.float_info.max
+        self.sign = -1.0 if at_most else 1.0
+        self.compound = compound
+        self.yearly = yearly
+        self.level = level
+        self.base_t = base_t
+        self.has_base = base_value is not None
+        self.base_value = base_value if base_value is not None else 0.0
+        # False in a half of a file: its series are added to the whole's, which has the
+        # catalog baseline's point already
+        self.adds_base = True
+
+    def new(self, entity: str) -> Series:
+        state = Series(
+            entity, self.owner, self.numeric, self.low, self.high, self.sign, self.compound, self.level
+        )
+        if self.yearly:
+            state.yearly = True
+            state.shaped = True
+        if self.has_base and not entity:
+            # The catalog's baseline is the national one: the first point of the national
+            # trend (SDG method), which then counts only observations from its date on.
+            # An entity's trend starts from its own first observation.
+            state.base_t = self.base_t
+            if self.adds_base:
+                state.add_point(self.base_t, self.base_value)
+        self.series[entity] = state
+        return state
+
+
+def clash_free(
+    kind: SeriesKind,
+    keys: list[str],
+    seen: Sequence[Any],
+    code_map: dict[int, int],
+    remapped: dict[int, int],
+    bits: list[int],
+) -> bool:
+    """Whether no series of a later half of a file (its ``keys`` and the ``seen`` column
+    of its ``state_columns``) has a date its series here has too: then it can be merged
+    (``merge_all``). Appends each one's dates, renumbered, to ``bits`` (``remapped``:
+    the renumbered bitsets so far)."""
+    series = kind.series
+    for i in range(len(keys)):
+        mask: int = seen[i]
+        renumbered = remapped.get(mask)
+        if renumbered is None:
+            renumbered = remapped[mask] = remap_bits(mask, code_map)
+        bits.append(renumbered)
+        existing = series.get(keys[i])
+        if existing is not None and existing.seen & renumbered:
+            return False
+    return True
+
+
+def merge_all(
+    kind: SeriesKind,
+    keys: list[str],
+    columns: list[Sequence[Any]],
+    bits: list[int],
+    code_map: dict[int, int],
+    offset: int,
+) -> None:
+    """Add every series of a later half of a file to the same series here (made if new):
+    ``Series.merge``, ``bits`` from ``clash_free``."""
+    series = kind.series
+    for i in range(len(keys)):
+        entity = keys[i]
+        state = series.get(entity)
+        if state is None:
+            state = kind.new(entity)
+        state.merge(columns, i, bits[i], code_map, offset)
+
+
+def summaries(
+    states: list[Series],
+    files: list[str],
+    name_of: Callable[[str], str | None],
+    observation: Any,
+    fit_type: Any,
+    summary_type: Any,
+    days: dict[int, date],
+) -> list[Any]:
+    """What evaluation reads of each series, as ``progress.summary.SeriesSummary`` values
+    (``summary_type``, with a ``trend.FitSums``, ``fit_type``, and the latest row as an
+    ``observation``): made here, where a series' fields are read as plain numbers, not
+    looked up one by one. ``days``: the dates made so far, by ordinal (a few hundred
+    dates for 100,000s of series: one object each, not one per series)."""
+    out: list[Any] = []
+    new = tuple.__new__  # a NamedTuple's own constructor is a Python function
+    for state in states:
+        latest: Any = None
+        if state.latest >= 0:
+            latest = new(
+                observation,
+                (
+                    day_of(days, state.latest >> SHIFT),
+                    state.value,
+                    files[state.file],
+                    state.line,
+                    state.source or None,
+                ),
+            )
+        first_met: Any = None if state.first_met == NEVER else day_of(days, state.first_met >> SHIFT)
+        earliest: Any = None
+        if state.earliest != NEVER:
+            earliest = (day_of(days, state.earliest >> SHIFT), state.earliest_value)
+        first_year: Any = None
+        if state.yearly and state.n:
+            first_year = (day_of(days, DAY0 + state.year_t), state.year_y)
+        fit = fit_sums(state, fit_type)
+        out.append(
+            new(
+                summary_type, (name_of(state.name), latest, first_met, state.count, earliest, fit, first_year)
+            )
+        )
+    return out
+
+
+def day_of(days: dict[int, date], ordinal: int) -> date:
+    """The date of an ordinal, made once (``days``: those made so far)."""
+    known = days.get(ordinal)
+    if known is None:
+        known = days[ordinal] = date.fromordinal(ordinal)
+    return known
+
+
+def fit_sums(state: Series, fit_type: Any) -> Any:
+    """The running sums of a series' trend fit, as a ``trend.FitSums`` (``fit_type``)."""
+    return tuple.__new__(
+        fit_type,
+        (state.n, state.st, state.sy, state.stt, state.sty, state.sly, state.stly, state.nonpositive, state.ylo, state.yhi),
+    )  # fmt: skip
+
+
+def state_columns(states: list[Series], full: bool) -> list[Sequence[Any]]:
+    """The state of a half's series, a column per field (the order ``Series.merge`` reads
+    them in): plain values to send back to the whole; only the count and the dates seen
+    without ``full`` (``validate``). Numbers go in typed arrays (``_packed``)."""
+    out: list[Sequence[Any]] = [_packed("q", [s.count for s in states]), [s.seen for s in states]]
+    if not full:
+        return out
+    out += [
+        [s.reported_late for s in states],
+        [s.reported_after for s in states],
+        _packed("q", [s.latest for s in states]),
+        _packed("d", [s.value for s in states]),
+        _packed("q", [s.file for s in states]),
+        _packed("q", [s.line for s in states]),
+        [s.source for s in states],
+        _packed("q", [s.earliest for s in states]),
+        _packed("d", [s.earliest_value for s in states]),
+        _packed("q", [s.first_met for s in states]),
+        _packed("q", [s.n for s in states]),
+        _packed("q", [s.st for s in states]),
+        _packed("d", [s.sy for s in states]),
+        _packed("q", [s.stt for s in states]),
+        _packed("d", [s.sty for s in states]),
+        _packed("d", [s.sly for s in states]),
+        _packed("d", [s.stly for s in states]),
+        _packed("q", [s.nonpositive for s in states]),
+        _packed("d", [s.ylo for s in states]),
+        _packed("d", [s.yhi for s in states]),
+        _packed("q", [s.year_start for s in states]),
+        _packed("q", [s.year_end for s in states]),
+        _packed("q", [s.year_t for s in states]),
+        _packed("d", [s.year_y for s in states]),
+    ]
+    return out
+
+
+def _packed(typecode: str, column: list[Any]) -> Sequence[Any]:
+    """A column of numbers as an ``array`` (8 bytes a value, not a Python object each):
+    at 133,400 series the second half's columns arrive while the whole index is held,
+    and were the peak of the run. Exact: an array keeps a float's bits; an integer beyond
+    64 bits (the day-squared sum of an absurdly long series) keeps the column a list."""
+    try:
+        return array(typecode, column)
+    except OverflowError:
+        return column
+
+
+def remap_bits(mask: int, code_map: dict[int, int]) -> int:
+    """A bitset of date indices of a half, renumbered to the whole's (``code_map``)."""
+    out = 0
+    while mask:
+        low = mask & -mask
+        out |= 1 << code_map[low.bit_length() - 1]
+        mask ^= low
+    return out
+
+
+def recode(code: int, code_map: dict[int, int]) -> int:
+    """A date code of a half, with the whole's index of that date."""
+    return (code & ~LOW) | code_map[code & LOW]
