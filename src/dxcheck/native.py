@@ -59,17 +59,17 @@ def compiled(module: str, *, pure: bool | None = None) -> ModuleType:
     if not is_compiled(built):
         return built  # the source: nothing was compiled
     together = (*_WITH.get(module, ()), module)
-    if not pure and all(_current(importlib.import_module(f"dxcheck.{name}")) for name in together):
+    if not pure and all(_current(name) for name in together):
         return built
     return _load_sources(together)
 
 
-def _current(built: ModuleType) -> bool:
-    """Whether a compiled module was built from the source beside it (or there is none:
-    an install without sources has only the compiled module)."""
-    stamp: str = built.COMPILED_FROM
+def _current(module: str) -> bool:
+    """Whether ``dxcheck.<module>`` as built was built from the source beside it (or there
+    is none: an install without sources has only the compiled module)."""
+    stamp: str = importlib.import_module(f"dxcheck.{module}").COMPILED_FROM
     try:
-        return source_checksum(_source(built.__name__.rpartition(".")[2]).read_bytes()) == stamp
+        return source_checksum(_source(module).read_bytes()) == stamp
     except OSError:
         return True
 

@@ -21,8 +21,8 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import date
 
 from dxcheck.formats import Style
-from dxcheck.formats.document import DECIMALS, finding_document, rounded, target_fields
-from dxcheck.formats.json_text import PRINTF_BELOW
+from dxcheck.formats.document import finding_document, rounded, target_fields
+from dxcheck.formats.json_text import PRINTF, PRINTF_BELOW
 from dxcheck.formats.made import Made
 from dxcheck.formats.parts import Pieces, Streamed
 from dxcheck.report import ProblemReport, Report, Result
@@ -160,9 +160,6 @@ class _Rows:
         return row
 
 
-_PRINTF = f"%.{DECIMALS}f".__mod__
-
-
 def rounded_cell(number: float | None) -> str:
     """``cell(rounded(number))``: a computed number, rounded as every report rounds it.
     Below 1e11 printf's text without its trailing zeros, as ``json_text._rounded``
@@ -171,7 +168,7 @@ def rounded_cell(number: float | None) -> str:
     if number is None:
         return ""
     if type(number) is float and -PRINTF_BELOW < number < PRINTF_BELOW:
-        text = _PRINTF(number).rstrip("0")
+        text = PRINTF(number).rstrip("0")
         if text[-1] != ".":
             return text
         return "0" if text == "-0." else text[:-1]

@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from dxcheck.formats import Style
 from dxcheck.formats.document import problems_document, report_document, target_fields
 from dxcheck.formats.json_text import OutcomeText
+from dxcheck.formats.made import Made
 from dxcheck.formats.parts import Pieces, Streamed, resolved
 from dxcheck.report import ProblemReport, Report, Result
 
@@ -69,7 +70,7 @@ class _ResultText:
     def __init__(self) -> None:
         self._per_target: dict[str, tuple[str, str]] = {}
         self._outcome = OutcomeText()
-        self._entities: dict[str | None, str] = {}  # an entity's name, encoded once
+        self._entities = Made[str | None](_encode)  # an entity's name, encoded once
 
     def of(self, result: Result) -> str:
         target = result.target
@@ -78,7 +79,4 @@ class _ResultText:
             head = _encode({"target": target.id, "title": target.title})[:-1] + ', "entity": '
             middle = ", " + _encode(target_fields(target))[1:-1] + ", "
             encoded = self._per_target[target.id] = (head, middle)
-        entity = self._entities.get(result.entity)
-        if entity is None:
-            entity = self._entities[result.entity] = _encode(result.entity)
-        return encoded[0] + entity + encoded[1] + self._outcome(result)
+        return encoded[0] + self._entities[result.entity] + encoded[1] + self._outcome(result)

@@ -86,7 +86,8 @@ def _day(day: date | None) -> str:
 
 # Below this magnitude a number with DECIMALS decimals has at most 15 significant digits.
 PRINTF_BELOW = 1e11
-_PRINTF = f"%.{DECIMALS}f".__mod__
+# printf with DECIMALS decimals: what a number below PRINTF_BELOW is written from (JSON, CSV)
+PRINTF = f"%.{DECIMALS}f".__mod__
 
 
 def _rounded(number: float | None) -> str:
@@ -101,7 +102,7 @@ def _rounded(number: float | None) -> str:
     if number is None:
         return "null"
     if type(number) is float and -PRINTF_BELOW < number < PRINTF_BELOW:
-        text = _PRINTF(number).rstrip("0")
+        text = PRINTF(number).rstrip("0")
         return text + "0" if text[-1] == "." else text
     item = round(number, DECIMALS)
     return repr(item) if type(item) is float and item - item == 0.0 else value(item)

@@ -16,6 +16,7 @@ from collections.abc import Iterable, Mapping
 from dxcheck.formats import Style
 from dxcheck.formats.document import finding_document, target_fields
 from dxcheck.formats.json_text import OutcomeText, value
+from dxcheck.formats.made import Made
 from dxcheck.formats.parts import Pieces, Streamed
 from dxcheck.report import ProblemReport, Report, Result
 
@@ -48,7 +49,7 @@ class _Lines:
         self._as_of = as_of
         self._outcome = OutcomeText(",", ":")
         self._per_target: dict[str, tuple[str, str]] = {}
-        self._entities: dict[str | None, str] = {}  # an entity's name, encoded once
+        self._entities = Made[str | None](value)  # an entity's name, encoded once
 
     def of(self, result: Result) -> str:
         target = result.target
@@ -60,7 +61,4 @@ class _Lines:
             )
             middle = "," + _encode(target_fields(target))[1:-1] + ","
             encoded = self._per_target[target.id] = (head, middle)
-        entity = self._entities.get(result.entity)
-        if entity is None:
-            entity = self._entities[result.entity] = value(result.entity)
-        return encoded[0] + entity + encoded[1] + self._outcome(result) + "\n"
+        return encoded[0] + self._entities[result.entity] + encoded[1] + self._outcome(result) + "\n"

@@ -152,7 +152,7 @@ def new_half(index: ProgressIndex) -> ProgressIndex:
         loop=index._loop,
         split_min_bytes=None,
     )
-    half._store.is_half = True
+    half._store.as_half()
     half.files = list(index.files)
     half._entities.inherit(index._entities)
     half._dates.inherit(index._dates)

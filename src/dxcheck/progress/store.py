@@ -48,7 +48,6 @@ class SeriesStore:
     def __init__(self, catalog: Catalog, *, record: frozenset[str], loop: ModuleType) -> None:
         # the row loop: compiled when it was built, else rowscan's source (dxcheck.native)
         self.loop = loop
-        self._is_half = False
         self.slots: dict[str, Slot] = {}
         for target in catalog.targets:
             unit = canonical_unit(target.unit) if target.unit else None
@@ -99,17 +98,11 @@ class SeriesStore:
                 if source:
                     state.source = shared.setdefault(source, source)
 
-    @property
-    def is_half(self) -> bool:
-        """True for a half of a file: its series are added to the whole's, which has the
-        catalog baseline already (so a half's national series does not add it again)."""
-        return self._is_half
-
-    @is_half.setter
-    def is_half(self, value: bool) -> None:
-        self._is_half = value
+    def as_half(self) -> None:
+        """This store reads a half of a file: its series are added to the whole's, which
+        has the catalog baseline already, so a national series here does not add it."""
         for slot in self.slots.values():
-            slot.kind.adds_base = not value
+            slot.kind.adds_base = False
 
 
 class DateCodes:
