@@ -20,7 +20,6 @@ import io
 import json
 import os
 import shutil
-from collections.abc import Hashable
 from datetime import date
 from pathlib import Path
 from types import ModuleType
@@ -39,6 +38,8 @@ from dxcheck.findings import FindingSink
 from dxcheck.formats.document import report_document
 from dxcheck.formats.json_format import report_json
 from dxcheck.progress import InputFile, ProgressIndex, bounded_lines
+from dxcheck.series import LOW, SHIFT
+from dxcheck.trend import EPOCH
 from tests.conftest import DATA, REPO, load_module
 from tests.test_corpus import AS_OF, CASES, EXPECTATIONS
 
@@ -230,8 +231,7 @@ class Recorder:
         self.events.append(("width", list(row), line))
         return False
 
-    def series_for(self, key: Hashable, row: list[str], line: int) -> None:
-        assert key == tuple(row)
+    def series_for(self, row: list[str], line: int) -> None:
         self.events.append(("series", list(row), line))
 
     def malformed(self, line: int, reason: str) -> bool:
@@ -262,11 +262,10 @@ def scan(loop: ModuleType, text: str, delimiter: str, width: int, first_line: in
     scanner = loop.RowScanner(
         width=width,
         delimiter=delimiter,
-        key_of=tuple,
         i_date=0,
         i_value=0,
         i_source=-1,
-        keys={},
+        kinds={},
         dates={},
         milestones={},
         checking_only=False,
@@ -509,25 +508,27 @@ class _Slot:
 
 
 @pytest.mark.parametrize("loop", LOOPS)
-def test_a_new_key_of_known_spellings_is_made_in_the_loop(loop: ModuleType) -> None:
-    """``known_series`` makes the series of a new key when its target, entity and unit
-    cells are all known, once per entity whatever the spelling; anything else is left to
-    ``RowChecks.series_for`` (None), with nothing made."""
+def test_known_spellings_make_a_series_in_the_loop_and_are_remembered(loop: ModuleType) -> None:
+    """``known_series`` makes the series of a row whose target, entity and unit cells are
+    all known, once per entity whatever the spelling, and remembers it by the target and
+    entity cells as written; anything else is left to ``RowChecks.series_for`` (None), with
+    nothing made or remembered."""
     slot = _Slot(loop, base=40.0)
-    keys: dict[Any, Any] = {}
+    kinds: dict[str, Any] = {}
     scanner = loop.RowScanner(
-        width=4, delimiter=",", key_of=tuple, i_date=2, i_value=3, i_source=-1, keys=keys, dates={},
+        width=5, delimiter=",", i_date=2, i_value=3, i_source=-1, kinds=kinds, dates={},
         milestones={}, checking_only=False, recording=False,
         targets={"dv-cong": slot, "bad": None}, spellings={"": "", "Hà Nội": "ha noi", "Ha Noi": "ha noi"},
         i_target=0, i_entity=1, i_unit=4,
     )  # fmt: skip
-    made = scanner.known_series("k1", ["dv-cong", "Hà Nội", "", "", "%"])
+    made = scanner.known_series(["dv-cong", "Hà Nội", "", "", "%"])
     assert made is not None and made.name == "ha noi" and made.owner is slot
-    assert keys == {"k1": made} and slot.series == {"ha noi": made}
+    assert kinds == {"dv-cong": slot.kind} and slot.kind.cells == {"Hà Nội": made}
+    assert slot.series == {"ha noi": made}
     assert (made.low, made.high, made.sign, made.n) == (0.0, 100.0, 1.0, 0)  # an entity: no baseline
-    again = scanner.known_series("k2", ["dv-cong", "Ha Noi", "", "", ""])  # another spelling, no unit
-    assert again is made and keys == {"k1": made, "k2": made}
-    nation = scanner.known_series("k3", ["dv-cong", "", "", "", "%"])
+    again = scanner.known_series(["dv-cong", "Ha Noi", "", "", ""])  # another spelling, no unit
+    assert again is made and slot.kind.cells == {"Hà Nội": made, "Ha Noi": made}
+    nation = scanner.known_series(["dv-cong", "", "", "", "%"])
     assert nation is not None and nation.name == "" and (nation.base_t, nation.n, nation.sy) == (100, 1, 40.0)
     for row in (
         ["moi", "Hà Nội", "", "", "%"],  # an unknown target
@@ -535,8 +536,40 @@ def test_a_new_key_of_known_spellings_is_made_in_the_loop(loop: ModuleType) -> N
         ["dv-cong", "Hue", "", "", "%"],  # an unknown entity
         ["dv-cong", "Hà Nội", "", "", "người"],  # a unit not accepted yet
     ):
-        assert scanner.known_series("new", row) is None
-    assert "new" not in keys and len(slot.series) == 2
+        assert scanner.known_series(row) is None
+    assert set(kinds) == {"dv-cong"} and set(slot.kind.cells) == {"Hà Nội", "Ha Noi", ""}
+    assert len(slot.series) == 2
+
+
+@pytest.mark.parametrize("loop", LOOPS)
+def test_a_remembered_series_still_has_its_unit_checked_on_every_row(loop: ModuleType) -> None:
+    """The memo finds a series by its target and entity cells; the unit cell is checked
+    on each row, so a row in a wrong unit goes to ``series_for`` (to be reported) even
+    after rows of the same series in an accepted unit, and an accepted unit cell keeps
+    the row in the loop."""
+    slot = _Slot(loop)
+    codes = {f"2024-0{m}-01": date(2024, m, 1).toordinal() << SHIFT | m for m in range(1, 5)}
+    dates = {text: (code, 1 << (code & LOW), (code >> SHIFT) - EPOCH) for text, code in codes.items()}
+    kinds: dict[str, Any] = {}
+    scanner = loop.RowScanner(
+        width=5, delimiter=",", i_date=2, i_value=3, i_source=-1, kinds=kinds, dates=dates,
+        milestones={}, checking_only=False, recording=False,
+        targets={"dv-cong": slot}, spellings={"Hà Nội": "ha noi"}, i_target=0, i_entity=1, i_unit=4,
+    )  # fmt: skip
+    text = (
+        "dv-cong,Hà Nội,2024-01-01,10,%\n"
+        "dv-cong,Hà Nội,2024-02-01,20,km\n"  # remembered series, wrong unit
+        "dv-cong,Hà Nội,2024-03-01,30,\n"  # no unit: accepted
+        "dv-cong,Hà Nội,2024-04-01,40,km\n"
+    )
+    checks = Recorder()  # a row of a known series and date reaches none of its other checks
+    count = scanner.scan(
+        bounded_lines(io.StringIO(text, newline="")), checks, dialect=excel(","), file_index=0, first_line=2
+    )
+    assert count == 4
+    assert [(event, line) for event, _, line in checks.events] == [("series", 3), ("series", 5)]
+    (series,) = slot.series.values()
+    assert series.count == 2 and series.value == 30.0
 
 
 @pytest.mark.parametrize("loop", LOOPS)

@@ -16,7 +16,7 @@ repairs the cell or records a located finding: the loop itself never reports.
 from __future__ import annotations
 
 import csv
-from collections.abc import Callable, Hashable, Iterator
+from collections.abc import Callable, Iterator
 from typing import Any, Final, Protocol
 
 # The series state the loop fills, compiled beside it (the two builds go together,
@@ -44,7 +44,7 @@ class RowChecks(Protocol):
 
     def fix_width(self, row: list[str], line: int) -> bool: ...
 
-    def series_for(self, key: Hashable, row: list[str], line: int) -> Series | None: ...
+    def series_for(self, row: list[str], line: int) -> Series | None: ...
 
     def day(self, text: str, row: list[str], line: int) -> tuple[int, int, int] | None: ...
 
@@ -161,11 +161,10 @@ class RowScanner:
         *,
         width: int,
         delimiter: str,
-        key_of: Callable[[list[str]], Hashable],
         i_date: int,
         i_value: int,
         i_source: int,
-        keys: dict[Hashable, Series],
+        kinds: dict[str, SeriesKind],
         dates: dict[str, tuple[int, int, int]],
         milestones: dict[str, float],
         checking_only: bool,
@@ -181,12 +180,14 @@ class RowScanner:
     ) -> None:
         self.width = width
         self.delimiter = delimiter
-        self.key_of = key_of
         self.i_date = i_date
         self.i_value = i_value
         self.i_source = i_source
         self.i_reported = i_reported  # the optional ``reported`` column; -1 without one
-        self.keys = keys
+        # The loop's memo: a target cell as written -> its series' kind, whose ``cells``
+        # give the series of an entity cell (filled by ``known_series`` and by
+        # ``RowChecks.series_for``, once the cells are found valid).
+        self.kinds = kinds
         self.dates = dates
         self.milestones = milestones
         self.checking_only = checking_only
@@ -194,8 +195,9 @@ class RowScanner:
         # False under --decimal comma: a dot groups thousands, so no cell with a dot is
         # read by float()
         self.dot_is_decimal = dot_is_decimal
-        # A new key whose target, entity and unit cells are known spellings is added here
-        # (``known_series``); any other goes to ``RowChecks.series_for``, which checks it.
+        # A row whose target, entity and unit cells are known spellings, but not yet met
+        # together, finds its series here (``known_series``); any other goes to
+        # ``RowChecks.series_for``, which checks it.
         self.targets: dict[str, Any] = targets if targets is not None else {}  # cell -> Slot
         self.spellings: dict[str, str] = spellings if spellings is not None else {}  # cell -> entity
         self.i_target = i_target
@@ -216,13 +218,15 @@ class RowScanner:
         self.spanned_at = 0
         self.spanned_last = 0
 
-    def known_series(self, key: Hashable, row: list[str]) -> Series | None:
-        """The series of a new key whose cells are all known spellings (a target met
-        before, an entity the catalog or the file has named, a unit accepted for the
-        target), made if it is new; None for ``RowChecks.series_for`` to check."""
+    def known_series(self, row: list[str]) -> Series | None:
+        """The series of a row whose cells are all known spellings (a target met before,
+        an entity the catalog or the file has named, a unit accepted for the target), made
+        if it is new and remembered for the cells as written (``kinds``); None for
+        ``RowChecks.series_for`` to check."""
         if self.i_target < 0:
             return None
-        slot = self.targets.get(row[self.i_target])
+        t_cell = row[self.i_target]
+        slot = self.targets.get(t_cell)
         if slot is None:
             return None
         kind: SeriesKind = slot.kind
@@ -231,15 +235,18 @@ class RowScanner:
             if unit and unit not in kind.units_ok:
                 return None
         entity = ""
+        e_cell = ""
         if self.i_entity >= 0:
-            found = self.spellings.get(row[self.i_entity])
+            e_cell = row[self.i_entity]
+            found = self.spellings.get(e_cell)
             if found is None:
                 return None
             entity = found
         state = kind.series.get(entity)
         if state is None:
             state = kind.new(entity)
-        self.keys[key] = state
+        self.kinds[t_cell] = kind
+        kind.cells[e_cell] = state
         return state
 
     def scan(
@@ -263,14 +270,16 @@ class RowScanner:
         reader = csv.reader(pushback, dialect=dialect)
         width = self.width
         delimiter = self.delimiter
-        key_of = self.key_of
         i_date = self.i_date
         i_value = self.i_value
         i_source = self.i_source
         has_source = i_source >= 0
         i_reported = self.i_reported
         # Plain local names for the dictionaries: mypyc calls their methods directly.
-        keys = self.keys
+        kinds = self.kinds
+        i_target = self.i_target
+        i_entity = self.i_entity
+        i_unit = self.i_unit
         dates = self.dates
         milestones = self.milestones
         checking_only = self.checking_only
@@ -335,12 +344,20 @@ class RowScanner:
                     on_rows(count)
                 if len(row) != width and not checks.fix_width(row, row_line):
                     continue
-                key = key_of(row)
-                series = keys.get(key)
+                # The series: by the target cell, then the entity cell (two small
+                # dictionaries, no key made); a unit cell is checked on every row.
+                series: Series | None = None
+                kind = kinds.get(row[i_target]) if i_target >= 0 else None
+                if kind is not None:
+                    series = kind.cells.get(row[i_entity] if i_entity >= 0 else "")
+                    if series is not None and i_unit >= 0:
+                        unit = row[i_unit]
+                        if unit and unit not in kind.units_ok:
+                            series = None
                 if series is None:
-                    series = self.known_series(key, row)
+                    series = self.known_series(row)
                     if series is None:
-                        series = checks.series_for(key, row, row_line)
+                        series = checks.series_for(row, row_line)
                         if series is None:
                             continue
                 d_text = row[i_date]

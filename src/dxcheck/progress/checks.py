@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import math
 import unicodedata
-from collections.abc import Hashable
 from datetime import date
 from typing import Any
 
@@ -128,9 +127,10 @@ class FileChecks:
         )
         return False
 
-    def series_for(self, key: Hashable, row: list[str], line: int) -> Series | None:
-        """The series a new (target, entity, unit) spelling belongs to, checked cell by
-        cell; remembered only when every cell is valid, so each bad row is reported."""
+    def series_for(self, row: list[str], line: int) -> Series | None:
+        """The series of a row whose (target, entity, unit) cells the loop has not met
+        together, checked cell by cell; its target and entity cells are remembered
+        (``SeriesStore.kinds``) only when every cell is valid, so each bad row is reported."""
         header = self.header
         index = header.index
         t_text = row[index["target"]]
@@ -144,7 +144,7 @@ class FileChecks:
             unit = row[i_unit]
             if unit and unit not in slot.units_ok and not self._unit_ok(unit, slot, row, line):
                 return None
-        entity = ""
+        entity = e_text = ""
         i_entity = index.get("entity", -1)
         if i_entity >= 0:
             e_text = row[i_entity]
@@ -153,7 +153,8 @@ class FileChecks:
         state = slot.series.get(entity)
         if state is None:
             state = slot.kind.new(entity)
-        self.store.keys[key] = state
+        self.store.kinds[t_text] = slot.kind
+        slot.kind.cells[e_text] = state
         return state
 
     def day(self, text: str, row: list[str], line: int) -> tuple[int, int, int] | None:

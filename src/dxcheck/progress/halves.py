@@ -195,7 +195,7 @@ def read_half(
     # this half's series now, not never.
     for slot in slots.values():
         slot.series.clear()
-    half._store.keys.clear()
+    half._store.forget_cells()
     return Half(
         failed=False,
         count=scanned.rows,

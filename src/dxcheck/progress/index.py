@@ -19,7 +19,6 @@ import gc
 import io
 from collections.abc import Callable, Collection, Iterator, Mapping
 from datetime import date
-from operator import itemgetter
 from types import ModuleType
 from typing import IO, TYPE_CHECKING, NamedTuple
 
@@ -318,12 +317,11 @@ class ProgressIndex:
         scanner = self._loop.RowScanner(
             width=header.width,
             delimiter=header.dialect.delimiter,
-            key_of=itemgetter(*key_columns),
             i_date=index["date"],
             i_value=index["value"],
             i_source=index.get("source", -1),
             i_reported=index.get("reported", -1),
-            keys=self._store.keys,
+            kinds=self._store.kinds,
             dates=self._dates.info,
             milestones=self._milestones,
             checking_only=self._checking_only,

@@ -1,9 +1,8 @@
 """Where the series live while files are read: a slot per target (its constants and its
-series by entity), the keys the row loop finds a series by, and the dates met so far."""
+series by entity), the cells the row loop finds a series by, and the dates met so far."""
 
 from __future__ import annotations
 
-from collections.abc import Hashable
 from dataclasses import dataclass, field
 from datetime import date
 from types import ModuleType
@@ -42,8 +41,9 @@ class Slot:
 
 
 class SeriesStore:
-    """The series of every target of a catalog, and the keys the row loop finds them by
-    (a key is the row's target, entity and unit cells as written)."""
+    """The series of every target of a catalog, and the cells the row loop finds them by
+    (``kinds``: a target cell as written -> its ``SeriesKind``, whose ``cells`` map an
+    entity cell as written to its series)."""
 
     def __init__(self, catalog: Catalog, *, record: frozenset[str], loop: ModuleType) -> None:
         # the row loop: compiled when it was built, else rowscan's source (dxcheck.native)
@@ -81,7 +81,13 @@ class SeriesStore:
             )
         self.target_ids = tuple(self.slots)
         self.target_lookup: dict[str, Slot | None] = dict(self.slots)  # a target cell as written
-        self.keys: dict[Hashable, Series] = {}
+        self.kinds: dict[str, Any] = {}  # series.SeriesKind of the loop as built
+
+    def forget_cells(self) -> None:
+        """Empty the row loop's memo (``kinds`` and each kind's ``cells``)."""
+        self.kinds.clear()
+        for slot in self.slots.values():
+            slot.kind.cells.clear()
 
     def slot_of(self, text: str) -> Slot | None:
         """The slot of a target cell, as the duplicate and chart passes look it up."""
