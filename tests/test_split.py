@@ -245,6 +245,22 @@ def test_a_duplicate_of_an_earlier_file_in_the_first_half(corpus_catalog: Catalo
     assert_same_series(corpus_catalog, whole.index, halves.index)
 
 
+def test_the_cut_leads_half_way_by_a_25th_of_the_file_at_most_4_mib(tmp_path: Path) -> None:
+    """The first half is the longer: the second half's process still has its series to
+    send back once read."""
+    lines = tmp_path / "lines.csv"
+    lines.write_bytes((b"x" * 99 + b"\n") * 100)
+    assert cut_point(lines, 10_000, minimum=1) == 5_500  # past 5,000 + 400, at the next line end
+    mib = 1 << 20
+    sparse = tmp_path / "sparse.csv"  # 200 MiB, nearly all holes: line ends past and before the lead
+    with sparse.open("wb") as handle:
+        handle.truncate(200 * mib)
+        for at in (100 * mib + 10, 104 * mib + 10):
+            handle.seek(at)
+            handle.write(b"\n")
+    assert cut_point(sparse, 200 * mib, minimum=1) == 104 * mib + 11
+
+
 def test_the_cut_is_outside_quotes_and_after_a_line_end(tmp_path: Path) -> None:
     path = tmp_path / "q.csv"
     path.write_bytes(b'a,b\n1,"x\n' + b"y\n" * 50 + b'"\n' + b"2,z\n" * 50)

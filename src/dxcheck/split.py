@@ -1,8 +1,8 @@
 """Reading one large file as two halves at once: where to cut it, how to read a byte
 range of it as text, and how to run the second half in a forked process.
 
-The cut is always at the same place for the same file (half way, at the next line end
-outside double quotes), whatever the machine, so results never depend on the number of
+The cut is always at the same place for the same file (a little past half way, at the next
+line end outside double quotes), whatever the machine, so results never depend on the number of
 cores: with no ``os.fork`` the second half simply runs after the first. Whether the cut
 really fell between two rows is proved by the first half, which must end cleanly at it
 (``progress.ProgressIndex``); otherwise the file is read again in one piece.
@@ -23,17 +23,23 @@ T = TypeVar("T")
 # Below this a file is read in one piece: forking and merging cost more than they save.
 SPLIT_MIN_BYTES = 32 * 1024 * 1024
 _WINDOW = 1 << 20  # where to look for a line end after the middle
+# How much further than half way the cut is: a 25th of the file, at most 4 MiB. Once read,
+# the second half's process still sends its series back, which at commune scale (132,000
+# series) takes about as long as reading 4 MiB more; so the halves end together. (Measured:
+# 0.09 s less reading at 1M rows, 8 interleaved pairs; at 10M rows 4 MiB is 0.4 %.)
+_LEAD = 4 << 20
 _CHUNK = 1 << 20
 
 
 def cut_point(path: Path, size: int, *, minimum: int) -> int | None:
     """The byte offset where the second half starts: just after the first line feed past
-    the middle with an even number of double quotes before it (so not inside a quoted
-    cell, if the file quotes correctly). None when the file is small or no such line
-    end lies within a MiB of the middle (e.g. old Mac line ends, only CR)."""
+    the middle (``_LEAD`` past half way) with an even number of double quotes before it
+    (so not inside a quoted cell, if the file quotes correctly). None when the file is
+    small or no such line end lies within a MiB of the middle (e.g. old Mac line ends,
+    only CR)."""
     if size < max(minimum, 2):
         return None
-    middle = size // 2
+    middle = size // 2 + min(size // 25, _LEAD)
     quotes = 0
     with path.open("rb") as handle:
         done = 0
