@@ -140,26 +140,28 @@ class OutcomeText:
 
     def __call__(self, result: Result) -> str:
         """The outcome's members and the closing brace: ``encode(outcome_fields(r))[1:]``."""
-        latest = result.latest
-        trend = result.trend
+        # Unpacked, not read field by field: a named tuple's field is an attribute lookup
+        # through its class, and a result's outcome reads twenty of them.
+        _, _, status, late, latest, first_met, observations, progress, left, trend = result
+        outlook, method, projected, ratio, required_rate, current_rate, eta = trend
         # Looked up inline (a method call a value would cost what it saves). A date or text
         # key equals no key of another type; an int does (True == 1): checked first.
         days, texts, ints, missed = self._days, self._texts, self._ints, self._missed
         if latest is None:
             observed = "null"
         else:
-            seen = days.get(latest.date) or missed(days, latest.date, _day, date)
-            file = texts.get(latest.file) or missed(texts, latest.file, _text, str)
-            source = texts.get(latest.source) or missed(texts, latest.source, _text, str)
+            day, number, file_name, line, source_name = latest
+            seen = days.get(day) or missed(days, day, _day, date)
+            file = texts.get(file_name) or missed(texts, file_name, _text, str)
+            source = texts.get(source_name) or missed(texts, source_name, _text, str)
             observed = "".join((
                 self._date, seen,
-                self._value, _float(latest.value),
+                self._value, _float(number),
                 self._file, file,
-                self._line, _int(latest.line),
+                self._line, _int(line),
                 self._source, source,
                 "}",
             ))  # fmt: skip
-        left, observations = result.days_left, result.observations
         left_text = (ints.get(left) if type(left) is int or left is None else None) or missed(
             ints, left, _int, int
         )
@@ -168,19 +170,19 @@ class OutcomeText:
         )
         # One join, not a chain of +: each + would copy the growing text again.
         return "".join((
-            self._status, _WORDS.get(result.status) or value(result.status),
-            self._late, value(result.late),
+            self._status, _WORDS.get(status) or value(status),
+            self._late, value(late),
             self._days_left, left_text,
-            self._progress, _rounded(result.progress),
+            self._progress, _rounded(progress),
             self._observations, count,
             self._latest, observed,
-            self._first_met, days.get(result.first_met) or missed(days, result.first_met, _day, date),
-            self._outlook, _WORDS.get(trend.outlook) or value(trend.outlook),
-            self._projection, texts.get(trend.method) or missed(texts, trend.method, _text, str),
-            self._projected, _rounded(trend.projected),
-            self._ratio, _rounded(trend.ratio),
-            self._required_rate, _rounded(trend.required_rate),
-            self._current_rate, _rounded(trend.current_rate),
-            self._eta, days.get(trend.eta) or missed(days, trend.eta, _day, date),
+            self._first_met, days.get(first_met) or missed(days, first_met, _day, date),
+            self._outlook, _WORDS.get(outlook) or value(outlook),
+            self._projection, texts.get(method) or missed(texts, method, _text, str),
+            self._projected, _rounded(projected),
+            self._ratio, _rounded(ratio),
+            self._required_rate, _rounded(required_rate),
+            self._current_rate, _rounded(current_rate),
+            self._eta, days.get(eta) or missed(days, eta, _day, date),
             "}",
         ))  # fmt: skip
