@@ -242,7 +242,7 @@ class SeriesKind:
         # The row loop's memo: an entity cell as written (any spelling, "" without an
         # entity column) -> its series, once the cell is known to be valid. Per target, so
         # a row is found by its target cell, then its entity cell, in small dictionaries:
-        # at commune scale, a third of the cost of one (target, entity, unit) tuple key.
+        # at commune scale, about half the cost of one (target, entity, unit) tuple key.
         self.cells: dict[str, Series] = {}
         self.numeric = numeric
         self.low = 0.0 if percent else -sys.float_info.max
