@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 import typer
 
+from dxcheck import cli_options
 from dxcheck.cli import app
 from dxcheck.cli_help import help_lang, is_prose, key, vietnamese_usage_message, with_notes
 from dxcheck.help_vi import CLICK, HELP
@@ -253,6 +254,27 @@ def test_a_usage_error_stays_english_in_english(run_cli: Run, no_config: Path) -
     assert choice.exit_code == 2
     assert choice.stderr.splitlines()[-1].endswith("'html'. (did you mean 'markdown'?)")
     assert run_cli("status", "--format", "xyzzy").stderr.splitlines()[-1].endswith("'html'.")  # nothing close
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_a_usage_error_wraps_between_words_on_a_terminal(
+    run_cli: Run, no_config: Path, monkeypatch: pytest.MonkeyPatch, lang: str
+) -> None:
+    """Click writes its error as one line, which an 80-column terminal cuts mid-word (the
+    choices of --format run to 130 characters); on a terminal it wraps as dxcheck's own
+    errors do, the rest four spaces in; in a log it stays one line."""
+    one_line = run_cli("status", "-f", "jsn", "--lang", lang).stderr.splitlines()
+    monkeypatch.setattr(cli_options, "stderr_width", lambda: 80)
+    run = run_cli("status", "-f", "jsn", "--lang", lang)
+    assert run.exit_code == 2
+    lines = run.stderr.splitlines()
+    assert lines[:3] == one_line[:3]  # the usage and the hint, as they were
+    error = lines[3:]
+    assert len(error) == 3 and all(len(line) <= 80 for line in error)
+    assert all(line.startswith("    ") and not line.startswith("     ") for line in error[1:])
+    assert " ".join(line.strip() for line in error) == one_line[3]  # cut at spaces only
+    assert one_line[3].startswith("Error: " if lang == "en" else "Lỗi: ")
+    assert ("(did you mean 'json'?)" if lang == "en" else "(có phải ý bạn là 'json'?)") in one_line[3]
 
 
 @pytest.mark.parametrize(

@@ -181,7 +181,7 @@ def with_notes(text: str) -> str:
 
 
 class _VietnameseContext(typer.Context):
-    """Click's words in Vietnamese for the help (a usage error says its own: ``VietnameseUsageError``)."""
+    """Click's words in Vietnamese for the help (a usage error says its own: ``ShownUsageError``)."""
 
     def get_help(self) -> str:
         self.formatter_class = _VietnameseFormatter
@@ -209,37 +209,52 @@ def with_suggestion(error: UsageError) -> UsageError:
 
 def in_run_language(error: UsageError, args: Sequence[str]) -> UsageError:
     """A usage error of click's (an unknown option or command, a missing or bad value) in
-    the language of the run's help (``help_lang``): as it is, or Vietnamese. Looked for only
-    when there is such an error. One that shows itself otherwise (no words at all: the
-    help, already in the run's language) is left as it is."""
-    if type(error).show is not UsageError.show or help_lang(args) != "vi":
+    the language of the run's help (``help_lang``), shown as ``ShownUsageError`` shows it.
+    Looked for only when there is such an error. One that shows itself otherwise (no words
+    at all: the help, already in the run's language) is left as it is."""
+    if type(error).show is not UsageError.show:
         return error
-    return VietnameseUsageError(error)
+    return ShownUsageError(error, vietnamese=help_lang(args) == "vi")
 
 
-class VietnameseUsageError(UsageError):
-    """Click's usage error in Vietnamese: its message (``help_vi.USAGE_ERRORS``; one no
-    pattern matches stays English) and the words around it ("Usage:", "Try ... for help.",
-    "Error:"), laid out as click lays them out; exit 2 as any usage error."""
+class ShownUsageError(UsageError):
+    """Click's usage error, laid out as click lays it out ("Usage: ...", "Try ... for
+    help.", "Error: ..."), in English or in Vietnamese (the message by
+    ``help_vi.USAGE_ERRORS``, one no pattern matches staying English; the words around it
+    by ``help_vi.CLICK``); on a terminal its error line wraps between words, as dxcheck's
+    own errors do (``cli_options.wrapped``), where click's would be cut mid-word. Exit 2 as
+    any usage error."""
 
-    def __init__(self, error: UsageError) -> None:
-        super().__init__(vietnamese_usage_message(error.format_message()), error.ctx)
+    def __init__(self, error: UsageError, *, vietnamese: bool) -> None:
+        message = error.format_message()
+        super().__init__(vietnamese_usage_message(message) if vietnamese else message, error.ctx)
+        self.vietnamese = vietnamese
 
     def format_message(self) -> str:
         return self.message
 
     def show(self, file: IO[Any] | None = None) -> None:
-        from dxcheck.help_vi import CLICK
+        from dxcheck.cli_options import wrapped
+
+        words: Mapping[str, str] = {}
+        if self.vietnamese:
+            from dxcheck.help_vi import CLICK
+
+            words = CLICK
+
+        def said(english: str) -> str:
+            return words.get(english, english)
 
         out = file if file is not None else sys.stderr
         context = self.ctx
         if context is not None:
-            out.write(CLICK["Usage: "] + context.get_usage().removeprefix("Usage: ") + "\n")
+            out.write(said("Usage: ") + context.get_usage().removeprefix("Usage: ") + "\n")
             if context.command.get_help_option(context) is not None:
                 command = f"{context.command_path} {context.help_option_names[0]}"
-                out.write(CLICK["Try '{command}' for help."].format(command=command) + "\n")
+                out.write(said("Try '{command}' for help.").format(command=command) + "\n")
             out.write("\n")
-        out.write(CLICK["Error: "] + self.message + "\n")
+        said_error = said("Error: ") + self.message
+        out.write("\n".join(wrapped(line) for line in said_error.splitlines()) + "\n")
 
 
 def vietnamese_usage_message(message: str) -> str:

@@ -29,15 +29,19 @@ if TYPE_CHECKING:
 
 
 def notice(message: str) -> None:
-    """A line for people on stderr; on a terminal it wraps between words (a terminal
-    would cut it mid-word), in a log it stays one line."""
-    line = f"dxcheck: {message}"
-    width = stderr_width()
-    if width is not None and len(line) > width:
-        import textwrap
+    """A line for people on stderr (``wrapped``)."""
+    sys.stderr.write(wrapped(f"dxcheck: {message}") + "\n")
 
-        line = "\n".join(textwrap.wrap(line, width, subsequent_indent="    ", break_on_hyphens=False))
-    sys.stderr.write(line + "\n")
+
+def wrapped(line: str) -> str:
+    """A line for stderr: on a terminal it wraps between words, the rest four spaces in (a
+    terminal would cut it mid-word); in a log it stays one line."""
+    width = stderr_width()
+    if width is None or len(line) <= width:
+        return line
+    import textwrap
+
+    return "\n".join(textwrap.wrap(line, width, subsequent_indent="    ", break_on_hyphens=False))
 
 
 def stderr_width() -> int | None:
