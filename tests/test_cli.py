@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from dxcheck import __version__
+from dxcheck import __version__, cli_terminal
 from tests.conftest import REPO, Run, write
 from tests.golden import check_golden
 
@@ -215,6 +215,52 @@ def test_table_width_follows_columns(run_cli: Run) -> None:
     assert "#" not in narrow.stdout  # no room for bars: percentages only
     wide = run_cli("status", PROGRESS, "-t", CATALOG, "--as-of", "2025-07-01", env={"COLUMNS": "160"})
     assert "######.. 75%" in wide.stdout
+
+
+def test_a_table_piped_with_its_stderr_is_as_wide_as_the_terminal_it_was_started_from(
+    run_cli: Run, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``dxcheck status 2>&1 | less``: neither stream is a terminal, but the run was started
+    from one (``/dev/tty``), and a person reads it there; without one (CI, cron) 140."""
+    base = ("status", PROGRESS, "-t", CATALOG, "--as-of", "2025-07-01")
+    monkeypatch.setattr(cli_terminal, "controlling_terminal_width", lambda: 90)
+    at_a_terminal = run_cli(*base, env={"COLUMNS": ""})  # no COLUMNS: the width is looked for
+    assert max(len(line) for line in at_a_terminal.stdout.splitlines()) <= 90
+    monkeypatch.setattr(cli_terminal, "controlling_terminal_width", lambda: None)
+    nowhere = run_cli(*base, env={"COLUMNS": ""})
+    assert 90 < max(len(line) for line in nowhere.stdout.splitlines()) <= 140
+    assert at_a_terminal.stdout != nowhere.stdout
+
+
+@pytest.mark.skipif(not hasattr(os, "openpty"), reason="no pseudo-terminals (Windows)")
+def test_the_terminal_a_run_was_started_from_is_found_with_both_streams_piped() -> None:
+    """A process whose controlling terminal is 77 columns wide, its stdout and stderr
+    pipes, finds 77 (``/dev/tty``); one started in a session of its own, no terminal."""
+    import fcntl
+    import struct
+    import termios
+
+    code = "from dxcheck.cli_options import controlling_terminal_width as w; print(w())"
+    primary, secondary = os.openpty()
+    try:
+        fcntl.ioctl(secondary, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 77, 0, 0))
+        at_a_terminal = subprocess.run(
+            [sys.executable, "-c", code],
+            stdin=secondary,
+            capture_output=True,
+            text=True,
+            start_new_session=True,  # then the terminal on stdin becomes the session's
+            preexec_fn=lambda: fcntl.ioctl(0, termios.TIOCSCTTY, 0),
+            check=True,
+        )
+    finally:
+        os.close(primary)
+        os.close(secondary)
+    assert at_a_terminal.stdout == "77\n"
+    detached = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, start_new_session=True, check=True
+    )
+    assert detached.stdout == "None\n"
 
 
 def test_superseded_versions_are_mentioned_only_when_the_selection_shows_their_successor(

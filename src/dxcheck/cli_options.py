@@ -57,6 +57,23 @@ def stderr_width() -> int | None:
         return None
 
 
+def controlling_terminal_width() -> int | None:
+    """The width of the terminal the run was started from (``/dev/tty``), whatever its
+    streams are: ``dxcheck status 2>&1 | less`` at a terminal. None without one (CI, cron,
+    a service, Windows)."""
+    try:
+        fd = os.open("/dev/tty", os.O_RDONLY | getattr(os, "O_NOCTTY", 0))
+    except OSError:
+        return None
+    try:
+        columns = os.get_terminal_size(fd).columns
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
+    return max(40, columns) if columns > 0 else None
+
+
 def said(key: str, lang: str | None = None, **args: object) -> str:
     """A notice of the command line in ``lang`` (``lexicon``, keys ``said_*``; each short
     enough for one line of an 80-column terminal); None: the running command's language."""

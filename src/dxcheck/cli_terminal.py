@@ -15,6 +15,7 @@ import typer
 # Only light modules at import time: `dxcheck --version` must start fast. The core
 # (pydantic, the reader, rich) is imported by the commands that use it.
 from dxcheck.cli_options import (
+    controlling_terminal_width,
     current_lang,
     notice,
     said,
@@ -62,8 +63,9 @@ class Terminal:
                 width = shutil.get_terminal_size((120, 24)).columns
             else:
                 # Piped to head or less, redirected to a file: as wide as the terminal the
-                # person is at (stderr's), else (CI, a tool) 140.
-                width = stderr_width() or 140
+                # person is at (stderr's; with stderr piped too, the one the run was
+                # started from), else (CI, cron, a service) 140.
+                width = stderr_width() or controlling_terminal_width() or 140
         return cls(
             colored(sys.stdout),
             colored(sys.stderr),
