@@ -90,7 +90,9 @@ def measure(
     """Run ``argv`` once; wall time, CPU and the peak RSS of that process alone (wait4),
     through ``bench/spawn.py``: forked from this process, which grows as the benchmark
     runs, a command's peak RSS would start from this process's (spawn.py says why)."""
-    env = {**os.environ, "NO_COLOR": "1", **(extra_env or {})}
+    # COLUMNS: tables laid out alike whoever runs this, from a terminal or not (a table
+    # follows the terminal a run was started from)
+    env = {**os.environ, "NO_COLOR": "1", "COLUMNS": "140", **(extra_env or {})}
     env.pop("FORCE_COLOR", None)
     # As users run it: bytecode caches written once (the warm-up) and used after; a machine
     # with PYTHONDONTWRITEBYTECODE=1 would otherwise recompile dxcheck on every start.
