@@ -258,8 +258,15 @@ def test_readme_recipe_runs_on_a_schedule(tmp_path: Path) -> None:
         "NO_COLOR": "1",
     }
     command = commands[0].replace("dxcheck coverage", "dxcheck coverage --as-of 2025-06-15", 1)
+    env.pop("COLUMNS", None)
     done = subprocess.run(
-        ["bash", "-c", command], cwd=repo, env=env, capture_output=True, text=True, check=False
+        ["bash", "-c", command],
+        cwd=repo,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+        start_new_session=True,  # as in CI: no terminal, whichever this test runs from
     )
     assert done.returncode == 1, done.stdout + done.stderr
     assert done.stdout.splitlines()[-2:] == [
