@@ -1,11 +1,11 @@
 """Reading one large file as two halves at once: where to cut it, how to read a byte
 range of it as text, and how to run the second half in a forked process.
 
-The cut is always at the same place for the same file (a little past half way, at the next
-line end outside double quotes), whatever the machine, so results never depend on the number of
-cores: with no ``os.fork`` the second half simply runs after the first. Whether the cut
-really fell between two rows is proved by the first half, which must end cleanly at it
-(``progress.ProgressIndex``); otherwise the file is read again in one piece.
+The cut is always at the same place for the same file (a little past half way, at the
+next line end outside double quotes), whatever the machine, so results never depend on the
+number of cores: with no ``os.fork`` the second half simply runs after the first. Whether
+the cut really fell between two rows is proved by the first half, which must end cleanly
+at it (``progress.ProgressIndex``); otherwise the file is read again in one piece.
 """
 
 from __future__ import annotations
