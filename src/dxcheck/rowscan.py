@@ -245,8 +245,7 @@ class RowScanner:
         state = kind.series.get(entity)
         if state is None:
             state = kind.new(entity)
-        self.kinds[t_cell] = kind
-        kind.cells[e_cell] = state
+        kind.remember(self.kinds, t_cell, e_cell, state)
         return state
 
     def scan(

@@ -258,6 +258,12 @@ class SeriesKind:
         # catalog baseline's point already
         self.adds_base = True
 
+    def remember(self, kinds: dict[str, SeriesKind], t_cell: str, e_cell: str, state: Series) -> None:
+        """The row loop's memo, once a row's cells are found valid: its target cell as
+        written finds this kind in ``kinds``, its entity cell the series in ``cells``."""
+        kinds[t_cell] = self
+        self.cells[e_cell] = state
+
     def new(self, entity: str) -> Series:
         state = Series(
             entity, self.owner, self.numeric, self.low, self.high, self.sign, self.compound, self.level

@@ -153,8 +153,7 @@ class FileChecks:
         state = slot.series.get(entity)
         if state is None:
             state = slot.kind.new(entity)
-        self.store.kinds[t_text] = slot.kind
-        slot.kind.cells[e_text] = state
+        slot.kind.remember(self.store.kinds, t_text, e_text, state)
         return state
 
     def day(self, text: str, row: list[str], line: int) -> tuple[int, int, int] | None:
