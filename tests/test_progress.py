@@ -266,6 +266,22 @@ def test_missing_file_and_directory(tmp_path: Path) -> None:
     ]
 
 
+def test_a_missing_file_names_the_file_beside_it_with_a_close_name(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A typo in the path (``tinhh.csv``): the file beside it, written as the path was
+    given; nothing when no name is close."""
+    write(tmp_path / "data" / "tinh.csv", "target,date,value\n")
+    write(tmp_path / "data" / "notes.txt", "")
+    monkeypatch.chdir(tmp_path)
+    out = run_status(Options(catalog=CATALOG, inputs=("data/tinhh.csv", "data/budget.csv"), as_of=AS_OF))
+    assert [(f.code.id, f.location.file, f.hint_in("en")) for f in out.findings] == [
+        ("DX200", "data/tinhh.csv", "did you mean 'data/tinh.csv'?"),
+        ("DX200", "data/budget.csv", None),
+    ]
+    assert out.findings[0].hint_in("vi") == "có phải ý bạn là 'data/tinh.csv'?"
+
+
 def test_findings_are_capped_per_file(tmp_path: Path) -> None:
     rows = "".join(f"nope-{i},2025-01-01,1\n" for i in range(250))
     out = status(tmp_path, "target,date,value\n" + rows)

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import IO
 
 from dxcheck import DATA_DIR
-from dxcheck.findings import Code, Finding, FindingSink, Location
+from dxcheck.findings import Code, Finding, FindingSink, Location, did_you_mean
 from dxcheck.i18n import Msg, msg
 from dxcheck.progress.columns import FIELD_SIZE_LIMIT, LINE_LIMIT, SNIFF_BYTES
 
@@ -120,7 +120,7 @@ def open_text(source: InputFile, sink: FindingSink) -> Iterator[IO[str] | None]:
         yield None
         return
     except FileNotFoundError:
-        sink.add(_unreadable(source.display, msg("no such file"), None))
+        sink.add(_unreadable(source.display, msg("no such file"), _beside(source)))
         yield None
         return
     except PermissionError:
@@ -146,6 +146,32 @@ def open_text(source: InputFile, sink: FindingSink) -> Iterator[IO[str] | None]:
     finally:
         if source.path is not None:
             raw.close()
+
+
+# The files beside a missing one that a "did you mean" looks at, at most (a folder of
+# 100,000s would make the hint cost seconds).
+_BESIDE_AT_MOST = 5_000
+
+
+def _beside(source: InputFile) -> Msg | None:
+    """A file in the missing one's folder with a close name (a typo in the path), written
+    as the path was given; None when there is none (or no such folder)."""
+    assert source.path is not None
+    path = source.path
+    try:
+        names = [entry.name for _, entry in zip(range(_BESIDE_AT_MOST), path.parent.iterdir(), strict=False)]
+    except OSError:
+        return None
+    match = did_you_mean(path.name, names)
+    if match is None:
+        return None
+    given = source.display
+    shown = (
+        given[: len(given) - len(path.name)] + match
+        if given.endswith(path.name)
+        else str(path.with_name(match))
+    )
+    return msg("did you mean '{match}'?", match=shown)
 
 
 def _unreadable(display: str, reason: str | Msg, hint: Msg | None) -> Finding:
