@@ -287,6 +287,12 @@ class RowScanner:
         strip_last = self.strip_last
         line = first_line  # where the next row starts
         count = 0
+        # The last target cell found in ``kinds`` and the last date cell found in
+        # ``dates``, with what they map to (None: none yet; a row's cells are never None).
+        last_target: str | None = None
+        last_kind: SeriesKind | None = None
+        last_date: str | None = None
+        last_day: tuple[int, int, int] = (0, 0, 0)
         x: float
         source: Iterator[str] = lines
         previous: _Replay | None = None
@@ -344,11 +350,24 @@ class RowScanner:
                 if len(row) != width and not checks.fix_width(row, row_line):
                     continue
                 # The series: by the target cell, then the entity cell (two small
-                # dictionaries, no key made); a unit cell is checked on every row.
+                # dictionaries, no key made; SeriesKind.slots); a unit cell is checked on
+                # every row.
                 series: Series | None = None
-                kind = kinds.get(row[i_target]) if i_target >= 0 else None
+                kind: SeriesKind | None = None
+                if i_target >= 0:
+                    t_text = row[i_target]
+                    # Most files list a target's rows together: the previous row's cell,
+                    # compared, costs less than hashing this one to look it up.
+                    if t_text == last_target:
+                        kind = last_kind
+                    else:
+                        kind = kinds.get(t_text)
+                        if kind is not None:
+                            last_target, last_kind = t_text, kind
                 if kind is not None:
-                    series = kind.cells.get(row[i_entity] if i_entity >= 0 else "")
+                    number = kind.cell_ids.get(row[i_entity] if i_entity >= 0 else "")
+                    if number is not None and number < len(kind.slots):
+                        series = kind.slots[number]
                     if series is not None and i_unit >= 0:
                         unit = row[i_unit]
                         if unit and unit not in kind.units_ok:
@@ -360,11 +379,18 @@ class RowScanner:
                         if series is None:
                             continue
                 d_text = row[i_date]
-                day = dates.get(d_text)
-                if day is None:
-                    day = checks.day(d_text, row, row_line)
-                    if day is None:
-                        continue
+                if d_text == last_date:  # the rows of one date together, as the targets'
+                    day = last_day
+                else:
+                    found = dates.get(d_text)
+                    if found is None:
+                        # not remembered (a spelling checked on each row, as ``day`` says)
+                        found = checks.day(d_text, row, row_line)
+                        if found is None:
+                            continue
+                    else:
+                        last_date, last_day = d_text, found
+                    day = found
                 code, bit, t = day
                 v_text = row[i_value]
                 if series.numeric:

@@ -207,7 +207,7 @@ class ProgressIndex:
         summaries: list[SeriesSummary] = self._loop.summaries(
             list(self._store.slots[target_id].series.values()),
             self.files,
-            self._entities.name_of,
+            self._entities.names,
             Observation,
             FitSums,
             SeriesSummary,

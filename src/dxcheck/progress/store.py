@@ -42,12 +42,13 @@ class Slot:
 
 class SeriesStore:
     """The series of every target of a catalog, and the cells the row loop finds them by
-    (``kinds``: a target cell as written -> its ``SeriesKind``, whose ``cells`` map an
-    entity cell as written to its series)."""
+    (``kinds``: a target cell as written -> its ``SeriesKind``; ``cell_ids``: an entity
+    cell as written -> its number, the place of its series in each kind's ``slots``)."""
 
     def __init__(self, catalog: Catalog, *, record: frozenset[str], loop: ModuleType) -> None:
         # the row loop: compiled when it was built, else rowscan's source (dxcheck.native)
         self.loop = loop
+        self.cell_ids: dict[str, int] = {}  # shared by every SeriesKind
         self.slots: dict[str, Slot] = {}
         for target in catalog.targets:
             unit = canonical_unit(target.unit) if target.unit else None
@@ -70,6 +71,7 @@ class SeriesStore:
                 slot,
                 slot.series,
                 slot.units_ok,
+                self.cell_ids,
                 numeric=slot.numeric,
                 percent=slot.percent,
                 at_most=slot.at_most,
@@ -84,10 +86,11 @@ class SeriesStore:
         self.kinds: dict[str, Any] = {}  # series.SeriesKind of the loop as built
 
     def forget_cells(self) -> None:
-        """Empty the row loop's memo (``kinds`` and each kind's ``cells``)."""
+        """Empty the row loop's memo (``kinds``, ``cell_ids`` and each kind's ``slots``)."""
         self.kinds.clear()
+        self.cell_ids.clear()
         for slot in self.slots.values():
-            slot.kind.cells.clear()
+            slot.kind.forget()
 
     def slot_of(self, text: str) -> Slot | None:
         """The slot of a target cell, as the duplicate and chart passes look it up."""
