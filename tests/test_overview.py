@@ -4,11 +4,19 @@ a pipe, a file or an explicit --format gets every result."""
 from __future__ import annotations
 
 from pathlib import Path
+from types import SimpleNamespace
+from typing import TYPE_CHECKING, cast
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from dxcheck.formats import TERMINAL_LIMIT
+from dxcheck.report import Outlook, Result, Status, Trend, worst_first
 from tests.conftest import DATA, Run, write
+
+if TYPE_CHECKING:
+    from dxcheck.catalog import Target
 
 CATALOG = str(DATA / "catalog.yaml")
 PROVINCES = [f"Xã Số {i} (Tỉnh {i % 7})" for i in range(60)]
@@ -97,3 +105,51 @@ def test_overview_golden(
     assert run.exit_code == 1
     check_golden(f"readable/overview.{lang}.{width}.txt", run.stdout.replace(many, "communes.csv"))
     assert all(cell_width(line) <= width for line in run.stdout.splitlines())
+
+
+# --- the order of the failing results ---------------------------------------------------
+
+
+def _tuple_key_order(results: list[Result]) -> list[Result]:
+    """``worst_first`` as first written: one sort on a tuple per result."""
+    rank = {Status.OVERDUE: 0, Status.FAIL: 1, Status.PENDING: 2, Status.PASS: 3}
+    return sorted(
+        results,
+        key=lambda r: (
+            rank[r.status],
+            r.progress if r.progress is not None else -1.0,
+            r.target.id,
+            r.entity or "",
+        ),
+    )
+
+
+_TARGETS = [SimpleNamespace(id=name) for name in ("b-target", "a-target", "c", "a-target2")]
+_RESULT = st.builds(
+    lambda target, entity, status, progress, observations: Result(
+        cast("Target", target),
+        entity,
+        status,
+        False,
+        None,
+        None,
+        observations,
+        progress,
+        None,
+        Trend(Outlook.MISSED),
+    ),
+    st.sampled_from(_TARGETS),
+    st.sampled_from([None, "", "Huế", "huế", "Hà Nội", "Xã A", "Xã a"]),
+    st.sampled_from(list(Status)),
+    st.one_of(st.none(), st.sampled_from([-0.5, 0.0, 0.25, 1.0, 2.5]), st.floats(-10, 10)),
+    st.integers(0, 3),  # tells equal results apart: ties keep their order
+)
+
+
+@given(st.lists(_RESULT, max_size=60))
+def test_worst_first_is_the_order_of_one_sort_on_the_whole_key(results: list[Result]) -> None:
+    """Sorted a key at a time, the results come out as one sort on (status, progress,
+    id, entity) puts them, ties in the order they came (the same objects, not equal ones)."""
+    got = worst_first(results)
+    expected = _tuple_key_order(results)
+    assert [id(r) for r in got] == [id(r) for r in expected]

@@ -144,16 +144,23 @@ _STATUS_ORDER = {Status.OVERDUE: 0, Status.FAIL: 1, Status.PENDING: 2, Status.PA
 
 
 def worst_first(results: Iterable[Result]) -> list[Result]:
-    """Overdue before failed before pending; then the least progress; then by id, entity."""
-    return sorted(
-        results,
-        key=lambda r: (
-            _STATUS_ORDER[r.status],
-            r.progress if r.progress is not None else -1.0,
-            r.target.id,
-            r.entity or "",
-        ),
-    )
+    """Overdue before failed before pending; then the least progress; then by id, entity.
+
+    Sorted a key at a time, the last first (each sort is stable, so it keeps the order of
+    the keys after it among equal ones): three sorts on plain ints and floats cost less
+    than one on a tuple per result, 100,000 of them at commune scale."""
+    listed = list(results)
+    # (id, entity) as one int: their places among the ids and among the entity names
+    ids = {i: n for n, i in enumerate(sorted({r.target.id for r in listed}))}
+    names = {e: n for n, e in enumerate(sorted({r.entity or "" for r in listed}))}
+    across = len(names)
+    ties = [ids[r.target.id] * across + names[r.entity or ""] for r in listed]
+    shares = [-1.0 if r.progress is None else r.progress for r in listed]
+    ranks = [_STATUS_ORDER[r.status] for r in listed]
+    order = sorted(range(len(listed)), key=ties.__getitem__)
+    order.sort(key=shares.__getitem__)
+    order.sort(key=ranks.__getitem__)
+    return [listed[i] for i in order]
 
 
 def parse_fail_on(words: Iterable[str]) -> frozenset[str]:
