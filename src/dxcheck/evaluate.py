@@ -13,7 +13,7 @@ before the as-of date:
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date
 from types import ModuleType
 from typing import Any, Protocol
@@ -28,7 +28,12 @@ from dxcheck.trend import target_rules
 class SeriesSource(Protocol):
     """What evaluation reads: the series of a target, as values (a ``ProgressIndex``)."""
 
-    def series(self, target_id: str) -> Iterable[SeriesSummary]: ...
+    def series(
+        self, target_id: str, order: Callable[[list[str | None]], list[int]] | None = None
+    ) -> Iterable[SeriesSummary]:
+        """A target's series; ``order``, given their entity names (None: the nation) as
+        the source has them, gives the positions in that list to give them in."""
+        ...
 
 
 def status_of(target: Target, latest: Observation | None, as_of: date, *, met: bool | None = None) -> Status:
@@ -118,10 +123,10 @@ def evaluate_target(
     """The national result, from national rows only, then one result per entity with
     observations. A province's rows never stand in for the nation: with no national row
     the national result has no data (``overdue`` once past due)."""
-    series = (order or _EntityOrder()).sorted(index.series(target.id))
     rules = rules_of(target, as_of, kernel)
-    results: list[Result] = rules.results(series)
-    if not series or series[0].entity is not None:
+    # Each series read as it is made, and let go: no list of a target's series is kept.
+    results: list[Result] = rules.results(index.series(target.id, (order or _EntityOrder()).positions))
+    if not results or results[0].entity is not None:
         results.insert(0, rules.result(None))
     return results
 
@@ -160,24 +165,15 @@ class _EntityOrder:
         # string is most of the sort's cost, and the targets share their entities.
         self._rank: dict[str, int] = {}
 
-    def sorted(self, series: Iterable[SeriesSummary]) -> list[SeriesSummary]:
+    def positions(self, names: list[str | None]) -> list[int]:
+        """The order to list a target's series in, given their entities' names as read
+        (None: the nation): the positions in ``names``."""
         rank = self._rank
-        national: list[SeriesSummary] = []
-        named: list[SeriesSummary] = []
-        new = False
-        for s in series:
-            name = s.entity
-            if name is None:
-                national.append(s)
-                continue
-            if name not in rank:
-                new = True
-            named.append(s)
-        if new:
-            rank = self._place({s.entity or "" for s in named})
-        places = [rank[s.entity or ""] for s in named]
-        order = sorted(range(len(named)), key=places.__getitem__)  # stable: ties keep their order
-        return national + [named[i] for i in order]
+        if any(name not in rank for name in names if name is not None):
+            rank = self._place({name for name in names if name is not None})
+        # the nation first, then the places; a stable sort: ties keep their order
+        places = [-1 if name is None else rank[name] for name in names]
+        return sorted(range(len(names)), key=places.__getitem__)
 
     def _place(self, names: set[str]) -> dict[str, int]:
         names.update(self._rank)

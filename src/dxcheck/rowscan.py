@@ -24,6 +24,7 @@ from typing import Any, Final, Protocol
 from dxcheck.series import Series as Series
 from dxcheck.series import SeriesKind as SeriesKind
 from dxcheck.series import clash_free as clash_free
+from dxcheck.series import entity_names as entity_names
 from dxcheck.series import fit_sums as fit_sums
 from dxcheck.series import merge_all as merge_all
 from dxcheck.series import state_columns as state_columns

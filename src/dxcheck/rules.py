@@ -18,7 +18,7 @@ process, where sending the results of a second one back cost what it saved.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from typing import Any, Final
 
@@ -135,7 +135,7 @@ class TargetRules:
         # the progress of an entity (or of the nation without a baseline): a share of the level
         self.from_zero = not milestone and not at_most and level > 0
 
-    def results(self, series: list[Any]) -> list[Any]:
+    def results(self, series: Iterable[Any]) -> list[Any]:
         return [self.result(s) for s in series]
 
     def result(self, series: Any) -> Any:

@@ -202,18 +202,20 @@ class ProgressIndex:
             ),
         )
 
-    def series(self, target_id: str) -> list[SeriesSummary]:
-        """Every series of a target, as values (made by the row loop's module)."""
-        summaries: list[SeriesSummary] = self._loop.summaries(
-            list(self._store.slots[target_id].series.values()),
-            self.files,
-            self._entities.names,
-            Observation,
-            FitSums,
-            SeriesSummary,
-            self._days,
+    def series(
+        self, target_id: str, order: Callable[[list[str | None]], list[int]] | None = None
+    ) -> Iterator[SeriesSummary]:
+        """Every series of a target, as values, each made as it is read (by the row
+        loop's module). ``order``, given the series' entity names as read (None: the
+        nation), gives the positions in that list to give them in."""
+        states = list(self._store.slots[target_id].series.values())
+        if order is not None:
+            positions = order(self._loop.entity_names(states, self._entities.names))
+            states = list(map(states.__getitem__, positions))
+        made: Iterator[SeriesSummary] = self._loop.summaries(
+            states, self.files, self._entities.names, Observation, FitSums, SeriesSummary, self._days
         )
-        return summaries
+        return made
 
     def fit_of(self, target_id: str, entity: str | None) -> FitSums | None:
         """The running sums of one series; None if it has no rows."""
