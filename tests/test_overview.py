@@ -3,6 +3,7 @@ a pipe, a file or an explicit --format gets every result."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 from types import SimpleNamespace
 from typing import TYPE_CHECKING, cast
@@ -153,3 +154,30 @@ def test_worst_first_is_the_order_of_one_sort_on_the_whole_key(results: list[Res
     got = worst_first(results)
     expected = _tuple_key_order(results)
     assert [id(r) for r in got] == [id(r) for r in expected]
+
+
+@pytest.mark.parametrize(
+    ("names", "expected"),
+    [
+        ([], False),
+        ([None], False),
+        (["Huế", "Huế", "Huế"], False),  # one entity: no "failing most" line to give
+        ([None, "Huế"], True),
+        (["Huế", "Huế", "Hà Nội"], True),
+    ],
+)
+def test_two_entities_or_more(names: list[str | None], expected: bool) -> None:
+    from dxcheck.formats.table import _two_or_more
+
+    assert _two_or_more(names) is expected
+
+
+def test_two_entities_are_read_only_as_far_as_the_second() -> None:
+    from dxcheck.formats.table import _two_or_more
+
+    def names() -> Iterator[str]:
+        yield "Huế"
+        yield "Hà Nội"
+        raise AssertionError("read past the second name")
+
+    assert _two_or_more(names())
