@@ -330,8 +330,8 @@ def test_a_half_sends_its_numbers_as_arrays_and_merges_them_exactly(pure: bool) 
     columns = loop.state_columns([sent], True)
     assert isinstance(columns[5], array) and isinstance(columns[14], array)  # value, sy
     assert isinstance(columns[15], list)  # stt: beyond 64 bits
-    got = store.slots["online-public-services"].kind.new("B")
-    got.merge(columns, 0, 0b11, {0: 0, 1: 1}, 100)
+    loop.merge_all(slot.kind, ["B"], columns, [0b11], {0: 0, 1: 1}, 100)  # a new series
+    got = slot.series["B"]
     assert (got.count, got.latest, got.line, got.source, got.n, got.st, got.stt) == (
         2,
         5 << 16,

@@ -135,7 +135,7 @@ class Series:
         self.year_y = y
 
     def merge(
-        self, columns: list[Sequence[Any]], i: int, bits: int, code_map: dict[int, int], offset: int
+        self, columns: list[list[Any]], i: int, bits: int, code_map: dict[int, int], offset: int
     ) -> None:
         """Add the same series as read in a later half of the file: entry ``i`` of that
         half's ``state_columns``, its dates renumbered by ``code_map`` (``bits``: its
@@ -333,12 +333,24 @@ def merge_all(
     """Add every series of a later half of a file to the same series here (made if new):
     ``Series.merge``, ``bits`` from ``clash_free``."""
     series = kind.series
+    # As lists, which the merge indexes directly: an array's item is made by a call
+    # through the sequence protocol each time (26 a series). One target's at a time, so
+    # the half's columns stay compact arrays until then.
+    listed = [_listed(column) for column in columns]
     for i in range(len(keys)):
         entity = keys[i]
         state = series.get(entity)
         if state is None:
             state = kind.new(entity)
-        state.merge(columns, i, bits[i], code_map, offset)
+        state.merge(listed, i, bits[i], code_map, offset)
+
+
+def _listed(column: Sequence[Any]) -> list[Any]:
+    if isinstance(column, list):
+        return column
+    if isinstance(column, array):
+        return column.tolist()
+    return list(column)
 
 
 def entity_names(states: list[Series], names: dict[str, str]) -> list[str | None]:
