@@ -435,8 +435,9 @@ def bench_commune(spec: generate.DataSpec, dxcheck: str, rounds: int) -> SizeRes
     floor, commands = tools[0], tools[1:]
     for round_no in range(rounds):
         # The floor first, then the commands in an order turned by one each round: here
-        # the command right after the floor ran up to 0.6 s slower than its neighbours,
-        # whatever its format (eighth round), so no format takes that place every round.
+        # the command right after the floor ran up to 0.6 s slower than the same work
+        # later in the round (bench/README.md, eighth round), so no format takes that
+        # place every round.
         turn = round_no % len(commands)
         for tool in [floor, *commands[turn:], *commands[:turn]]:
             if tool.error:
