@@ -44,15 +44,19 @@ def wrapped(line: str) -> str:
     return "\n".join(textwrap.wrap(line, width, subsequent_indent="    ", break_on_hyphens=False))
 
 
+# The narrowest width dxcheck lays text out for, whatever a terminal says.
+_NARROWEST = 40
+
+
 def stderr_width() -> int | None:
     """The width of stderr when it is a terminal (COLUMNS first), else None."""
     if not sys.stderr.isatty():
         return None
     columns = os.environ.get("COLUMNS", "")
     if columns.isdigit():
-        return max(40, int(columns))
+        return max(_NARROWEST, int(columns))
     try:
-        return max(40, os.get_terminal_size(sys.stderr.fileno()).columns)
+        return max(_NARROWEST, os.get_terminal_size(sys.stderr.fileno()).columns)
     except (OSError, ValueError):
         return None
 
@@ -71,7 +75,7 @@ def controlling_terminal_width() -> int | None:
         return None
     finally:
         os.close(fd)
-    return max(40, columns) if columns > 0 else None
+    return max(_NARROWEST, columns) if columns > 0 else None
 
 
 def said(key: str, lang: str | None = None, **args: object) -> str:

@@ -185,9 +185,10 @@ class RowScanner:
         self.i_value = i_value
         self.i_source = i_source
         self.i_reported = i_reported  # the optional ``reported`` column; -1 without one
-        # The loop's memo: a target cell as written -> its series' kind, whose ``cells``
-        # give the series of an entity cell (filled by ``known_series`` and by
-        # ``RowChecks.series_for``, once the cells are found valid).
+        # The loop's memo: a target cell as written -> its series' kind, whose
+        # ``cell_ids`` and ``slots`` give the series of an entity cell (filled by
+        # ``SeriesKind.remember``, from ``known_series`` and ``RowChecks.series_for``,
+        # once the cells are found valid).
         self.kinds = kinds
         self.dates = dates
         self.milestones = milestones

@@ -356,7 +356,13 @@ def _listed(column: Sequence[Any]) -> list[Any]:
 def entity_names(states: list[Series], names: dict[str, str]) -> list[str | None]:
     """The name results give each series' entity (None: the nation), in order; ``names``
     maps an entity key to it (as ``progress.entities.Entities.name_of``)."""
-    return [names.get(state.name, state.name) or None for state in states]
+    return [name_of(names, state.name) for state in states]
+
+
+def name_of(names: dict[str, str], key: str) -> str | None:
+    """The name results give an entity key (None: the nation), as
+    ``progress.entities.Entities.name_of`` says it, without a Python call."""
+    return names.get(key, key) or None
 
 
 def summaries(
@@ -402,7 +408,7 @@ def summaries(
         yield new(
             summary_type,
             (
-                names.get(state.name, state.name) or None,
+                name_of(names, state.name),
                 latest,
                 first_met,
                 state.count,

@@ -12,6 +12,7 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from itertools import islice
 from pathlib import Path
 from typing import IO
 
@@ -159,7 +160,7 @@ def _beside(source: InputFile) -> Msg | None:
     assert source.path is not None
     path = source.path
     try:
-        names = [entry.name for _, entry in zip(range(_BESIDE_AT_MOST), path.parent.iterdir(), strict=False)]
+        names = [entry.name for entry in islice(path.parent.iterdir(), _BESIDE_AT_MOST)]
     except OSError:
         return None
     match = did_you_mean(path.name, names)
