@@ -17,7 +17,9 @@ First, the headline case (issue 12): 1M rows of 132,000 series, the commune-leve
 format to a file, and ``validate``, against the same floor.
 
 Rounds are interleaved (floor, status, validate, floor, ...) and the median is reported;
-in the headline case the commands after the floor take turns at coming first.
+in the headline case the commands after the floor take turns at coming first, and each
+round starts with a probe of the second core (``second_core``): dxcheck reads and writes
+a large file in two processes, the floor in one, so their ratio depends on it.
 Each process is waited for with ``os.wait4``, which gives that process's own peak RSS.
 Start-up: ``python -c pass``, ``dxcheck --version`` and ``dxcheck status`` with no
 arguments (bundled catalog and sample), each as new processes, median of ``--startup-runs``.
@@ -61,6 +63,9 @@ COMMUNE_SERIES = 132_000
 COMMUNE_FORMATS = ("json", "jsonl", "csv", "markdown", "junit", "github", "html", "table")
 
 SPAWN = Path(__file__).resolve().parent / "spawn.py"  # runs each measured command (its doc: why)
+# About 0.3 s of one core (CPython 3.11 on this runner): the second core's probe.
+PROBE_CODE = "for _ in range(10_000_000): pass"
+FREE = 0.9  # the probe's ratio from which the second core counts as free
 
 FLOOR_CODE = """import csv, sys
 with open(sys.argv[1], newline="", encoding="utf-8") as f:
@@ -126,6 +131,25 @@ def measure(
     return Run(figures["seconds"], figures["cpu"], figures["max_rss_kib"], figures["returncode"], tail)
 
 
+def second_core() -> float:
+    """How much of a second core the runner gives right now: the wall time of one copy of
+    a short loop alone, over that of two copies run at once. 1.0 with two free cores,
+    0.5 with one (another process holds the other); between, a core shared or slowed.
+
+    The floor is one process and dxcheck, on a large file, two (halves read and written
+    at once), so the floor never shows what this does: whether the second core was there."""
+
+    def wall(copies: int) -> float:
+        start = time.perf_counter()
+        procs = [subprocess.Popen([sys.executable, "-c", PROBE_CODE]) for _ in range(copies)]
+        for proc in procs:
+            proc.wait()
+        return time.perf_counter() - start
+
+    alone = wall(1)
+    return alone / wall(2)
+
+
 # --- what is measured -----------------------------------------------------------------------
 
 
@@ -174,6 +198,7 @@ class SizeResult:
     months: str
     tools: list[Tool]
     skipped: list[str] = field(default_factory=list)
+    cores: list[float] = field(default_factory=list)  # second_core() before each round
 
 
 @dataclass
@@ -433,7 +458,10 @@ def bench_commune(spec: generate.DataSpec, dxcheck: str, rounds: int) -> SizeRes
     tools.append(_validate(dxcheck, csv_path, catalog, rounds))
     measure(tools[0].argv)  # warm the page cache; not counted
     floor, commands = tools[0], tools[1:]
+    cores: list[float] = []
     for round_no in range(rounds):
+        cores.append(second_core())
+        log(f"  {spec.label} second core, round {round_no + 1}/{rounds}: {cores[-1]:.2f}")
         # The floor first, then the commands in an order turned by one each round: here
         # the command right after the floor ran up to 0.6 s slower than the same work
         # later in the round (bench/README.md, eighth round), so no format takes that
@@ -448,7 +476,7 @@ def bench_commune(spec: generate.DataSpec, dxcheck: str, rounds: int) -> SizeRes
                 f"  {spec.label} {tool.key:<16} round {round_no + 1}/{rounds}: {run.seconds:8.2f} s "
                 f"{run.max_rss_kib / 1024:8.1f} MiB" + (f"  ERROR {tool.error}" if tool.error else "")
             )
-    return SizeResult(spec.label, spec.rows, base.mib, base.series, base.months, tools)
+    return SizeResult(spec.label, spec.rows, base.mib, base.series, base.months, tools, cores=cores)
 
 
 def bench_startup(dxcheck: str, runs: int) -> list[Startup]:
@@ -553,6 +581,29 @@ def render_commune(size: SizeResult) -> list[str]:
             f"| {name} | {tool.seconds:.2f} | {ratio:.2f} | {tool.cpu:.2f} | {cpu_ratio:.2f} | "
             f"{tool.rss_mib:,.0f} | {out} |"
         )
+    return lines + render_rounds(size)
+
+
+def render_rounds(size: SizeResult) -> list[str]:
+    """Each round's probe of the second core beside that round's floor and ``-f json``."""
+    floor = size.tools[0]
+    json_tool = next((t for t in size.tools if t.key == "status-json"), None)
+    if not size.cores or json_tool is None or not (len(size.cores) == len(floor.runs) == len(json_tool.runs)):
+        return []
+    free = sum(core >= FREE for core in size.cores)
+    lines = [
+        "",
+        f"Round by round: the second core (one copy of a short loop alone, over two at once: 1.00 "
+        f"with two free cores, 0.50 with one), probed before the round, was free (at least {FREE}) in "
+        f"{free} of {len(size.cores)} rounds.",
+        "",
+        "| round | second core | floor s | -f json s | x floor |",
+        "| ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for number, (core, base, run) in enumerate(zip(size.cores, floor.runs, json_tool.runs, strict=True), 1):
+        lines.append(
+            f"| {number} | {core:.2f} | {base.seconds:.2f} | {run.seconds:.2f} | {run.seconds / base.seconds:.2f} |"
+        )
     return lines
 
 
@@ -600,14 +651,14 @@ def load_line() -> str:
     low, high = min(LOADS), max(LOADS)
     text = (
         f"Load: the 1-minute load average after each run was {low:.1f} - {high:.1f} on {os.cpu_count()} CPUs"
+        " (dxcheck's own two processes count in it)"
     )
     if high > 1.5:
         return (
-            text
-            + " (this runner keeps about 1 busy): **other processes competed for the CPUs during the run, "
+            text + ": **other processes competed for the CPUs during the run, "
             "so wall times are inflated; CPU seconds are the steadier figure.**"
         )
-    return text + " (this runner keeps about 1 busy): a quiet machine."
+    return text + "."
 
 
 def render(

@@ -27,7 +27,7 @@ def entity_key(text: str) -> str:
 
 def _tones_last(text: str) -> str:
     decomposed = unicodedata.normalize("NFD", text)
-    if not any(ch in _TONE_MARKS for ch in decomposed):
+    if _TONE_MARKS.isdisjoint(decomposed):
         return unicodedata.normalize("NFC", text)
     out: list[str] = []
     tones: list[str] = []

@@ -368,12 +368,13 @@ class FileChecks:
 
     def _entity(self, text: str, row: list[str], line: int) -> str:
         entities = self.entities
-        new = entity_key(text) not in entities.names
-        key = entities.learn(text)
+        typed = entity_key(text)  # given to learn, not worked out twice: 5 us a name
+        new = typed not in entities.names
+        key = entities.learn(text, typed)
         if key and new:
             entities.places[key] = self._location(row, line, "entity")
         if key is None:
-            key = entity_key(text)
+            key = typed
             self.sink.add(
                 self._finding(
                     Code.UNKNOWN_ENTITY,

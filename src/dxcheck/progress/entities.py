@@ -56,10 +56,12 @@ class Entities:
         of the others already, and would hold both copies at once)."""
         return list(self.spellings)[self._inherited :]
 
-    def learn(self, text: str) -> str | None:
+    def learn(self, text: str, key: str | None = None) -> str | None:
         """Remember a new spelling of an entity: its key, and its name if the key is new.
-        None (remembered all the same) for a spelling the catalog's entities do not know."""
-        key = entity_key(text)
+        None (remembered all the same) for a spelling the catalog's entities do not know.
+        ``key``: ``entity_key(text)``, when the caller has it already."""
+        if key is None:
+            key = entity_key(text)
         canonical = self.known.get(key) if self.known is not None and key else None
         if canonical is not None:
             key = entity_key(canonical)
