@@ -355,20 +355,15 @@ def _listed(column: Sequence[Any]) -> list[Any]:
 
 def entity_names(states: list[Series], names: dict[str, str]) -> list[str | None]:
     """The name results give each series' entity (None: the nation), in order; ``names``
-    maps an entity key to it (as ``progress.entities.Entities.name_of``)."""
-    return [name_of(names, state.name) for state in states]
-
-
-def name_of(names: dict[str, str], key: str) -> str | None:
-    """The name results give an entity key (None: the nation), as
-    ``progress.entities.Entities.name_of`` says it, without a Python call."""
-    return names.get(key, key) or None
+    maps an entity key to it (as ``progress.entities.Entities.name_of`` says it, without
+    a Python call a series)."""
+    return [names.get(state.name, state.name) or None for state in states]
 
 
 def summaries(
     states: list[Series],
     files: list[str],
-    names: dict[str, str],
+    shown: list[str | None],
     observation: Any,
     fit_type: Any,
     summary_type: Any,
@@ -380,11 +375,12 @@ def summaries(
     looked up one by one, and one at a time, as they are asked for, so that evaluation
     reads each while it is fresh in the CPU's caches and lets it go before the next is
     made (made all at once, the 3,300 of a target at commune scale were built, walked
-    again and freed: a quarter of evaluating). ``names``: as ``entity_names``; ``days``:
+    again and freed: a quarter of evaluating). ``shown``: ``entity_names(states)``; ``days``:
     the dates made so far, by ordinal (a few hundred dates for 100,000s of series: one
     object each, not one per series)."""
     new = tuple.__new__  # a NamedTuple's own constructor is a Python function
-    for state in states:
+    for i in range(len(states)):
+        state = states[i]
         latest: Any = None
         if state.latest >= 0:
             latest = new(
@@ -408,7 +404,7 @@ def summaries(
         yield new(
             summary_type,
             (
-                name_of(names, state.name),
+                shown[i],
                 latest,
                 first_met,
                 state.count,

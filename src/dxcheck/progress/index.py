@@ -209,11 +209,13 @@ class ProgressIndex:
         loop's module). ``order``, given the series' entity names as read (None: the
         nation), gives the positions in that list to give them in."""
         states = list(self._store.slots[target_id].series.values())
+        shown = self._loop.entity_names(states, self._entities.names)  # once: order and values
         if order is not None:
-            positions = order(self._loop.entity_names(states, self._entities.names))
+            positions = order(shown)
             states = list(map(states.__getitem__, positions))
+            shown = list(map(shown.__getitem__, positions))
         made: Iterator[SeriesSummary] = self._loop.summaries(
-            states, self.files, self._entities.names, Observation, FitSums, SeriesSummary, self._days
+            states, self.files, shown, Observation, FitSums, SeriesSummary, self._days
         )
         return made
 
