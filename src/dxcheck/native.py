@@ -19,6 +19,7 @@ import sys
 import zlib
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 COMPILED = ("series", "rowscan", "rules")  # what hatch_build.py compiles
 # The compiled modules a compiled module imports, which must be of the same build.
@@ -96,6 +97,30 @@ def _load_sources(modules: tuple[str, ...]) -> ModuleType:
             else:
                 sys.modules[name] = before
     return loaded[-1][1]
+
+
+def fast_rows(loop: ModuleType) -> Any:
+    """The row loop's fast path in C (``dxcheck._fastrows.FastRows``) for ``loop``, or
+    None: it records rows through the compiled ``Series.take``, so it runs only beside the
+    compiled loop, when it was built from the source beside it, and not under
+    ``DXCHECK_PURE_PYTHON`` or ``DXCHECK_NO_FAST_ROWS`` (to compare, or to rule it out)."""
+    if (
+        not is_compiled(loop)
+        or os.environ.get("DXCHECK_PURE_PYTHON")
+        or os.environ.get("DXCHECK_NO_FAST_ROWS")
+    ):
+        return None
+    try:
+        from dxcheck import _fastrows  # type: ignore[attr-defined]
+    except ImportError:
+        return None
+    try:
+        current = (
+            source_checksum(Path(__file__).with_name("_fastrows.c").read_bytes()) == _fastrows.COMPILED_FROM
+        )
+    except OSError:
+        current = True  # installed without the source: the build is all there is
+    return _fastrows.FastRows if current else None
 
 
 def is_compiled(module: ModuleType) -> bool:

@@ -11,6 +11,12 @@ the ``csv`` module makes of it and about twice as fast; a line with a quote (or 
 to trust) is handed to a ``csv.reader`` that reads on from the same lines, so quoted
 cells may still span lines. Anything unusual in a row goes back to ``RowChecks``, which
 repairs the cell or records a located finding: the loop itself never reports.
+
+Where it was built (``dxcheck.native.fast_rows``), a reader written in C stands in front of
+the compiled loop (``dxcheck/_fastrows.c``): it reads the lines itself, records each row
+that is plain throughout with ``Series.take`` (the loop's own bookkeeping) and hands the
+loop every other line. It never decides differently: what it does not take, the loop
+reads as it would without it, and the tests compare the two on every kind of file.
 """
 
 from __future__ import annotations
@@ -135,6 +141,31 @@ def split_quoted(text: str, delimiter: str) -> list[str] | None:
             pos = stop + 1
 
 
+def _teach(
+    fast: Any,
+    row: list[str],
+    series: Series,
+    kinds: dict[str, SeriesKind],
+    dates: dict[str, tuple[int, int, int]],
+    i_target: int,
+    i_entity: int,
+    d_text: str,
+    day: tuple[int, int, int],
+) -> None:
+    """Tell the C reader what this loop has remembered of a row it read: the series of
+    its target and entity cells as written (when this loop's memo has them), and its date
+    cell (when the table of dates has it). Whatever else the row needed stays this loop's."""
+    t_cell = row[i_target]
+    kind = kinds.get(t_cell)
+    if kind is not None:
+        e_cell = row[i_entity] if i_entity >= 0 else ""
+        number = kind.cell_ids.get(e_cell)
+        if number is not None and number < len(kind.slots) and kind.slots[number] is series:
+            fast.learn_series(t_cell, e_cell, series, kind)
+    if d_text in dates:
+        fast.learn_date(d_text, day)
+
+
 class _Replay:
     """Lines to read again, then the rest of the file."""
 
@@ -178,6 +209,7 @@ class RowScanner:
         i_entity: int = -1,
         i_unit: int = -1,
         strip_last: bool = True,
+        fast_rows: Any = None,
     ) -> None:
         self.width = width
         self.delimiter = delimiter
@@ -208,6 +240,10 @@ class RowScanner:
         # False when the last column is one the loop never reads (a note): its line end
         # is then left on it, one new string a row fewer.
         self.strip_last = strip_last
+        # The fast path in C (dxcheck._fastrows.FastRows), when built: it reads the
+        # plain rows of the series and dates this loop has told it, and hands this loop
+        # every other line (``scan``).
+        self.fast_rows = fast_rows
         self.end_line = 0  # after ``scan``: the line the next row would start on
         self.row_text = ""  # the text of the row being read, for the slow paths
         self.binary = False  # after ``scan``: stopped at a NUL character
@@ -219,6 +255,29 @@ class RowScanner:
         self.spanned = 0
         self.spanned_at = 0
         self.spanned_last = 0
+
+    def series_of(self, t_cell: str, e_cell: str, unit: str) -> tuple[Series, SeriesKind] | None:
+        """For the C reader, a row's series and its kind as this loop finds them before any
+        slow path: from the memo, else ``known_series`` (which makes it, if new, and
+        remembers it); None for this loop to read the row."""
+        kind = self.kinds.get(t_cell)
+        if kind is not None:
+            number = kind.cell_ids.get(e_cell)
+            if number is not None and number < len(kind.slots):
+                series = kind.slots[number]
+                if series is not None and not (unit and unit not in kind.units_ok):
+                    return series, kind
+        row = [""] * self.width
+        row[self.i_target] = t_cell
+        if self.i_entity >= 0:
+            row[self.i_entity] = e_cell
+        if self.i_unit >= 0:
+            row[self.i_unit] = unit
+        found = self.known_series(row)
+        if found is None:
+            return None
+        kind = self.kinds[t_cell]  # remembered there by known_series
+        return found, kind
 
     def known_series(self, row: list[str]) -> Series | None:
         """The series of a row whose cells are all known spellings (a target met before,
@@ -259,6 +318,8 @@ class RowScanner:
         file_index: int,
         first_line: int,
         on_rows: Callable[[int], None] | None = None,
+        readline: Any = None,
+        line_limit: int = 0,
     ) -> int:
         """Read every row from ``lines`` (which start after the header, on line
         ``first_line``) into the series; return the number of rows.
@@ -266,6 +327,9 @@ class RowScanner:
         A row the csv module refuses (a stray or unclosed quote) is reported and reading
         goes on from the line after its first line, so the rest of the file is checked.
         A NUL character ends the file: it is binary, not a CSV.
+
+        ``readline``, when given, is what ``lines`` calls for each line (with
+        ``line_limit``): the C reader calls it itself.
         """
         pushback = _Lines(lines)
         reader = csv.reader(pushback, dialect=dialect)
@@ -298,13 +362,54 @@ class RowScanner:
         x: float
         source: Iterator[str] = lines
         previous: _Replay | None = None
+        # The C reader, in front: it takes the lines, records the plain rows itself and
+        # gives this loop the other lines, counting lines and rows for both (its ``line``
+        # is the line after the one it gives). A quoted cell spanning lines takes the
+        # lines after it through its ``passthrough``, counted there.
+        fast: Any = None
+        if (
+            self.fast_rows is not None
+            and readline is not None
+            and not recording
+            and i_target >= 0
+            and len(delimiter) == 1
+        ):
+            fast = self.fast_rows(
+                readline,
+                line_limit,
+                Series.take,
+                self.series_of,
+                dates,
+                width=width,
+                delimiter=delimiter,
+                i_target=i_target,
+                i_entity=i_entity,
+                i_unit=i_unit,
+                i_date=i_date,
+                i_value=i_value,
+                i_source=i_source,
+                i_reported=i_reported,
+                strip_last=strip_last,
+                dot_is_decimal=dot_is_decimal,
+                checking_only=checking_only,
+                file_index=file_index,
+                first_line=first_line,
+                on_rows=on_rows,
+            )
+            source = fast
+            pushback.source = fast.passthrough()
         while True:
             replay: list[str] | None = None
+            ended = True  # the lines ran out (no break)
             for text in source:
+                if fast is not None:
+                    line = fast.line - 1
+                    count = fast.rows
                 row_line = line
                 if "\x00" in text:
                     checks.binary(line, text.index("\x00") + 1)
                     self.binary = True
+                    ended = False
                     break
                 quoted = '"' in text
                 split = None
@@ -323,6 +428,7 @@ class RowScanner:
                         if checks.malformed(row_line, str(exc)):
                             replay = pushback.taken[1:]
                             line = row_line + 1
+                        ended = False
                         break
                     row_lines = reader.line_num - before
                     line += row_lines
@@ -337,6 +443,7 @@ class RowScanner:
                                 checks.binary(row_line + down, taken.index("\x00") + 1)
                                 break
                         self.binary = True
+                        ended = False
                         break
                 else:
                     row = split
@@ -347,6 +454,8 @@ class RowScanner:
                             row[-1] = last.rstrip("\r\n")
                     line += 1
                 count += 1
+                if fast is not None:
+                    fast.rows = count
                 if on_rows is not None and not count & _PROGRESS_EVERY:
                     on_rows(count)
                 if len(row) != width and not checks.fix_width(row, row_line):
@@ -432,6 +541,8 @@ class RowScanner:
                     continue
                 series.seen = seen | bit
                 series.count += 1
+                if fast is not None:
+                    _teach(fast, row, series, kinds, dates, i_target, i_entity, d_text, day)
                 if i_reported >= 0 and row[i_reported]:
                     # When the figure was sent: only coverage asks, so a file without
                     # the column pays one comparison a row.
@@ -441,21 +552,17 @@ class RowScanner:
                     checks.at_baseline(series, x, row, row_line)
                 if checking_only:
                     continue
-                if code > series.latest:
-                    series.latest = code
-                    series.value = x
-                    series.file = file_index
-                    series.line = row_line
+                if series.observe(code, t, x, file_index, row_line):
                     series.source = row[i_source] if has_source else ""
-                if code < series.earliest:
-                    series.earliest = code
-                    series.earliest_value = x
-                if code < series.first_met and x * series.sign >= series.signed_level:
-                    series.first_met = code
-                if t > series.base_t:
-                    series.add_point(t, x)
                 if recording:
                     checks.record(series, code, x, row, row_line)
+            if fast is not None:
+                if ended:
+                    line = fast.line
+                    count = fast.rows
+                # After a malformed row the lines are read again from a list, by this
+                # loop alone; the count and line are its own from here.
+                fast = None
             if replay is None:
                 break
             # Read on after a malformed row: the lines the csv module took for it (but

@@ -96,6 +96,49 @@ class Series:
         self.year_t = ALWAYS
         self.year_y = 0.0
 
+    def observe(self, code: int, t: int, x: float, file: int, line: int) -> bool:
+        """One row's value, read and checked, of a date not seen before (the caller has
+        marked it seen and counted it); True when it is the series' latest, whose
+        ``source`` the caller then sets."""
+        latest = code > self.latest
+        if latest:
+            self.latest = code
+            self.value = x
+            self.file = file
+            self.line = line
+        if code < self.earliest:
+            self.earliest = code
+            self.earliest_value = x
+        if code < self.first_met and x * self.sign >= self.signed_level:
+            self.first_met = code
+        if t > self.base_t:
+            self.add_point(t, x)
+        return latest
+
+    def take(
+        self,
+        code: int,
+        bit: int,
+        t: int,
+        x: float,
+        file: int,
+        line: int,
+        source: str,
+        checking_only: bool,
+    ) -> bool:
+        """A row the reader in C (dxcheck._fastrows) found plain throughout, with its
+        date, value and ``source`` cell. False, with nothing changed, when it needs the
+        row loop after all: a date the series has seen (a duplicate, reported there) or
+        the catalog baseline's date."""
+        seen = self.seen
+        if seen & bit or t == self.base_t:
+            return False
+        self.seen = seen | bit
+        self.count += 1
+        if not checking_only and self.observe(code, t, x, file, line):
+            self.source = source
+        return True
+
     def add_point(self, t: int, y: float) -> None:
         """One point of the trend fit (rows and the catalog baseline)."""
         if self.n == 0:

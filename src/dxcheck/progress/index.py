@@ -26,8 +26,9 @@ from dxcheck import cells, split
 from dxcheck.catalog import Catalog
 from dxcheck.findings import Code, Finding, FindingSink, Location
 from dxcheck.i18n import msg
-from dxcheck.native import row_loop
+from dxcheck.native import fast_rows, row_loop
 from dxcheck.progress.checks import Candidates, FileChecks, LaterRows
+from dxcheck.progress.columns import LINE_LIMIT
 from dxcheck.progress.entities import Entities
 from dxcheck.progress.header import Header
 from dxcheck.progress.numbers import FileNumbers
@@ -80,6 +81,7 @@ class ProgressIndex:
         self.cuts: dict[str, int] = {}  # where each of those was cut (the chart pass cuts there too)
         # the row loop: compiled when it was built, else rowscan's source (dxcheck.native)
         self._loop = loop if loop is not None else row_loop()
+        self._fast_rows = fast_rows(self._loop)  # its fast path in C, or None
         self.date_order = date_order
         self.decimal = decimal
         # the file being read: how its numbers are read (a declared or settled decimal mark)
@@ -337,6 +339,7 @@ class ProgressIndex:
             i_entity=index.get("entity", -1),
             i_unit=index.get("unit", -1),
             strip_last=header.width - 1 in {*key_columns, *(index.get(c, -1) for c in _READ)},
+            fast_rows=self._fast_rows,
         )
         checks = FileChecks(
             header,
@@ -367,6 +370,8 @@ class ProgressIndex:
             file_index=file_index,
             first_line=header.line + 1 if first_line is None else first_line,
             on_rows=progress,
+            readline=text.readline,
+            line_limit=LINE_LIMIT,
         )
         if progress is not None:
             progress(count)
