@@ -26,6 +26,8 @@ from hatchling.builders.hooks.plugin.interface import BuildHookInterface
 
 MODULES = (  # as dxcheck.native.COMPILED
     Path("src/dxcheck/series.py"),
+    Path("src/dxcheck/series_values.py"),
+    Path("src/dxcheck/rowtext.py"),
     Path("src/dxcheck/rowscan.py"),
     Path("src/dxcheck/rules.py"),
 )

@@ -163,6 +163,7 @@ class Tool:
     stdout: Path | None = None
     runs: list[Run] = field(default_factory=list)
     error: str | None = None
+    env: dict[str, str] = field(default_factory=dict)  # added to the environment of each run
 
     def record(self, run: Run) -> None:
         if run.returncode not in self.ok_codes:
@@ -315,18 +316,23 @@ def code_version(dxcheck: str) -> str:
 
 
 def row_loop_kind(dxcheck: str) -> str:
-    """Whether that install runs the mypyc-compiled row loop (a stale or failed build
-    silently runs the source: the table must say which was measured)."""
+    """Whether that install runs the mypyc-compiled row loop and its C reader (a stale or
+    failed build silently runs the source: the table must say which was measured)."""
     python = Path(dxcheck).with_name("python")
-    code = "from dxcheck.native import row_loop, is_compiled; print(is_compiled(row_loop()))"
+    code = (
+        "from dxcheck.native import fast_rows, row_loop, is_compiled; "
+        "loop = row_loop(); print(is_compiled(loop), fast_rows(loop) is not None)"
+    )
     try:
         done = subprocess.run([str(python), "-c", code], capture_output=True, text=True, timeout=60)
     except OSError:
         return ""
     answer = done.stdout.strip()
-    if answer == "True":
-        return "; row loop compiled with mypyc"
-    if answer == "False":
+    if answer == "True True":
+        return "; row loop compiled with mypyc, with its C reader"
+    if answer == "True False":
+        return "; row loop compiled with mypyc, WITHOUT its C reader"
+    if answer.startswith("False"):
         return "; row loop NOT compiled (pure Python)"
     return ""
 
@@ -455,6 +461,18 @@ def bench_commune(spec: generate.DataSpec, dxcheck: str, rounds: int) -> SizeRes
         argv = [dxcheck, "status", csv_path, "--targets", catalog, "--as-of", AS_OF, "--format", fmt]
         out = OUT_DIR / f"status-{spec.label}.{fmt}"
         tools.append(Tool(f"status-{fmt}", f"dxcheck status -f {fmt}", argv, frozenset({0, 1}), rounds, out))
+        if fmt == "json":
+            # the baseline for the C reader in front of the row loop, in the same rounds
+            without = Tool(
+                "status-json-noc",
+                "dxcheck status -f json, without the C reader (DXCHECK_NO_FAST_ROWS=1)",
+                argv,
+                frozenset({0, 1}),
+                rounds,
+                OUT_DIR / f"status-{spec.label}-noc.json",
+                env={"DXCHECK_NO_FAST_ROWS": "1"},
+            )
+            tools.append(without)
     tools.append(_validate(dxcheck, csv_path, catalog, rounds))
     measure(tools[0].argv)  # warm the page cache; not counted
     floor, commands = tools[0], tools[1:]
@@ -470,13 +488,27 @@ def bench_commune(spec: generate.DataSpec, dxcheck: str, rounds: int) -> SizeRes
         for tool in [floor, *commands[turn:], *commands[:turn]]:
             if tool.error:
                 continue
-            run = measure(tool.argv, stdout=tool.stdout)
+            run = measure(tool.argv, stdout=tool.stdout, extra_env=tool.env)
             tool.record(run)
             log(
                 f"  {spec.label} {tool.key:<16} round {round_no + 1}/{rounds}: {run.seconds:8.2f} s "
                 f"{run.max_rss_kib / 1024:8.1f} MiB" + (f"  ERROR {tool.error}" if tool.error else "")
             )
+    _same_output(tools, "status-json", "status-json-noc")
     return SizeResult(spec.label, spec.rows, base.mib, base.series, base.months, tools, cores=cores)
+
+
+def _same_output(tools: list[Tool], key: str, baseline_key: str) -> None:
+    """Mark the baseline in error when its output is not byte for byte the command's: the
+    two differ only in how fast they are, or the comparison means nothing."""
+    by_key = {tool.key: tool for tool in tools}
+    tool, baseline = by_key.get(key), by_key.get(baseline_key)
+    if tool is None or baseline is None or tool.error or baseline.error:
+        return
+    if tool.stdout is None or baseline.stdout is None:
+        return
+    if tool.stdout.read_bytes() != baseline.stdout.read_bytes():
+        baseline.error = f"its output differs from {tool.label}'s"
 
 
 def bench_startup(dxcheck: str, runs: int) -> list[Startup]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 from bench import run as bench_run
 
@@ -50,3 +51,17 @@ def test_each_round_shows_its_probe_beside_its_floor_and_json() -> None:
         bench_run.render_rounds(bench_run.SizeResult("x", 1, 1.0, 1, "1", [floor, json_tool], cores=[0.9]))
         == []
     )
+
+
+def test_a_baseline_whose_output_differs_is_marked(tmp_path: Path) -> None:
+    def tool(key: str, text: str) -> bench_run.Tool:
+        out = tmp_path / f"{key}.json"
+        out.write_text(text, encoding="utf-8")
+        return bench_run.Tool(key, key, [], frozenset({0, 1}), 1, out)
+
+    same = [tool("status-json", "{}"), tool("status-json-noc", "{}")]
+    bench_run._same_output(same, "status-json", "status-json-noc")
+    assert [t.error for t in same] == [None, None]
+    differ = [tool("status-json", "{}"), tool("status-json-noc", "[]")]
+    bench_run._same_output(differ, "status-json", "status-json-noc")
+    assert differ[1].error == "its output differs from status-json's"

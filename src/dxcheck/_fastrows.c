@@ -10,12 +10,13 @@
      - no NUL, at most FAST_LINE_LIMIT characters, as many cells as the header;
      - a quoted cell closed on its own line (and, in a cell the loop reads, no doubled
        quote);
-     - a target and entity cell the loop has found valid before, as written, for which
-       it told this reader the series (learn_series); a unit cell it accepted for the
-       target; a date cell it found in its table of dates (learn_date);
+     - a target, entity and unit cell as the loop finds them without a slow path (its
+       memo, or its known spellings: RowScanner.series_of, which makes a new series as the
+       loop would); a date cell in its table of dates;
      - a numeric value in the strict form [+-]digits[.digits] that the loop's own fast
        test accepts (no 3 digits after a dot, no dot under --decimal comma, within the
-       series' range); no ``reported`` cell.
+       series' range), or a milestone's word in the loop's table of exact spellings; no
+       ``reported`` cell.
 
    For such a row it calls Series.take (compiled with the loop), which records it exactly
    as the loop would, or declines (a date seen before, the catalog baseline's date). Any
@@ -205,6 +206,7 @@ typedef struct {
     PyObject *take;   /* Series.take, as built */
     PyObject *series_of; /* RowScanner.series_of: a row's series, found or made, or None */
     PyObject *dates;     /* the loop's table of dates: a date cell -> (code, bit, t) */
+    PyObject *milestones; /* its table of milestone words: a value cell -> 1.0 or 0.0 */
     PyObject *on_rows;
     PyObject *file_index;
     PyObject *checking_only;
@@ -234,32 +236,21 @@ typedef struct {
 static PyTypeObject FastRowsType;
 static PyTypeObject PassthroughType;
 
-static Py_UCS4 *
-ucs4_of(PyObject *text, Py_ssize_t *len)
-{
-    if (!PyUnicode_Check(text)) {
-        PyErr_SetString(PyExc_TypeError, "a cell must be a str");
-        return NULL;
-    }
-    *len = PyUnicode_GET_LENGTH(text);
-    return PyUnicode_AsUCS4Copy(text);
-}
-
 /* ------------------------------------------------------------- the type ---- */
 
 static int
 FastRows_init(FastRows *self, PyObject *args, PyObject *kwds)
 {
-    static char *kwlist[] = {"readline", "limit", "take", "series_of", "dates", "width", "delimiter", "i_target", "i_entity", "i_unit",
+    static char *kwlist[] = {"readline", "limit", "take", "series_of", "dates", "milestones", "width", "delimiter", "i_target", "i_entity", "i_unit",
                              "i_date", "i_value", "i_source", "i_reported", "strip_last",
                              "dot_is_decimal", "checking_only", "file_index", "first_line", "on_rows",
                              NULL};
-    PyObject *readline, *limit, *take, *series_of, *dates, *delimiter, *checking_only, *file_index, *on_rows;
+    PyObject *readline, *limit, *take, *series_of, *dates, *milestones, *delimiter, *checking_only, *file_index, *on_rows;
     Py_ssize_t width, first_line;
     Py_ssize_t cols[C_ROLES];
     int strip_last, dot_is_decimal;
-    if (!PyArg_ParseTupleAndKeywords(args, kwds, "OOOOO!nUnnnnnnnppOOnO", kwlist, &readline, &limit, &take, &series_of,
-                                     &PyDict_Type, &dates, &width,
+    if (!PyArg_ParseTupleAndKeywords(args, kwds, "OOOOO!O!nUnnnnnnnppOOnO", kwlist, &readline, &limit, &take, &series_of,
+                                     &PyDict_Type, &dates, &PyDict_Type, &milestones, &width,
                                      &delimiter, &cols[C_TARGET], &cols[C_ENTITY], &cols[C_UNIT],
                                      &cols[C_DATE], &cols[C_VALUE], &cols[C_SOURCE], &cols[C_REPORTED],
                                      &strip_last, &dot_is_decimal, &checking_only, &file_index,
@@ -305,6 +296,7 @@ FastRows_init(FastRows *self, PyObject *args, PyObject *kwds)
     self->take = Py_NewRef(take);
     self->series_of = Py_NewRef(series_of);
     self->dates = Py_NewRef(dates);
+    self->milestones = Py_NewRef(milestones);
     self->on_rows = on_rows == Py_None ? NULL : Py_NewRef(on_rows);
     self->file_index = Py_NewRef(file_index);
     self->checking_only = Py_NewRef(checking_only);
@@ -331,6 +323,7 @@ FastRows_dealloc(FastRows *self)
     Py_XDECREF(self->take);
     Py_XDECREF(self->series_of);
     Py_XDECREF(self->dates);
+    Py_XDECREF(self->milestones);
     Py_XDECREF(self->on_rows);
     Py_XDECREF(self->file_index);
     Py_XDECREF(self->checking_only);
@@ -489,40 +482,6 @@ remember_date(FastRows *self, const Py_UCS4 *p, Py_ssize_t n, PyObject *day)
     self->days[self->n_days] = (Day){key, n, Py_NewRef(PyTuple_GET_ITEM(day, 0)),
                                      Py_NewRef(PyTuple_GET_ITEM(day, 1)), Py_NewRef(PyTuple_GET_ITEM(day, 2))};
     return self->n_days++;
-}
-
-static PyObject *
-FastRows_learn_series(FastRows *self, PyObject *args)
-{
-    PyObject *t_cell, *e_cell, *series, *kind;
-    if (!PyArg_ParseTuple(args, "UUOO:learn_series", &t_cell, &e_cell, &series, &kind))
-        return NULL;
-    Py_ssize_t t_len, e_len, target;
-    Py_UCS4 *t_key = ucs4_of(t_cell, &t_len);
-    Py_UCS4 *e_key = t_key == NULL ? NULL : ucs4_of(e_cell, &e_len);
-    int failed = e_key == NULL || remember_series(self, t_key, t_len, e_key, e_len, series, kind, &target) < 0;
-    PyMem_Free(t_key);
-    PyMem_Free(e_key);
-    if (failed)
-        return NULL;
-    Py_RETURN_NONE;
-}
-
-static PyObject *
-FastRows_learn_date(FastRows *self, PyObject *args)
-{
-    PyObject *d_cell, *day;
-    if (!PyArg_ParseTuple(args, "UO!:learn_date", &d_cell, &PyTuple_Type, &day))
-        return NULL;
-    Py_ssize_t len;
-    Py_UCS4 *key = ucs4_of(d_cell, &len);
-    if (key == NULL)
-        return NULL;
-    Py_ssize_t found = remember_date(self, key, len, day);
-    PyMem_Free(key);
-    if (found < 0)
-        return NULL;
-    Py_RETURN_NONE;
 }
 
 /* The series of a row whose target and entity cells this reader does not know together,
@@ -814,8 +773,6 @@ read_line(FastRows *self, const Py_UCS4 *b, Py_ssize_t n)
     }
     self->last_target = target;
     Target *t = &self->targets[target];
-    if (!t->numeric)
-        return 0; /* a milestone: its words are the loop's */
     if (u_len > 0) {
         int ok = unit_ok(t, u, u_len);
         if (ok <= 0)
@@ -846,8 +803,26 @@ read_line(FastRows *self, const Py_UCS4 *b, Py_ssize_t n)
         self->last_day = day;
     }
     double x;
-    if (!plain_number(self, b, cells[C_VALUE], &x) || !(t->low <= x && x <= t->high))
-        return 0;
+    if (t->numeric) {
+        if (!plain_number(self, b, cells[C_VALUE], &x) || !(t->low <= x && x <= t->high))
+            return 0;
+    }
+    else {
+        /* a milestone: a word of the loop's table of exact spellings ("done", ...) */
+        Cell vc = cells[C_VALUE];
+        if (vc.doubled)
+            return 0;
+        PyObject *word = PyUnicode_FromKindAndData(PyUnicode_4BYTE_KIND, b + vc.start, vc.end - vc.start);
+        if (word == NULL)
+            return -1;
+        PyObject *found = PyDict_GetItemWithError(self->milestones, word);
+        Py_DECREF(word);
+        if (found == NULL)
+            return PyErr_Occurred() ? -1 : 0;
+        x = PyFloat_AsDouble(found);
+        if (x == -1.0 && PyErr_Occurred())
+            return -1;
+    }
     PyObject *source = self->empty;
     if (columns[C_SOURCE] >= 0) {
         Cell sc = cells[C_SOURCE];
@@ -957,11 +932,6 @@ static PyTypeObject PassthroughType = {
 };
 
 static PyMethodDef FastRows_methods[] = {
-    {"learn_series", (PyCFunction)FastRows_learn_series, METH_VARARGS,
-     "learn_series(t_cell, e_cell, series, kind): the series of a target and entity cell as "
-     "written, which the loop found valid (its memo has them)."},
-    {"learn_date", (PyCFunction)FastRows_learn_date, METH_VARARGS,
-     "learn_date(d_cell, code, bit, t): a date cell in the loop's table of dates."},
     {"passthrough", (PyCFunction)FastRows_passthrough, METH_NOARGS,
      "The file's lines, unread, each counted in ``line``."},
     {NULL, NULL, 0, NULL},

@@ -1,10 +1,11 @@
 """Which build of a compiled module runs (the row loop, ``rowscan``, with the series state
-it fills, ``series``; and the series rules, ``rules``): the mypyc-compiled one when it was
-built from the source beside it, else the source itself.
+it fills, ``series``, and the series as values, ``series_values``; and the series rules,
+``rules``): the mypyc-compiled one when it was built from the source beside it, else the
+source itself. And whether the row loop's C reader runs (``fast_rows``).
 
-The row loop uses the series state's compiled classes directly, so the two go together:
-when either is older than its source, both run as their sources, the loop's with the
-series state's source (never a stale build beside a fresh one, nor a pure module beside a
+The row loop uses the series state's compiled classes directly, so they go together:
+when any is older than its source, all run as their sources, the loop's with the series
+state's source (never a stale build beside a fresh one, nor a pure module beside a
 compiled one).
 
 ``DXCHECK_PURE_PYTHON=1`` forces the sources (to compare the two, or to rule the compiled
@@ -21,9 +22,13 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
-COMPILED = ("series", "rowscan", "rules")  # what hatch_build.py compiles
-# The compiled modules a compiled module imports, which must be of the same build.
-_WITH: dict[str, tuple[str, ...]] = {"rowscan": ("series",)}
+COMPILED = ("series", "series_values", "rowtext", "rowscan", "rules")  # what hatch_build.py compiles
+# The compiled modules a compiled module imports, which must be of the same build (each
+# after those it imports).
+_WITH: dict[str, tuple[str, ...]] = {
+    "series_values": ("series",),
+    "rowscan": ("series", "series_values", "rowtext"),
+}
 
 
 def pure_name(module: str) -> str:

@@ -25,16 +25,22 @@ import csv
 from collections.abc import Callable, Iterator
 from typing import Any, Final, Protocol
 
-# The series state the loop fills, compiled beside it (the two builds go together,
-# dxcheck.native). Re-exported: the one module ``native.row_loop`` gives carries both.
+# The lines of a row as the loop reads them, compiled beside it too (the builds go
+# together, dxcheck.native); ``split_quoted`` re-exported for the tests.
+from dxcheck.rowtext import Lines, Replay
+from dxcheck.rowtext import split_quoted as split_quoted
+
+# The series state the loop fills and the series as values, compiled beside it (the
+# builds go together, dxcheck.native). Re-exported: the one module ``native.row_loop``
+# gives carries them all.
 from dxcheck.series import Series as Series
 from dxcheck.series import SeriesKind as SeriesKind
-from dxcheck.series import clash_free as clash_free
-from dxcheck.series import entity_names as entity_names
-from dxcheck.series import fit_sums as fit_sums
-from dxcheck.series import merge_all as merge_all
-from dxcheck.series import state_columns as state_columns
-from dxcheck.series import summaries as summaries
+from dxcheck.series_values import clash_free as clash_free
+from dxcheck.series_values import entity_names as entity_names
+from dxcheck.series_values import fit_sums as fit_sums
+from dxcheck.series_values import merge_all as merge_all
+from dxcheck.series_values import state_columns as state_columns
+from dxcheck.series_values import summaries as summaries
 
 # Empty here; the compiled copy says which source it was built from (hatch_build.py),
 # so that an edited source is never shadowed by a stale build (dxcheck.native).
@@ -74,115 +80,6 @@ class RowChecks(Protocol):
         ...
 
     def binary(self, line: int, column: int) -> None: ...
-
-
-class _Lines:
-    """The file's lines for the csv module, with the line the loop has just read pushed
-    back in front; the lines it takes for one row are kept, to show the row's text and to
-    read them again as rows after a malformed one."""
-
-    def __init__(self, source: Iterator[str]) -> None:
-        self.source = source
-        self.pushed: str | None = None
-        self.taken: list[str] = []
-
-    def __iter__(self) -> _Lines:
-        return self
-
-    def __next__(self) -> str:
-        pushed = self.pushed
-        if pushed is not None:
-            self.pushed = None
-            self.taken.append(pushed)
-            return pushed
-        line = next(self.source)
-        self.taken.append(line)
-        return line
-
-
-def split_quoted(text: str, delimiter: str) -> list[str] | None:
-    """The cells of one line with double-quoted cells, as the csv module reads them
-    (excel dialect, strict); None when the line is not that simple (a quoted cell left
-    open, to go on on the next line, or anything the csv module would refuse)."""
-    end = len(text)
-    if text.endswith("\n"):
-        end -= 2 if text.endswith("\r\n") else 1
-    elif text.endswith("\r"):
-        end -= 1
-    cells: list[str] = []
-    pos = 0
-    while True:
-        if pos < end and text[pos] == '"':
-            # A quoted cell: up to the next quote that is not doubled.
-            start = pos + 1
-            close = text.find('"', start, end)
-            while 0 <= close < end - 1 and text[close + 1] == '"':
-                close = text.find('"', close + 2, end)
-            if close < 0:
-                return None
-            cell = text[start:close]
-            cells.append(cell.replace('""', '"') if '""' in cell else cell)
-            after = close + 1
-            if after == end:
-                return cells
-            if text[after] != delimiter:
-                return None
-            pos = after + 1
-        else:
-            stop = text.find(delimiter, pos, end)
-            if stop < 0:
-                stop = end
-            cell = text[pos:stop]
-            if '"' in cell:
-                return None
-            cells.append(cell)
-            if stop == end:
-                return cells
-            pos = stop + 1
-
-
-def _teach(
-    fast: Any,
-    row: list[str],
-    series: Series,
-    kinds: dict[str, SeriesKind],
-    dates: dict[str, tuple[int, int, int]],
-    i_target: int,
-    i_entity: int,
-    d_text: str,
-    day: tuple[int, int, int],
-) -> None:
-    """Tell the C reader what this loop has remembered of a row it read: the series of
-    its target and entity cells as written (when this loop's memo has them), and its date
-    cell (when the table of dates has it). Whatever else the row needed stays this loop's."""
-    t_cell = row[i_target]
-    kind = kinds.get(t_cell)
-    if kind is not None:
-        e_cell = row[i_entity] if i_entity >= 0 else ""
-        number = kind.cell_ids.get(e_cell)
-        if number is not None and number < len(kind.slots) and kind.slots[number] is series:
-            fast.learn_series(t_cell, e_cell, series, kind)
-    if d_text in dates:
-        fast.learn_date(d_text, day)
-
-
-class _Replay:
-    """Lines to read again, then the rest of the file."""
-
-    def __init__(self, again: list[str], rest: Iterator[str]) -> None:
-        self.again = again
-        self.position = 0
-        self.rest = rest
-
-    def __iter__(self) -> _Replay:
-        return self
-
-    def __next__(self) -> str:
-        position = self.position
-        if position < len(self.again):
-            self.position = position + 1
-            return self.again[position]
-        return next(self.rest)
 
 
 class RowScanner:
@@ -331,7 +228,7 @@ class RowScanner:
         ``readline``, when given, is what ``lines`` calls for each line (with
         ``line_limit``): the C reader calls it itself.
         """
-        pushback = _Lines(lines)
+        pushback = Lines(lines)
         reader = csv.reader(pushback, dialect=dialect)
         width = self.width
         delimiter = self.delimiter
@@ -361,7 +258,7 @@ class RowScanner:
         last_day: tuple[int, int, int] = (0, 0, 0)
         x: float
         source: Iterator[str] = lines
-        previous: _Replay | None = None
+        previous: Replay | None = None
         # The C reader, in front: it takes the lines, records the plain rows itself and
         # gives this loop the other lines, counting lines and rows for both (its ``line``
         # is the line after the one it gives). A quoted cell spanning lines takes the
@@ -380,6 +277,7 @@ class RowScanner:
                 Series.take,
                 self.series_of,
                 dates,
+                milestones,
                 width=width,
                 delimiter=delimiter,
                 i_target=i_target,
@@ -541,8 +439,6 @@ class RowScanner:
                     continue
                 series.seen = seen | bit
                 series.count += 1
-                if fast is not None:
-                    _teach(fast, row, series, kinds, dates, i_target, i_entity, d_text, day)
                 if i_reported >= 0 and row[i_reported]:
                     # When the figure was sent: only coverage asks, so a file without
                     # the column pays one comparison a row.
@@ -567,9 +463,9 @@ class RowScanner:
                 break
             # Read on after a malformed row: the lines the csv module took for it (but
             # its first), then the rest of the file.
-            source = _Replay(replay, lines)
+            source = Replay(replay, lines)
             if previous is not None:  # still replaying: one list, never a chain of them
-                source = _Replay(replay + previous.again[previous.position :], previous.rest)
+                source = Replay(replay + previous.again[previous.position :], previous.rest)
             previous = source
             pushback.source = source
             reader = csv.reader(pushback, dialect=dialect)
