@@ -137,9 +137,9 @@ class RowScanner:
         # False when the last column is one the loop never reads (a note): its line end
         # is then left on it, one new string a row fewer.
         self.strip_last = strip_last
-        # The fast path in C (dxcheck._fastrows.FastRows), when built: it reads the
-        # plain rows of the series and dates this loop has told it, and hands this loop
-        # every other line (``scan``).
+        # The fast path in C (dxcheck._fastrows.FastRows), when built: it records the
+        # plain rows itself (asking ``series_of`` for a pair of cells it has not met) and
+        # hands this loop every other line (``scan``).
         self.fast_rows = fast_rows
         self.end_line = 0  # after ``scan``: the line the next row would start on
         self.row_text = ""  # the text of the row being read, for the slow paths
