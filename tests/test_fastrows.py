@@ -28,11 +28,10 @@ from hypothesis import strategies as st
 from dxcheck import native
 from dxcheck.catalog import Catalog, load_catalog
 from dxcheck.cells import DateOrder, DecimalMark
-from dxcheck.findings import FindingSink
 from dxcheck.progress import InputFile, ProgressIndex
 from tests.conftest import REPO
 from tests.test_corpus import AS_OF, CASES
-from tests.test_rowscan import corpus_runs, examples
+from tests.test_rowscan import corpus_runs, examples, snapshot
 
 LOOP = native.row_loop(pure=False)
 FAST = native.fast_rows(LOOP) if not os.environ.get("DXCHECK_NO_FAST_ROWS") else None
@@ -70,25 +69,10 @@ def read(
         return reader
 
     index._fast_rows = counted if fast else None
-    sink = FindingSink()
-    progress: list[tuple[str, int, int]] = []
-    for source in files:
-
-        def on_rows(rows: int, position: int, name: str = source.display) -> None:
-            progress.append((name, rows, position))
-
-        index.read(source, sink, on_rows)
-    index.resolve_duplicates(files, sink)
-    snapshot = {
-        "findings": [
-            (f.code.id, f.location, f.message, f.hint, f.text, f.effective_severity) for f in sink.close()
-        ],
-        "series": {t.id: list(index.series(t.id)) for t in catalog.targets},
-        "progress": progress,
-    }
+    read = snapshot(index, catalog, files)
     if not fast:
         assert made == []
-    return snapshot, sum(int(reader.fast) for reader in made)
+    return read, sum(int(reader.fast) for reader in made)
 
 
 def assert_same(fast: Snapshot, loop: Snapshot) -> None:

@@ -449,6 +449,15 @@ def read_with(
         checking_only=checking_only,
         loop=loop,
     )
+    return {
+        **snapshot(index, catalog, files),
+        "recorded": {t.id: index.recorded(t.id) for t in catalog.targets},
+    }
+
+
+def snapshot(index: ProgressIndex, catalog: Catalog, files: list[InputFile]) -> Snapshot:
+    """Read ``files`` into ``index``; the findings, every series of every target and the
+    progress callbacks (rows, bytes)."""
     sink = FindingSink()
     progress: list[tuple[str, int, int]] = []
     for source in files:
@@ -464,7 +473,6 @@ def read_with(
     return {
         "findings": findings,
         "series": {t.id: list(index.series(t.id)) for t in catalog.targets},
-        "recorded": {t.id: index.recorded(t.id) for t in catalog.targets},
         "progress": progress,
     }
 
