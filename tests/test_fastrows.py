@@ -384,3 +384,35 @@ def test_installed_with_a_compiler_it_is_built() -> None:
     assert native.source_checksum(C_SOURCE.read_bytes()) == fastrows.COMPILED_FROM, (
         "the C reader was built from another _fastrows.c: reinstall with `pip install -e .`"
     )
+
+
+# --- 4. in halves --------------------------------------------------------------------------------
+
+
+@needs_fast
+@pytest.mark.parametrize("checking_only", [False, True], ids=["status", "validate"])
+def test_a_file_read_in_halves_reads_the_same_with_and_without_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, checking_only: bool
+) -> None:
+    """The forked half makes its own reader (from the environment, as the whole does):
+    both halves with it, and both without it, give the same series, exactly."""
+    paths = generate(DataSpec(rows=6_000, seed=11), tmp_path)
+    loaded = load_catalog(paths.catalog)
+    assert loaded.catalog is not None, loaded.findings
+    catalog = loaded.catalog
+    runs = []
+    for without in (False, True):
+        if without:
+            monkeypatch.setenv("DXCHECK_NO_FAST_ROWS", "1")
+        else:
+            monkeypatch.delenv("DXCHECK_NO_FAST_ROWS", raising=False)
+        monkeypatch.delenv("DXCHECK_PURE_PYTHON", raising=False)
+        index = ProgressIndex(
+            catalog, date(2030, 1, 1), checking_only=checking_only, loop=LOOP, split_min_bytes=1
+        )
+        assert (index._fast_rows is None) is without
+        sources = [InputFile(str(paths.csv), paths.csv)]
+        read = snapshot(index, catalog, sources)
+        assert index.read_in_halves == [str(paths.csv)]
+        runs.append(read)
+    assert_same(*runs)
