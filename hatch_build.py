@@ -42,6 +42,18 @@ def source_checksum(source: bytes) -> str:
     return f"{zlib.crc32(source):08x}-{len(source)}"
 
 
+def _libraries(directory: Path) -> list[Path]:
+    """The shared libraries a build wrote under ``directory``."""
+    return sorted(directory.rglob("*.so")) + sorted(directory.rglob("*.pyd"))
+
+
+def _reason(exc: Exception) -> str:
+    """Why a build failed, in one line of at most 160 characters."""
+    reason = (str(exc).strip().splitlines() or [""])[0]
+    reason = reason if len(reason) <= 160 else reason[:157] + "..."
+    return f"{type(exc).__name__}: {reason}"
+
+
 def _build(distribution: Any, extensions: list[Any], lib: Path, temp: Path) -> None:
     """setuptools' build_ext on ``extensions``, the shared libraries into ``lib``."""
     dist = distribution({"name": "dxcheck-rowscan", "ext_modules": extensions})
@@ -67,11 +79,9 @@ class NativeCompiler(BuildHookInterface):  # type: ignore[type-arg]
             try:
                 built = self._compile(Path(self.root), Path(work))
             except Exception as exc:  # any failure means: install the pure-Python module
-                reason = (str(exc).strip().splitlines() or [""])[0]
-                reason = reason if len(reason) <= 160 else reason[:157] + "..."
                 self.app.display_warning(
                     f"dxcheck: could not compile the row loop and series rules with mypyc "
-                    f"({type(exc).__name__}: {reason}); installing them as pure Python "
+                    f"({_reason(exc)}); installing them as pure Python "
                     "(correct, about half as fast on large files)"
                 )
                 return
@@ -128,7 +138,7 @@ class NativeCompiler(BuildHookInterface):  # type: ignore[type-arg]
             _build(Distribution, extensions, work / "lib", work / "tmp")
         finally:
             os.chdir(cwd)
-        built = sorted((work / "lib").rglob("*.so")) + sorted((work / "lib").rglob("*.pyd"))
+        built = _libraries(work / "lib")
         if not built:
             raise RuntimeError("mypyc produced no extension module")
         # The C reader is an addition: if it does not build (another compiler's dialect),
@@ -141,10 +151,9 @@ class NativeCompiler(BuildHookInterface):  # type: ignore[type-arg]
         try:
             _build(Distribution, [fast_rows], work / "lib-c", work / "tmp-c")
         except Exception as exc:
-            reason = (str(exc).strip().splitlines() or [""])[0][:160]
             self.app.display_warning(
-                f"dxcheck: could not compile the row loop's C reader ({type(exc).__name__}: {reason}); "
+                f"dxcheck: could not compile the row loop's C reader ({_reason(exc)}); "
                 "the compiled loop runs without it (correct, a little slower on large files)"
             )
             return built
-        return built + sorted((work / "lib-c").rglob("*.so")) + sorted((work / "lib-c").rglob("*.pyd"))
+        return built + _libraries(work / "lib-c")

@@ -155,16 +155,17 @@ table_grow(Table *t)
     return 0;
 }
 
-/* Add a key not in the table. */
-static int
+/* Add a key not in the table: the table's copy of it (which lives as long as the table),
+   or NULL on error. */
+static const Py_UCS4 *
 table_add(Table *t, const Py_UCS4 *p, Py_ssize_t n, uint64_t h, Py_ssize_t value)
 {
     if ((t->used + 1) * 2 > t->capacity && table_grow(t) < 0)
-        return -1;
+        return NULL;
     Py_UCS4 *copy = PyMem_Malloc((size_t)(n > 0 ? n : 1) * sizeof(Py_UCS4));
     if (copy == NULL) {
         PyErr_NoMemory();
-        return -1;
+        return NULL;
     }
     memcpy(copy, p, (size_t)n * sizeof(Py_UCS4));
     Py_ssize_t mask = t->capacity - 1;
@@ -173,13 +174,13 @@ table_add(Table *t, const Py_UCS4 *p, Py_ssize_t n, uint64_t h, Py_ssize_t value
         i = (i + 1) & mask;
     t->entries[i] = (Entry){h, copy, n, value};
     t->used++;
-    return 0;
+    return copy;
 }
 
 /* ---------------------------------------------------------- what is known ---- */
 
 typedef struct {
-    Py_UCS4 *key; /* the target cell as written */
+    const Py_UCS4 *key; /* the target cell as written (the table's copy) */
     Py_ssize_t len;
     PyObject *units_ok; /* the kind's set of unit cells accepted */
     Py_UCS4 *unit;      /* the last unit cell found in it, or NULL */
@@ -191,7 +192,7 @@ typedef struct {
 } Target;
 
 typedef struct {
-    Py_UCS4 *key;
+    const Py_UCS4 *key; /* the date cell as written (the table's copy) */
     Py_ssize_t len;
     PyObject *code, *bit, *t;
 } Day;
@@ -331,7 +332,6 @@ FastRows_dealloc(FastRows *self)
     for (Py_ssize_t i = 0; i < self->n_targets; i++) {
         Target *t = &self->targets[i];
         Py_XDECREF(t->units_ok);
-        PyMem_Free(t->key);
         PyMem_Free(t->unit);
         for (Py_ssize_t j = 0; j < t->n_slots; j++)
             Py_XDECREF(t->slots[j]);
@@ -340,7 +340,6 @@ FastRows_dealloc(FastRows *self)
     PyMem_Free(self->targets);
     for (Py_ssize_t i = 0; i < self->n_days; i++) {
         Day *d = &self->days[i];
-        PyMem_Free(d->key);
         Py_XDECREF(d->code);
         Py_XDECREF(d->bit);
         Py_XDECREF(d->t);
@@ -408,15 +407,11 @@ target_of(FastRows *self, const Py_UCS4 *p, Py_ssize_t n, PyObject *kind)
         Py_DECREF(units_ok);
         return -1;
     }
-    Py_UCS4 *key = PyMem_Malloc((size_t)(n > 0 ? n : 1) * sizeof(Py_UCS4));
-    if (key == NULL || table_add(&self->target_cells, p, n, h, self->n_targets) < 0) {
-        PyMem_Free(key);
+    const Py_UCS4 *key = table_add(&self->target_cells, p, n, h, self->n_targets);
+    if (key == NULL) {
         Py_DECREF(units_ok);
-        if (!PyErr_Occurred())
-            PyErr_NoMemory();
         return -1;
     }
-    memcpy(key, p, (size_t)n * sizeof(Py_UCS4));
     self->targets[self->n_targets] = (Target){key, n, units_ok, NULL, 0, numeric, low, high, NULL, 0};
     return self->n_targets++;
 }
@@ -434,7 +429,7 @@ remember_series(FastRows *self, const Py_UCS4 *t_key, Py_ssize_t t_len, const Py
     Py_ssize_t number = table_get(&self->entity_cells, e_key, e_len, h);
     if (number < 0) {
         number = self->n_entities;
-        if (table_add(&self->entity_cells, e_key, e_len, h, number) < 0)
+        if (table_add(&self->entity_cells, e_key, e_len, h, number) == NULL)
             return -1;
         self->n_entities++;
     }
@@ -468,17 +463,11 @@ remember_date(FastRows *self, const Py_UCS4 *p, Py_ssize_t n, PyObject *day)
         PyErr_SetString(PyExc_TypeError, "a date is (code, bit, t)");
         return -1;
     }
-    Py_UCS4 *key = PyMem_Malloc((size_t)(n > 0 ? n : 1) * sizeof(Py_UCS4));
-    if (key == NULL) {
-        PyErr_NoMemory();
+    if (make_room((void **)&self->days, self->n_days, sizeof(Day)) < 0)
         return -1;
-    }
-    memcpy(key, p, (size_t)n * sizeof(Py_UCS4));
-    if (make_room((void **)&self->days, self->n_days, sizeof(Day)) < 0 ||
-        table_add(&self->date_cells, p, n, h, self->n_days) < 0) {
-        PyMem_Free(key);
+    const Py_UCS4 *key = table_add(&self->date_cells, p, n, h, self->n_days);
+    if (key == NULL)
         return -1;
-    }
     self->days[self->n_days] = (Day){key, n, Py_NewRef(PyTuple_GET_ITEM(day, 0)),
                                      Py_NewRef(PyTuple_GET_ITEM(day, 1)), Py_NewRef(PyTuple_GET_ITEM(day, 2))};
     return self->n_days++;
@@ -712,7 +701,7 @@ source_of(FastRows *self, const Py_UCS4 *p, Py_ssize_t n)
     if (text == NULL)
         return NULL;
     if (make_room((void **)&self->sources, self->n_sources, sizeof(PyObject *)) < 0 ||
-        table_add(&self->source_cells, p, n, h, self->n_sources) < 0) {
+        table_add(&self->source_cells, p, n, h, self->n_sources) == NULL) {
         Py_DECREF(text);
         return NULL;
     }

@@ -14,6 +14,7 @@ ones out when chasing a bug).
 
 from __future__ import annotations
 
+import functools
 import importlib
 import os
 import sys
@@ -119,13 +120,19 @@ def fast_rows(loop: ModuleType) -> Any:
         from dxcheck import _fastrows  # type: ignore[attr-defined]
     except ImportError:
         return None
-    try:
-        current = (
-            source_checksum(Path(__file__).with_name("_fastrows.c").read_bytes()) == _fastrows.COMPILED_FROM
-        )
-    except OSError:
-        current = True  # installed without the source: the build is all there is
+    stamp = _c_source_checksum()
+    current = stamp is None or stamp == _fastrows.COMPILED_FROM  # None: installed without the source
     return _fastrows.FastRows if current else None
+
+
+@functools.cache
+def _c_source_checksum() -> str | None:
+    """The checksum of the C reader's source beside this module, read once a process (each
+    index asks, a half's too); None when there is no source."""
+    try:
+        return source_checksum(Path(__file__).with_name("_fastrows.c").read_bytes())
+    except OSError:
+        return None
 
 
 def is_compiled(module: ModuleType) -> bool:
